@@ -1,0 +1,317 @@
+"""
+Constructors: blank reports, and builders that derive totals from their parts.
+
+Builders construct; they never judge.  They fill a total only where it is
+blank, by solving the equations of :mod:`govinfo_report.rules`, so the
+arithmetic that :func:`govinfo_report.check` verifies is the arithmetic the
+builders apply.  A report built from parts has no arithmetic findings.
+
+Sections can be given as model objects or as plain mappings shaped like the
+model (missing counts are 0, totals are derived):
+
+>>> req = Requests.from_parts(
+...     "2021",
+...     received={"natural_person": 10, "commercial": 2},
+...     disclosed={"natural_person": 7, "commercial": 2},
+...     unable={"not_held": {"natural_person": 2}},
+... )
+>>> req.results.total.total, req.carried_forward.natural_person
+(11, 1)
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+
+from ._fields import CELL_KINDS, Kind, field_info
+from .errors import CellValueError
+from .layout import _field_class, build_sections, layout
+from .model import (
+    AnnualReport,
+    ApplicantCounts,
+    Disputes,
+    Edition,
+    Narrative,
+    OtherHandling,
+    OtherMatters,
+    Proactive2019,
+    Proactive2021,
+    ReportMeta,
+    Requests,
+    Results,
+)
+from .rules import Relation, equations_for
+
+__all__ = ["blank_report", "build_report", "coerce", "derive_totals"]
+
+T = TypeVar("T")
+
+
+def _edition_of(obj: Any) -> Edition:
+    if isinstance(obj, AnnualReport):
+        return obj.meta.edition
+    if isinstance(obj, Requests):
+        obj = obj.results
+    if isinstance(obj, Results):
+        return Edition.E2021 if isinstance(obj.other_handling, OtherHandling) else Edition.E2019
+    if isinstance(obj, Proactive2019):
+        return Edition.E2019
+    return Edition.E2021
+
+
+def _flatten(obj: Any, prefix: str, out: dict[str, Any]) -> None:
+    for a in attrs.fields(type(obj)):
+        info = field_info(a)
+        if info is None:
+            continue
+        value = getattr(obj, a.name)
+        path = f"{prefix}.{a.name}"
+        if info.kind in CELL_KINDS:
+            out[path] = value
+        else:
+            _flatten(value, path, out)
+
+
+def _rebuild(obj: Any, prefix: str, values: Mapping[str, Any], changed: set[str]) -> Any:
+    kwargs: dict[str, Any] = {}
+    for a in attrs.fields(type(obj)):
+        info = field_info(a)
+        if info is None:
+            continue
+        path = f"{prefix}.{a.name}"
+        if info.kind in CELL_KINDS:
+            if path in changed:
+                kwargs[a.name] = values[path]
+        elif any(c.startswith(path + ".") for c in changed):
+            kwargs[a.name] = _rebuild(getattr(obj, a.name), path, values, changed)
+    return attrs.evolve(obj, **kwargs) if kwargs else obj
+
+
+def derive_totals(obj: T) -> T:
+    """
+    A copy of *obj* with every blank total that its parts determine filled in.
+
+    *obj* may be a whole :class:`AnnualReport` or any table object (a row, a
+    group, a table).  Totals that are already stated are kept as stated, even
+    when wrong; only blank (None) totals are derived.
+
+    Raises:
+        CellValueError: A derived count would be negative (e.g. more results
+            than requests, so 四、结转下年度继续办理 would fall below 0).
+
+    .. versionadded:: 0.1.0
+    """
+    edition = _edition_of(obj)
+    values: dict[str, Any] = {}
+    _flatten(obj, "$", values)
+    changed: set[str] = set()
+    pending = [e for e in equations_for(type(obj), edition) if e.relation is Relation.EQ and e.target is not None]
+    progress = True
+    while progress:
+        progress = False
+        rest = []
+        for eq in pending:
+            target = eq.target
+            assert target is not None
+            if values[target] is not None:
+                continue
+            others = [p for p in eq.cells if p != target]
+            if any(values[p] is None for p in others):
+                rest.append(eq)
+                continue
+            sign = 1 if target in eq.left else -1
+            total = sum(values[p] for p in eq.right) - sum(values[p] for p in eq.left if p != target)
+            if sign < 0:
+                total = sum(values[p] for p in eq.left) - sum(values[p] for p in eq.right if p != target)
+            if total < 0:
+                where = _describe(obj, target, edition)
+                raise CellValueError(where, total, "the parts given make this derived count negative")
+            values[target] = total
+            changed.add(target)
+            progress = True
+        pending = rest
+    if not changed:
+        return obj
+    result: T = _rebuild(obj, "$", values, changed)
+    return result
+
+
+def _describe(obj: Any, path: str, edition: Edition) -> str:
+    if isinstance(obj, AnnualReport):
+        spec = layout(edition).by_path.get(path)
+        if spec is not None:
+            return f"{spec.location} ({path})"
+    return f"{type(obj).__name__} {path}"
+
+
+def _zero(kind: Kind) -> Any:
+    return Decimal(0) if kind is Kind.AMOUNT else 0
+
+
+def coerce(cls: type[T], value: Any, edition: Edition | str, where: str = "$") -> T:
+    """
+    An instance of *cls* from *value*: an instance, a mapping shaped like the model, or None.
+
+    In a mapping, missing cells are 0 and missing rows are all 0, except totals,
+    which are left blank for :func:`derive_totals`.  None gives an all-0 object
+    with blank totals.  Amounts may be given as int, str or Decimal.
+
+    Raises:
+        CellValueError: An unknown key, or a value that does not fit.
+
+    .. versionadded:: 0.1.0
+    """
+    edition = Edition(edition)
+    if isinstance(value, cls):
+        return value
+    if value is None:
+        value = {}
+    if not isinstance(value, Mapping):
+        raise CellValueError(where, value, f"expected a {cls.__name__} or a mapping", type_error=True)
+    known = {a.name: a for a in attrs.fields(cls)}  # type: ignore[misc]
+    unknown = sorted(set(value) - set(known))
+    if unknown:
+        raise CellValueError(f"{where}.{unknown[0]}", value[unknown[0]], f"{cls.__name__} has no field {unknown[0]!r}")
+    kwargs: dict[str, Any] = {}
+    totals = getattr(cls, "PARTS", None)
+    for name, a in known.items():
+        info = field_info(a)
+        path = f"{where}.{name}"
+        if info is None:
+            if name in value:
+                kwargs[name] = value[name]
+            continue
+        if info.kind in CELL_KINDS:
+            if name in value:
+                cell = value[name]
+                if info.kind is Kind.AMOUNT and isinstance(cell, (int, str)) and not isinstance(cell, bool):
+                    try:
+                        cell = Decimal(cell)
+                    except ArithmeticError:
+                        raise CellValueError(path, cell, "not a decimal amount") from None
+                kwargs[name] = cell
+            elif totals is not None and name not in totals:
+                kwargs[name] = None  # a total: derived later
+            else:
+                kwargs[name] = _zero(info.kind)
+        else:
+            sub = _field_class(cls, a, info, edition)
+            kwargs[name] = coerce(sub, value.get(name), edition, path)
+    try:
+        return cls(**kwargs)
+    except CellValueError as exc:
+        raise CellValueError(f"{where}.{exc.field.split('.')[-1]}", exc.value, exc.reason) from None
+
+
+def blank_report(
+    edition: Edition, *, organ: str, year: int | None = None, fill: int | None = None, **meta: Any
+) -> AnnualReport:
+    """
+    A report of *edition* whose every cell is *fill* (None for blank, or 0) and whose narratives are empty.
+
+    .. versionadded:: 0.1.0
+    """
+    if fill not in (None, 0):
+        raise CellValueError("fill", fill, "a blank report is filled with None or 0")
+    if year is None:
+        year = 2019 if edition is Edition.E2019 else 2021
+    m = ReportMeta(organ=organ, year=year, edition=edition, **meta)
+    sections = build_sections(edition, {}, default=fill)
+    return AnnualReport(
+        meta=m,
+        overview=Narrative(text=""),
+        problems=Narrative(text=""),
+        other_matters=OtherMatters(text=""),
+        **sections,
+    )
+
+
+def _narrative(value: Any, cls: type[T]) -> T:
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        return cls(text=value)
+    raise CellValueError(cls.__name__, value, f"expected a {cls.__name__} or a str", type_error=True)
+
+
+def build_report(
+    meta: ReportMeta,
+    *,
+    overview: Any = "",
+    proactive: Any = None,
+    requests: Any = None,
+    disputes: Any = None,
+    problems: Any = "",
+    other_matters: Any = "",
+) -> AnnualReport:
+    """
+    A report from its sections, with every blank total derived.
+
+    Tables may be model objects or mappings shaped like the model; a missing
+    table is all 0.  Narratives may be str.
+
+    .. versionadded:: 0.1.0
+    """
+    edition = meta.edition
+    proactive_cls = Proactive2019 if edition is Edition.E2019 else Proactive2021
+    report = AnnualReport(
+        meta=meta,
+        overview=_narrative(overview, Narrative),
+        proactive=coerce(proactive_cls, proactive, edition, "$.proactive"),
+        requests=coerce(Requests, requests, edition, "$.requests"),
+        disputes=coerce(Disputes, disputes, edition, "$.disputes"),
+        problems=_narrative(problems, Narrative),
+        other_matters=_narrative(other_matters, OtherMatters),
+    )
+    return derive_totals(report)
+
+
+def requests_from_parts(
+    edition: Edition | str,
+    *,
+    received: Any = None,
+    carried_in: Any = None,
+    disclosed: Any = None,
+    partly_disclosed: Any = None,
+    withheld: Any = None,
+    unable: Any = None,
+    not_processed: Any = None,
+    other_handling: Any = None,
+    carried_forward: Any = None,
+) -> Requests:
+    """Table 三 from its parts; see :meth:`Requests.from_parts`."""
+    edition = Edition(edition)
+    results = {
+        "disclosed": disclosed,
+        "partly_disclosed": partly_disclosed,
+        "withheld": withheld,
+        "unable": unable,
+        "not_processed": not_processed,
+        "other_handling": other_handling,
+        "total": {},
+    }
+    mapping: dict[str, Any] = {
+        "received": received,
+        "carried_in": carried_in,
+        "results": {k: v for k, v in results.items() if v is not None},
+    }
+    if carried_forward is not None:
+        mapping["carried_forward"] = carried_forward
+    req = coerce(Requests, {k: v for k, v in mapping.items() if v is not None}, edition, "$.requests")
+    if carried_forward is None:
+        req = attrs.evolve(req, carried_forward=ApplicantCounts.blank())
+    total_blank = ApplicantCounts.blank()
+    req = attrs.evolve(req, results=attrs.evolve(req.results, total=total_blank))
+    return derive_totals(req)
+
+
+def disputes_from_parts(review: Any = None, direct_suit: Any = None, suit_after_review: Any = None) -> Disputes:
+    """Table 四 from its parts; see :meth:`Disputes.from_parts`."""
+    mapping = {"review": review, "direct_suit": direct_suit, "suit_after_review": suit_after_review}
+    return derive_totals(coerce(Disputes, {k: v for k, v in mapping.items() if v is not None}, Edition.E2021))

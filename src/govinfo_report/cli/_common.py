@@ -1,0 +1,65 @@
+"""Helpers shared by the commands: reading reports, writing output, errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import GovInfoReportError
+
+if TYPE_CHECKING:
+    from ..model import AnnualReport
+
+
+class CommandError(Exception):
+    """A command cannot go on (unreadable input, bad option); printed on stderr, exit status 2."""
+
+
+class Formatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the examples in the epilog as written."""
+
+
+def load_report(path: str) -> AnnualReport:
+    """
+    The report in *path*: JSON (written by to_json), or a published report as text or HTML.
+
+    Diagnostics of the importer are printed on stderr.
+
+    Raises:
+        CommandError: The file is missing, unreadable or not a report.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise CommandError(f"{path}: no such file")
+    try:
+        if p.suffix.lower() == ".json":
+            from ..convert import from_json
+
+            return from_json(p.read_bytes())
+        try:
+            from ..parse import parse
+        except ModuleNotFoundError:  # pragma: no cover - the importers are optional during development
+            raise CommandError(f"{path}: only .json reports can be read") from None
+        result = parse(p)
+        for d in result.diagnostics:
+            print(f"{path}: {d}", file=sys.stderr)
+        return result.report
+    except GovInfoReportError as exc:
+        raise CommandError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise CommandError(f"{path}: {exc.strerror or exc}") from None
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write *text* to the file *output* (UTF-8), or to stdout when it is None or ``-``."""
+    if output in (None, "-"):
+        sys.stdout.write(text)
+        if text and not text.endswith("\n"):
+            sys.stdout.write("\n")
+        return
+    try:
+        Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"{output}: {exc.strerror or exc}") from None

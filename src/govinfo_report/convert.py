@@ -1,0 +1,429 @@
+"""
+Lossless conversion to and from dicts and JSON, through one private cattrs converter.
+
+The JSON form of a report is UTF-8 with Chinese text unescaped.  It carries
+``format_version`` (currently ``1``) and the edition (``meta.edition``), keeps a
+blank cell (``null``) distinct from 0, writes amounts as decimal strings so
+they survive exactly, and keeps narrative text byte for byte.
+
+Input is strict: unknown keys, values of the wrong type (``"3"``, ``3.9`` or
+``true`` where a count belongs), negative counts and missing keys are all
+rejected, together, by one :class:`~govinfo_report.errors.StructureError`
+whose ``errors`` read ``message @ $.path``.
+
+>>> from govinfo_report import AnnualReport
+>>> r = AnnualReport.blank("2021", organ="某某局", year=2022, fill=0)
+>>> from_json(to_json(r)) == r
+True
+>>> from_dict({"format_version": 1})
+Traceback (most recent call last):
+...
+govinfo_report.errors.StructureError: 7 problems in the report data:
+  required field missing @ $.meta
+  required field missing @ $.overview
+  required field missing @ $.proactive
+  required field missing @ $.requests
+  required field missing @ $.disputes
+  required field missing @ $.problems
+  required field missing @ $.other_matters
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from ._fields import Kind, field_info
+from .errors import CellValueError, StructureError, short_repr
+from .model import (
+    AmountUnit,
+    AnnualReport,
+    ApplicantCounts,
+    DecisionCounts,
+    Disputes,
+    DocumentCounts,
+    Edition,
+    FeeAmount,
+    FeeItemCounts,
+    ItemCounts,
+    Narrative,
+    NotProcessed,
+    OtherHandling,
+    OtherMatters,
+    Outcomes,
+    Proactive2019,
+    Proactive2021,
+    ProcessingFees,
+    ProcurementCounts,
+    PublicationCounts,
+    ReportMeta,
+    Requests,
+    Results,
+    Scope,
+    Subsection,
+    Unable,
+    Withheld,
+)
+
+__all__ = ["FORMAT_VERSION", "from_dict", "from_json", "make_converter", "to_dict", "to_json"]
+
+FORMAT_VERSION = 1
+"""The version of the JSON form written by :func:`to_json` and read by :func:`from_json`."""
+
+_MODEL_CLASSES: tuple[type, ...] = (
+    PublicationCounts,
+    ItemCounts,
+    FeeItemCounts,
+    ProcurementCounts,
+    Proactive2019,
+    DocumentCounts,
+    DecisionCounts,
+    FeeAmount,
+    Proactive2021,
+    ApplicantCounts,
+    Withheld,
+    Unable,
+    NotProcessed,
+    OtherHandling,
+    Results,
+    Requests,
+    Outcomes,
+    Disputes,
+    Subsection,
+    Narrative,
+    ProcessingFees,
+    OtherMatters,
+    ReportMeta,
+    AnnualReport,
+)
+
+
+class _InputError(ValueError):
+    """A scalar that does not fit; its message becomes the line of a StructureError."""
+
+
+# ----------------------------------------------------------------------------
+# Strict scalar hooks
+# ----------------------------------------------------------------------------
+
+
+def _count(value: Any, _: Any) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int:
+        raise _InputError(f"expected an int or null, got {value!r}")
+    if value < 0:
+        raise _InputError(f"a count cannot be negative, got {value!r}")
+    return value
+
+
+def _signed(value: Any, _: Any) -> int | None:
+    if value is None or type(value) is int:
+        return value
+    raise _InputError(f"expected an int or null, got {value!r}")
+
+
+def _amount(value: Any, _: Any) -> Decimal | None:
+    if value is None:
+        return None
+    if type(value) is not str:
+        raise _InputError(f"expected a decimal string or null, got {value!r}")
+    try:
+        d = Decimal(value)
+    except InvalidOperation:
+        raise _InputError(f"expected a decimal string, got {value!r}") from None
+    if not d.is_finite() or d < 0:
+        raise _InputError(f"expected a finite amount ≥ 0, got {value!r}")
+    return d
+
+
+def _int(value: Any, _: Any) -> int:
+    if type(value) is not int:
+        raise _InputError(f"expected an int, got {value!r}")
+    return value
+
+
+def _str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        raise _InputError(f"expected a string, got {value!r}")
+    return value
+
+
+def _date(value: Any, _: Any) -> _dt.date:
+    if type(value) is not str:
+        raise _InputError(f"expected an ISO date string, got {value!r}")
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise _InputError(f"expected an ISO date (YYYY-MM-DD), got {value!r}") from None
+
+
+def _enum(cls: type[Any]) -> Callable[[Any, Any], Any]:
+    choices = ", ".join(repr(m.value) for m in cls)
+
+    def hook(value: Any, _: Any) -> Any:
+        try:
+            return cls(value)
+        except ValueError:
+            raise _InputError(f"expected one of {choices}, got {value!r}") from None
+
+    return hook
+
+
+def _optional(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def optional(value: Any, t: Any) -> Any:
+        return None if value is None else hook(value, t)
+
+    return optional
+
+
+def _tuple_of(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    def hook(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _InputError(f"expected a list, got {short_repr(value)}")
+        items, errors = [], []
+        for i, item in enumerate(value):
+            try:
+                items.append(conv.structure(item, cls))
+            except Exception as exc:  # noqa: BLE001 - collected with its index
+                exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"item {i}", i, cls)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"invalid items in a list of {cls.__name__}", errors, tuple)
+        return tuple(items)
+
+    return hook
+
+
+def _tuple_of_str(value: Any, _: Any) -> tuple[str, ...]:
+    if type(value) is not list:
+        raise _InputError(f"expected a list of strings, got {value!r}")
+    for item in value:
+        if type(item) is not str:
+            raise _InputError(f"expected a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def _union(*choices: tuple[str, type]) -> Callable[[cattrs.Converter], Callable[[Any, Any], Any]]:
+    """Structure a union of model classes by a key only the first choice has."""
+
+    def make(conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+        def hook(value: Any, _: Any) -> Any:
+            if not isinstance(value, dict):
+                raise _InputError(f"expected an object, got {value!r}")
+            for key, cls in choices:
+                if key in value:
+                    return conv.structure(value, cls)
+            return conv.structure(value, choices[-1][1])
+
+        return hook
+
+    return make
+
+
+_CELL_HOOKS = {Kind.COUNT: _count, Kind.SIGNED: _signed, Kind.AMOUNT: _amount}
+
+
+def configure_converter(conv: cattrs.Converter) -> None:
+    """
+    Register every hook of the report format on *conv*.
+
+    Scalar hooks are registered before the class hooks that use them.
+    """
+    conv.register_structure_hook(Decimal, _amount)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(_dt.date, _date)
+    conv.register_unstructure_hook(_dt.date, _dt.date.isoformat)
+    for enum_cls in (Edition, Scope, AmountUnit):
+        conv.register_structure_hook(enum_cls, _enum(enum_cls))
+    conv.register_structure_hook(int, _int)
+    conv.register_structure_hook(str, _str)
+
+    proactive = _union(("procurement", Proactive2019), ("other_services", Proactive2019), ("", Proactive2021))
+    other_handling = _union(("natural_person", ApplicantCounts), ("", OtherHandling))
+    union_hooks: dict[str, Callable[[Any, Any], Any]] = {
+        "proactive": proactive(conv),
+        "other_handling": other_handling(conv),
+    }
+    for cls in _MODEL_CLASSES:
+        overrides: dict[str, Any] = {}
+        for a in attrs.fields(cls):
+            info = field_info(a)
+            hook: Callable[[Any, Any], Any] | None = None
+            if info is not None and info.kind in _CELL_HOOKS:
+                hook = _CELL_HOOKS[info.kind]
+            elif a.name in union_hooks and cls in (AnnualReport, Results):
+                hook = union_hooks[a.name]
+            elif a.name == "subsections":
+                hook = _tuple_of(Subsection, conv)
+            elif a.name == "members":
+                hook = _tuple_of_str
+            elif a.name == "amount_unit":
+                hook = _optional(_enum(AmountUnit))
+            elif a.name in ("title", "division_code"):
+                hook = _optional(_str)
+            elif a.name == "published":
+                hook = _optional(_date)
+            elif a.name == "fees":
+                hook = _optional(lambda value, _: conv.structure(value, ProcessingFees))
+            elif cls is ProcessingFees:
+                hook = _count if a.name == "applications" else _amount
+            if hook is not None:
+                overrides[a.name] = override(struct_hook=hook)
+        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **overrides))
+        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv))
+
+    conv.register_unstructure_hook(tuple, lambda t: [conv.unstructure(x) for x in t])
+
+
+def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
+    """
+    A new converter for the report format (the library keeps its own private ones).
+
+    .. versionadded:: 0.1.0
+    """
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed_validation)
+    configure_converter(conv)
+    return conv
+
+
+_FAST = make_converter(detailed_validation=False)
+_DETAILED = make_converter(detailed_validation=True)
+
+
+# ----------------------------------------------------------------------------
+# Errors as "message @ $.path"
+# ----------------------------------------------------------------------------
+
+
+def _messages(exc: BaseException, path: str) -> list[str]:
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        out: list[str] = []
+        pairs = exc.group_exceptions()
+        for sub, note in pairs[0]:
+            if isinstance(exc, IterableValidationError):
+                child = f"{path}[{note.index!r}]"
+            else:
+                child = f"{path}.{note.name}"
+            out.extend(_messages(sub, child))
+        for sub in pairs[1]:
+            out.extend(_messages(sub, path))
+        return out
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [f"unknown key {k!r} @ {path}" for k in sorted(exc.extra_fields)]
+    if isinstance(exc, KeyError):
+        return [f"required field missing @ {path}"]
+    if isinstance(exc, CellValueError):
+        # raised by a model validator inside __init__: name the attribute
+        attr = exc.field.split(".", 1)[1] if "." in exc.field else exc.field
+        return [f"{exc.reason}, got {short_repr(exc.value)} @ {path}.{attr}"]
+    if isinstance(exc, _InputError):
+        return [f"{exc} @ {path}"]
+    if isinstance(exc, (TypeError, AttributeError)):
+        return [f"expected an object, got a value of another type @ {path}"]
+    return [f"{exc} @ {path}"]
+
+
+def _structure(data: Any, cls: type[Any]) -> Any:
+    try:
+        return _FAST.structure(data, cls)
+    except Exception as fast_error:  # noqa: BLE001 - every failure is retried in detail below
+        try:
+            _DETAILED.structure(data, cls)
+        except Exception as exc:  # noqa: BLE001
+            raise StructureError(_messages(exc, "$")) from None
+        raise StructureError([f"{fast_error} @ $"]) from None
+
+
+# ----------------------------------------------------------------------------
+# Public API
+# ----------------------------------------------------------------------------
+
+
+def to_dict(report: AnnualReport) -> dict[str, Any]:
+    """
+    The report as a dict of JSON types only (str, int, None, list, dict).
+
+    The dict starts with ``format_version``; amounts are decimal strings and
+    dates ISO strings.
+
+    .. versionadded:: 0.1.0
+    """
+    data: dict[str, Any] = {"format_version": FORMAT_VERSION}
+    data.update(_FAST.unstructure(report, AnnualReport))
+    return data
+
+
+def from_dict(data: Mapping[str, Any]) -> AnnualReport:
+    """
+    A report from the dict form written by :func:`to_dict`.
+
+    Raises:
+        StructureError: Listing every problem as ``message @ $.path``.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(data, Mapping):
+        raise StructureError([f"expected an object, got {type(data).__name__} @ $"])
+    if "format_version" not in data:
+        head = ["required field missing @ $.format_version"]
+    elif data["format_version"] != FORMAT_VERSION or type(data["format_version"]) is not int:
+        version = data["format_version"]
+        raise StructureError([f"unsupported format_version {version!r} (this library reads {FORMAT_VERSION}) @ $"])
+    else:
+        head = []
+    body = {k: val for k, val in data.items() if k != "format_version"}
+    if head:
+        try:
+            _structure(body, AnnualReport)
+        except StructureError as exc:
+            raise StructureError(head + exc.errors) from None
+        raise StructureError(head)
+    report: AnnualReport = _structure(body, AnnualReport)
+    return report
+
+
+def to_json(report: AnnualReport, *, indent: int | None = 2) -> str:
+    """
+    The report as JSON text (Chinese unescaped; encode it as UTF-8 to write a file).
+
+    Args:
+        report: The report.
+        indent: Indentation, or None for the most compact form.
+
+    .. versionadded:: 0.1.0
+    """
+    separators = (",", ":") if indent is None else None
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent, separators=separators)
+
+
+def from_json(text: str | bytes) -> AnnualReport:
+    """
+    A report from JSON text (or UTF-8 bytes) written by :func:`to_json`.
+
+    Raises:
+        StructureError: The text is not JSON, or not a valid report; every
+            problem is listed as ``message @ $.path``.
+
+    .. versionadded:: 0.1.0
+    """
+    try:
+        data = json.loads(text)
+    except (ValueError, TypeError) as exc:
+        raise StructureError([f"not valid JSON: {exc} @ $"]) from None
+    return from_dict(data)

@@ -1,0 +1,149 @@
+"""
+The exceptions of govinfo_report.
+
+Every exception the library raises on purpose derives from
+:class:`GovInfoReportError`.  Errors about bad input also derive from
+:class:`ValueError` (and, for a value of the wrong type, :class:`TypeError`),
+so callers who already catch those keep working.
+
+Inconsistent arithmetic is never an exception: :func:`govinfo_report.check`
+returns findings.  Only callers who opt in to fail-fast get
+:class:`InconsistentReportError`.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = [
+    "CellValueError",
+    "GovInfoReportError",
+    "InconsistentReportError",
+    "ReportReadError",
+    "StructureError",
+]
+
+
+class GovInfoReportError(Exception):
+    """
+    Base class of every exception raised by govinfo_report.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class CellValueError(GovInfoReportError, ValueError):
+    """
+    A model field was given a value it cannot hold.
+
+    Raised when a report is constructed in Python with, for example, a str
+    where a count belongs, or a negative count.  When the value has the wrong
+    type the raised exception is also a :class:`TypeError`.
+
+    Attributes:
+        field: ``Class.attribute`` of the field, e.g. ``"ApplicantCounts.total"``.
+        value: The rejected value.
+        reason: Why it was rejected.
+
+    .. versionadded:: 0.1.0
+    """
+
+    field: str
+    value: object
+    reason: str
+
+    def __new__(cls, field: str, value: object, reason: str, *, type_error: bool = False) -> CellValueError:
+        target: type[CellValueError] = _CellTypeError if type_error and cls is CellValueError else cls
+        return super().__new__(target)
+
+    def __init__(self, field: str, value: object, reason: str, *, type_error: bool = False) -> None:
+        super().__init__(f"{field}: {reason}, got {short_repr(value)}")
+        self.field = field
+        self.value = value
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_cell_error, (self.field, self.value, self.reason, isinstance(self, TypeError)))
+
+
+def short_repr(value: object) -> str:
+    """A repr of *value* that stays short for model objects and long texts."""
+    if hasattr(type(value), "__attrs_attrs__"):
+        return f"a {type(value).__name__}"
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+class _CellTypeError(CellValueError, TypeError):
+    """A :class:`CellValueError` for a value of the wrong type."""
+
+
+def _rebuild_cell_error(field: str, value: object, reason: str, type_error: bool) -> CellValueError:
+    return CellValueError(field, value, reason, type_error=type_error)
+
+
+class StructureError(GovInfoReportError, ValueError):
+    """
+    A dict or JSON document is not a valid report.
+
+    Every problem is listed, each as ``message @ $.path``, in :attr:`errors`.
+
+    Attributes:
+        errors: One line per problem, e.g. ``"expected an int, got '3' @ $.requests.received.natural_person"``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    errors: list[str]
+
+    def __init__(self, errors: Sequence[str]) -> None:
+        self.errors = list(errors)
+        count = len(self.errors)
+        head = f"{count} problem{'s' if count != 1 else ''} in the report data"
+        super().__init__(head + ":\n" + "\n".join(f"  {e}" for e in self.errors))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.errors,))
+
+
+class ReportReadError(GovInfoReportError, ValueError):
+    """
+    A file could not be read as a report at all (missing, binary, unknown format).
+
+    Attributes:
+        source: The file or input name.
+        reason: What went wrong.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.source, self.reason))
+
+
+class InconsistentReportError(GovInfoReportError):
+    """
+    Raised by the fail-fast helper when a report has findings of error severity.
+
+    Attributes:
+        findings: Every finding of the report (not only the errors).
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, findings: Sequence[Any]) -> None:
+        self.findings = list(findings)
+        errors = [f for f in self.findings if getattr(f, "severity", None) is not None and str(f.severity) == "error"]
+        lines = [getattr(f, "message", str(f)) for f in errors]
+        super().__init__(f"{len(errors)} error finding(s):\n" + "\n".join(f"  {line}" for line in lines))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.findings,))

@@ -1,0 +1,392 @@
+"""
+The layout of the three tables of each edition, derived from the model.
+
+The model classes carry their labels in field metadata (see ``_fields``).  This
+module walks them once per edition and produces a :class:`ReportLayout`: the
+tables, their rows in official order, and every cell with its path, its Chinese
+row and column labels, and its stable English keys.  Renderers, records,
+importers and the rules all read this one layout, so a change to an edition
+touches the model and the vocabulary only.
+
+>>> lay = layout(Edition.E2019)
+>>> spec = lay.cell("$.requests.results.withheld.state_secret.natural_person")
+>>> spec.row, spec.column
+('（三）不予公开 / 1.属于国家秘密', '自然人')
+>>> lay.cell("$.proactive.licensing.decisions").row
+'第二十条第（五）项 / 行政许可'
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any, Union
+
+import attrs
+from attrs import frozen
+
+from . import vocab as v
+from ._fields import CELL_KINDS, FieldInfo, Kind, field_info
+from .errors import GovInfoReportError
+from .model import (
+    AnnualReport,
+    Disputes,
+    Edition,
+    Proactive2019,
+    Proactive2021,
+    Requests,
+)
+from .vocab import Term
+
+__all__ = ["CellSpec", "ReportLayout", "RowSpec", "TableSpec", "get_cell", "iter_cells", "layout", "replace_cell"]
+
+CellValue = Union[int, Decimal, None]
+
+
+@frozen
+class CellSpec:
+    """
+    One cell of a table: where it lives in the model and what the table calls it.
+
+    Attributes:
+        table: The table, ``"二"``, ``"三"`` or ``"四"``.
+        attr_path: Attribute names from the report down to the cell.
+        row_terms: The row labels, from the group down (as records print them).
+        column_terms: The column labels, from the header group down.
+        kind: Count, signed count or amount.
+
+    .. versionadded:: 0.1.0
+    """
+
+    table: str
+    attr_path: tuple[str, ...]
+    row_terms: tuple[Term, ...]
+    column_terms: tuple[Term, ...]
+    kind: Kind
+
+    @property
+    def path(self) -> str:
+        """The cell's path, e.g. ``$.requests.received.natural_person``."""
+        return "$." + ".".join(self.attr_path)
+
+    @property
+    def row(self) -> str:
+        """The Chinese row label, levels joined by ``" / "``."""
+        return " / ".join(t.zh for t in self.row_terms)
+
+    @property
+    def column(self) -> str:
+        """The Chinese column label, levels joined by ``" / "``."""
+        return " / ".join(t.zh for t in self.column_terms)
+
+    @property
+    def row_en(self) -> str:
+        """The English row label."""
+        return " / ".join(t.en for t in self.row_terms)
+
+    @property
+    def column_en(self) -> str:
+        """The English column label."""
+        return " / ".join(t.en for t in self.column_terms)
+
+    @property
+    def row_key(self) -> str:
+        """Stable English key of the row within its table, e.g. ``results.withheld.state_secret``."""
+        return ".".join(self.attr_path[1:-1])
+
+    @property
+    def column_key(self) -> str:
+        """Stable English key of the column, e.g. ``natural_person``."""
+        return self.attr_path[-1]
+
+    @property
+    def location(self) -> str:
+        """The cell in the table's own words, e.g. ``表三 （七）总计 × 自然人``."""
+        return f"表{self.table} {self.row} × {self.column}"
+
+
+@frozen
+class RowSpec:
+    """
+    One row of a table.
+
+    Attributes:
+        table: ``"二"``, ``"三"`` or ``"四"``.
+        attr_path: Attribute names from the report down to the row object.
+        labels: Every label level of the row as the official table prints it,
+            outermost first (including spanning captions such as 三、本年度办理结果).
+        row_terms: The levels that make up the row label in records.
+        cells: The row's cells, in column order.
+        row_class: The model class of the row.
+
+    .. versionadded:: 0.1.0
+    """
+
+    table: str
+    attr_path: tuple[str, ...]
+    labels: tuple[Term, ...]
+    row_terms: tuple[Term, ...]
+    cells: tuple[CellSpec, ...]
+    row_class: type
+
+    @property
+    def path(self) -> str:
+        """The row's path, e.g. ``$.requests.received``."""
+        return "$." + ".".join(self.attr_path)
+
+    @property
+    def label(self) -> str:
+        """The row label as in records."""
+        return " / ".join(t.zh for t in self.row_terms)
+
+    @property
+    def key(self) -> str:
+        """Stable English key of the row within its table."""
+        return ".".join(self.attr_path[1:])
+
+
+@frozen
+class TableSpec:
+    """
+    One table of an edition: its section, rows and cells.
+
+    .. versionadded:: 0.1.0
+    """
+
+    table: Term
+    section: Term
+    attr: str
+    rows: tuple[RowSpec, ...]
+
+    @property
+    def cells(self) -> tuple[CellSpec, ...]:
+        """Every cell, row by row."""
+        return tuple(c for r in self.rows for c in r.cells)
+
+
+@frozen
+class ReportLayout:
+    """
+    The three tables of one edition.
+
+    .. versionadded:: 0.1.0
+    """
+
+    edition: Edition
+    tables: tuple[TableSpec, ...]
+    cells: tuple[CellSpec, ...]
+    by_path: Mapping[str, CellSpec]
+    rows_by_path: Mapping[str, RowSpec]
+
+    def cell(self, path: str) -> CellSpec:
+        """The cell at *path*; raises :class:`KeyError`-free :class:`LayoutError` if there is none."""
+        try:
+            return self.by_path[path]
+        except KeyError:
+            raise LayoutError(f"no cell at {path} in the {self.edition.value} edition") from None
+
+    def table(self, name: str) -> TableSpec:
+        """The table ``"二"``, ``"三"`` or ``"四"`` (or its key ``proactive``, ``requests``, ``disputes``)."""
+        for t in self.tables:
+            if name in (t.table.zh, t.table.key, t.attr):
+                return t
+        raise LayoutError(f"no table {name!r}; expected 二, 三 or 四")
+
+
+class LayoutError(GovInfoReportError, ValueError):
+    """
+    A path or table name that the edition's layout does not have.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+_SECTION_CLASSES: dict[Edition, tuple[tuple[str, Term, Term, type], ...]] = {
+    Edition.E2019: (
+        ("proactive", v.TABLE_PROACTIVE, v.PROACTIVE, Proactive2019),
+        ("requests", v.TABLE_REQUESTS, v.REQUESTS, Requests),
+        ("disputes", v.TABLE_DISPUTES, v.DISPUTES, Disputes),
+    ),
+    Edition.E2021: (
+        ("proactive", v.TABLE_PROACTIVE, v.PROACTIVE, Proactive2021),
+        ("requests", v.TABLE_REQUESTS, v.REQUESTS, Requests),
+        ("disputes", v.TABLE_DISPUTES, v.DISPUTES, Disputes),
+    ),
+}
+
+
+def _infos(cls: type) -> list[tuple[attrs.Attribute[Any], FieldInfo]]:
+    out = []
+    for a in attrs.fields(cls):
+        info = field_info(a)
+        if info is not None:
+            out.append((a, info))
+    return out
+
+
+def is_row_class(cls: type) -> bool:
+    """True for a class whose labelled fields are cells (a table row)."""
+    infos = _infos(cls)
+    return bool(infos) and all(info.kind in CELL_KINDS for _, info in infos)
+
+
+def _field_class(cls: type, a: attrs.Attribute[Any], info: FieldInfo, edition: Edition) -> type:
+    if info.variants:
+        return dict(info.variants)[edition.value]
+    attrs.resolve_types(cls)  # the model uses string annotations; resolve them once
+    t = getattr(attrs.fields(cls), a.name).type
+    assert isinstance(t, type), (cls, a.name, t)
+    return t
+
+
+
+def _walk(
+    table: str,
+    cls: type,
+    prefix: tuple[str, ...],
+    labels: tuple[Term, ...],
+    row_terms: tuple[Term, ...],
+    edition: Edition,
+) -> Iterator[RowSpec]:
+    for a, info in _infos(cls):
+        sub = _field_class(cls, a, info, edition)
+        path = (*prefix, a.name)
+        own_labels = (*labels, *info.parents, info.term)
+        own_terms = (*row_terms, *info.parents, info.term) if info.in_row_path else (*row_terms, *info.parents)
+        if is_row_class(sub):
+            cells = tuple(
+                CellSpec(
+                    table=table,
+                    attr_path=(*path, ca.name),
+                    row_terms=own_terms,
+                    column_terms=(*cinfo.header, cinfo.term),
+                    kind=cinfo.kind,
+                )
+                for ca, cinfo in _infos(sub)
+            )
+            yield RowSpec(
+                table=table, attr_path=path, labels=own_labels, row_terms=own_terms, cells=cells, row_class=sub
+            )
+        else:
+            yield from _walk(table, sub, path, own_labels, own_terms, edition)
+
+
+@functools.lru_cache(maxsize=None)
+def layout(edition: Edition | str) -> ReportLayout:
+    """
+    The layout of the three tables of *edition*.
+
+    .. versionadded:: 0.1.0
+    """
+    edition = Edition(edition)
+    tables = []
+    for attr, table_term, section, cls in _SECTION_CLASSES[edition]:
+        rows = tuple(_walk(table_term.zh, cls, (attr,), (), (), edition))
+        tables.append(TableSpec(table=table_term, section=section, attr=attr, rows=rows))
+    cells = tuple(c for t in tables for c in t.cells)
+    return ReportLayout(
+        edition=edition,
+        tables=tuple(tables),
+        cells=cells,
+        by_path={c.path: c for c in cells},
+        rows_by_path={r.path: r for t in tables for r in t.rows},
+    )
+
+
+def _get(obj: Any, attr_path: tuple[str, ...]) -> Any:
+    for name in attr_path:
+        obj = getattr(obj, name)
+    return obj
+
+
+def iter_cells(report: AnnualReport) -> Iterator[tuple[CellSpec, CellValue]]:
+    """
+    Every table cell of *report* with its value, in official order.
+
+    .. versionadded:: 0.1.0
+    """
+    for spec in layout(report.meta.edition).cells:
+        yield spec, _get(report, spec.attr_path)
+
+
+def get_cell(report: AnnualReport, path: str) -> CellValue:
+    """
+    The value of the cell at *path* (e.g. ``"$.requests.received.total"``).
+
+    Raises:
+        LayoutError: The report's edition has no such cell.
+
+    .. versionadded:: 0.1.0
+    """
+    spec = layout(report.meta.edition).cell(path)
+    value: CellValue = _get(report, spec.attr_path)
+    return value
+
+
+def _replace(obj: Any, attr_path: tuple[str, ...], value: Any) -> Any:
+    head, *rest = attr_path
+    if not rest:
+        return attrs.evolve(obj, **{head: value})
+    return attrs.evolve(obj, **{head: _replace(getattr(obj, head), tuple(rest), value)})
+
+
+def replace_cell(report: AnnualReport, path: str, value: CellValue) -> AnnualReport:
+    """
+    A copy of *report* with the cell at *path* set to *value* (None for blank).
+
+    >>> r = AnnualReport.blank("2021", organ="某某局", year=2022, fill=0)
+    >>> replace_cell(r, "$.requests.received.natural_person", 4).requests.received.natural_person
+    4
+
+    Raises:
+        LayoutError: The report's edition has no such cell.
+        CellValueError: The value does not fit the cell.
+
+    .. versionadded:: 0.1.0
+    """
+    spec = layout(report.meta.edition).cell(path)
+    result: AnnualReport = _replace(report, spec.attr_path, value)
+    return result
+
+
+def build_sections(edition: Edition, values: Mapping[str, CellValue], default: CellValue = None) -> dict[str, Any]:
+    """
+    The three table sections of *edition* from cell values keyed by path.
+
+    Cells missing from *values* get *default*.  Unknown paths raise :class:`LayoutError`.
+
+    .. versionadded:: 0.1.0
+    """
+    lay = layout(edition)
+    unknown = [p for p in values if p not in lay.by_path]
+    if unknown:
+        raise LayoutError(f"no cell at {', '.join(sorted(unknown))} in the {edition.value} edition")
+    sections: dict[str, Any] = {}
+    for table in lay.tables:
+        cls = {t[0]: t[3] for t in _SECTION_CLASSES[edition]}[table.attr]
+        sections[table.attr] = _build_obj(cls, (table.attr,), values, default, edition)
+    return sections
+
+
+def _build_obj(
+    cls: type, prefix: tuple[str, ...], values: Mapping[str, CellValue], default: CellValue, edition: Edition
+) -> Any:
+    kwargs: dict[str, Any] = {}
+    for a in attrs.fields(cls):
+        info = field_info(a)
+        if info is None:
+            continue
+        path = (*prefix, a.name)
+        if info.kind in CELL_KINDS:
+            value = values.get("$." + ".".join(path), default)
+            if info.kind is Kind.AMOUNT and isinstance(value, int):
+                value = Decimal(value)
+            kwargs[a.name] = value
+        else:
+            sub = _field_class(cls, a, info, edition)
+            kwargs[a.name] = _build_obj(sub, path, values, default, edition)
+    return cls(**kwargs)
+

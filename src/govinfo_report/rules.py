@@ -1,0 +1,382 @@
+"""
+The rule catalogue: every 勾稽关系 and report-level check, written as data.
+
+:data:`CATALOGUE` lists each rule once, with a stable code, a severity, the
+editions it applies to, and a short description in Chinese and English.
+Codes are part of the public API; they never change meaning.
+
+The arithmetic rules are also declared as data, in :data:`ARITHMETIC`: each
+is scoped to a model class (a row, a group or a table) and expands into one
+:class:`Equation` per row or column of every node of that class.  The checks
+evaluate these equations, and the builders solve them to derive totals, so the
+arithmetic is written once.
+
+>>> [e.code for e in equations("2019")][:1]
+['T2-PUBLISHED-WITHIN-TOTAL']
+>>> eq = next(e for e in equations("2021") if e.code == "T3-BALANCE")
+>>> eq.left, eq.right
+(('$.requests.results.total.natural_person', '$.requests.carried_forward.natural_person'), \
+('$.requests.received.natural_person', '$.requests.carried_in.natural_person'))
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from ._fields import CELL_KINDS, field_info
+from .layout import _field_class, _infos, is_row_class
+from .model import (
+    AnnualReport,
+    ApplicantCounts,
+    DocumentCounts,
+    Edition,
+    Outcomes,
+    PublicationCounts,
+    Requests,
+    Results,
+)
+
+__all__ = ["ARITHMETIC", "CATALOGUE", "Equation", "Relation", "Rule", "Severity", "equations", "rule"]
+
+
+class Severity(str, enum.Enum):
+    """
+    How serious a finding is.
+
+    .. versionadded:: 0.1.0
+    """
+
+    ERROR = "error"
+    """The report is wrong: the arithmetic of the template does not hold."""
+    WARNING = "warning"
+    """Probably wrong, or incomplete; a person should look."""
+    INFO = "info"
+    """Worth knowing; not a fault."""
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def rank(self) -> int:
+        """0 for error, 1 for warning, 2 for info (sort key)."""
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+_BOTH = (Edition.E2019, Edition.E2021)
+_E2019 = (Edition.E2019,)
+_E2021 = (Edition.E2021,)
+
+
+@frozen
+class Rule:
+    """
+    One entry of the catalogue.
+
+    Attributes:
+        code: Stable code, e.g. ``T3-BALANCE``.
+        severity: Severity of its findings (under the default policies).
+        editions: The editions it applies to.
+        group: ``arithmetic``, ``report``, ``continuity`` or ``summary``.
+        zh: What the rule says, in Chinese.
+        en: What the rule says, in English.
+        spec: The matching rule id(s) of format-spec.md §4, when there is one.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: str
+    severity: Severity
+    editions: tuple[Edition, ...]
+    group: str
+    zh: str
+    en: str
+    spec: str = ""
+
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+# fmt: off
+CATALOGUE: tuple[Rule, ...] = (
+    # code                         severity editions group         Chinese / English / format-spec id
+    Rule("T3-BALANCE",                  E, _BOTH, "arithmetic",
+         "表三 每列：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理",
+         "Table 3, each column: new + carried over = (7) total + carried forward", "R3.1"),
+    Rule("T3-ROW-TOTAL",                E, _BOTH, "arithmetic",
+         "表三 每行：总计 = 自然人 + 法人或其他组织各列",
+         "Table 3, each row: total = sum of the six applicant columns", "R3.2"),
+    Rule("T3-RESULTS-TOTAL",            E, _BOTH, "arithmetic",
+         "表三 每列：（七）总计 = （一）至（六）各行之和",
+         "Table 3, each column: (7) total = sum of result rows (1) to (6)", "R3.4"),
+    Rule("T4-TOTAL",                    E, _BOTH, "arithmetic",
+         "表四 行政复议、行政诉讼各项：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+         "Table 4, each block: total = upheld + corrected + other + pending", "R4.1–R4.3"),
+    Rule("T2-PUBLISHED-WITHIN-TOTAL",   W, _E2019, "arithmetic",
+         "表二 第二十条第（一）项：对外公开总数量 ≥ 本年新公开数量",
+         "Table 2, Art. 20(1): total published ≥ published this year", "R2.7"),
+    Rule("T2-ISSUED-WITHIN-IN-FORCE",   W, _E2021, "arithmetic",
+         "表二 第二十条第（一）项：本年制发件数 ≤ 现行有效件数 + 本年废止件数",
+         "Table 2, Art. 20(1): issued ≤ in force + repealed", "R2.3"),
+    Rule("EDITION-YEAR",                E, _BOTH, "report",
+         "格式版本与报告年度相符：2019、2020年度用2019年版，2021年度起用2021年版",
+         "The edition matches the year: 2019 edition for 2019–2020, 2021 edition from 2021", "RG.2"),
+    Rule("BLANK-CELLS",                 W, _BOTH, "report",
+         "表格中有空白单元格（按0计算）",
+         "Table cells left blank (counted as 0)", "R3.7"),
+    Rule("EMPTY-PROBLEMS",              W, _BOTH, "report",
+         "五、存在的主要问题及改进情况 没有内容",
+         "Section 5 (problems and improvements) is empty", "RG.1"),
+    Rule("FEES-NOT-MENTIONED",          I, _E2021, "report",
+         "六、其他需要报告的事项 未说明信息处理费收取情况",
+         "Section 6 says nothing about information-processing fees", "RG.5"),
+    Rule("LATE-PUBLICATION",            W, _BOTH, "report",
+         "发布日期晚于法定期限（部门1月31日，本级政府3月31日）",
+         "Published after the deadline (31 Jan for a department, 31 Mar for a government level)", "RG.3"),
+    Rule("CARRY-OVER",                  W, _BOTH, "continuity",
+         "表三 本年二、上年结转 = 上年四、结转下年度继续办理（每列）",
+         "Table 3: carried over this year = carried forward last year, per column", "R3.6"),
+    Rule("T2-IN-FORCE-CONTINUITY",      W, _E2021, "continuity",
+         "表二 现行有效件数 = 上年现行有效件数 + 本年制发件数 − 本年废止件数",
+         "Table 2: in force = last year's in force + issued − repealed", "R2.2"),
+    Rule("T2-ITEMS-CONTINUITY",         W, _E2019, "continuity",
+         "表二 上一年项目数量 = 上年报告的上一年项目数量 + 本年增/减",
+         "Table 2: items last year = last report's items + its change", "R2.6"),
+    Rule("PREVIOUS-REPORT",             W, _BOTH, "continuity",
+         "上年报告应为同一机关的上一年度报告",
+         "The previous report is the same organ's report for the year before", ""),
+    Rule("SUMMARY-CELL",                E, _BOTH, "summary",
+         "汇总报告每个单元格 = 各成员报告该单元格之和",
+         "Summary: each cell = sum of the member reports' cells", ""),
+    Rule("SUMMARY-MISSING-MEMBER",      E, _BOTH, "summary",
+         "汇总报告列出的成员单位缺少报告",
+         "Summary: a listed member has no report", ""),
+    Rule("SUMMARY-MEMBER-MISMATCH",     E, _BOTH, "summary",
+         "成员报告的年度或格式版本与汇总报告不同，或未列入汇总报告",
+         "Summary: a member report has another year or edition, or is not listed", ""),
+)
+# fmt: on
+
+
+@functools.lru_cache(maxsize=None)
+def rule(code: str) -> Rule:
+    """
+    The catalogue entry for *code*.
+
+    Raises:
+        KeyError: No rule has that code.
+
+    .. versionadded:: 0.1.0
+    """
+    for r in CATALOGUE:
+        if r.code == code:
+            return r
+    raise KeyError(code)
+
+
+# ----------------------------------------------------------------------------
+# Arithmetic as data
+# ----------------------------------------------------------------------------
+
+
+class Relation(str, enum.Enum):
+    """How the two sides of an :class:`Equation` relate."""
+
+    EQ = "="
+    """Σ left = Σ right."""
+    GE = "≥"
+    """Σ left ≥ Σ right."""
+
+
+@frozen
+class Equation:
+    """
+    One instance of an arithmetic rule: Σ left (relation) Σ right, over cell paths.
+
+    The left side is what the report states (a total); the right side is what
+    it should be computed from.
+
+    Attributes:
+        code: The rule code.
+        left: Paths of the stated side.
+        right: Paths of the computed side.
+        relation: ``=`` or ``≥``.
+        target: The cell a builder derives from this equation, if any.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    relation: Relation = Relation.EQ
+    target: str | None = None
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        """Every path the equation uses, left side first."""
+        return (*self.left, *self.right)
+
+
+@frozen
+class RowSum:
+    """In every row of class *cls*: *total* = Σ *parts*."""
+
+    code: str
+    cls: type
+    total: str
+    parts: tuple[str, ...]
+
+    def expand(self, node: str, cls: type, edition: Edition) -> Iterator[Equation]:
+        """Equations for the row at *node*."""
+        t = f"{node}.{self.total}"
+        yield Equation(self.code, (t,), tuple(f"{node}.{p}" for p in self.parts), target=t)
+
+
+@frozen
+class ColumnSum:
+    """In every group of class *cls*, for each column: the *total* row = Σ the other rows."""
+
+    code: str
+    cls: type
+    total: str
+
+    def expand(self, node: str, cls: type, edition: Edition) -> Iterator[Equation]:
+        """Equations for the group at *node*, one per column."""
+        rows = [p for p, c in _nodes(cls, node, edition) if is_row_class(c) and p != f"{node}.{self.total}"]
+        total_cls = _child_class(cls, self.total, edition)
+        for ca, _ in _infos(total_cls):
+            t = f"{node}.{self.total}.{ca.name}"
+            yield Equation(self.code, (t,), tuple(f"{r}.{ca.name}" for r in rows), target=t)
+
+
+@frozen
+class ColumnBalance:
+    """In every group of class *cls*, for each column: Σ *left* rows = Σ *right* rows."""
+
+    code: str
+    cls: type
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    target: str
+
+    def expand(self, node: str, cls: type, edition: Edition) -> Iterator[Equation]:
+        """Equations for the group at *node*, one per column."""
+        row_cls = _child_class(cls, self.right[0], edition)
+        for ca, _ in _infos(row_cls):
+            col = ca.name
+            yield Equation(
+                self.code,
+                tuple(f"{node}.{r}.{col}" for r in self.left),
+                tuple(f"{node}.{r}.{col}" for r in self.right),
+                target=f"{node}.{self.target}.{col}",
+            )
+
+
+@frozen
+class RowAtLeast:
+    """In every row of class *cls*: Σ *larger* ≥ Σ *smaller* (a warning-level rule)."""
+
+    code: str
+    cls: type
+    larger: tuple[str, ...]
+    smaller: tuple[str, ...]
+
+    def expand(self, node: str, cls: type, edition: Edition) -> Iterator[Equation]:
+        """The inequality for the row at *node*."""
+        yield Equation(
+            self.code,
+            tuple(f"{node}.{p}" for p in self.larger),
+            tuple(f"{node}.{p}" for p in self.smaller),
+            relation=Relation.GE,
+        )
+
+
+ArithmeticRule = RowSum | ColumnSum | ColumnBalance | RowAtLeast
+
+# fmt: off
+ARITHMETIC: tuple[ArithmeticRule, ...] = (
+    # Table 二 (warnings)
+    RowAtLeast("T2-PUBLISHED-WITHIN-TOTAL", PublicationCounts, larger=("total_published",),
+               smaller=("newly_published",)),
+    RowAtLeast("T2-ISSUED-WITHIN-IN-FORCE", DocumentCounts, larger=("in_force", "repealed"), smaller=("issued",)),
+    # Table 三: rows, then result columns, then the printed balance
+    RowSum("T3-ROW-TOTAL", ApplicantCounts, total="total", parts=ApplicantCounts.PARTS),
+    ColumnSum("T3-RESULTS-TOTAL", Results, total="total"),
+    ColumnBalance("T3-BALANCE", Requests, left=("results.total", "carried_forward"),
+                  right=("received", "carried_in"), target="carried_forward"),
+    # Table 四
+    RowSum("T4-TOTAL", Outcomes, total="total", parts=Outcomes.PARTS),
+)
+# fmt: on
+
+
+def _child_class(cls: type, dotted: str, edition: Edition) -> type:
+    for name in dotted.split("."):
+        a = getattr(attrs.fields(cls), name)
+        info = field_info(a)
+        assert info is not None
+        cls = _field_class(cls, a, info, edition)
+    return cls
+
+
+def _nodes(cls: type, prefix: str, edition: Edition) -> Iterator[tuple[str, type]]:
+    """Every labelled node under *cls* (rows and groups, not cells), depth first, in table order."""
+    for a, info in _infos(cls):
+        if info.kind in CELL_KINDS:
+            continue
+        sub = _field_class(cls, a, info, edition)
+        path = f"{prefix}.{a.name}"
+        yield path, sub
+        if not is_row_class(sub):
+            yield from _nodes(sub, path, edition)
+
+
+@functools.lru_cache(maxsize=None)
+def equations_for(cls: type, edition: Edition) -> tuple[Equation, ...]:
+    """
+    Every equation of the arithmetic rules inside one object of class *cls*.
+
+    Paths are relative to the object (``$`` is the object itself).
+    """
+    nodes: list[tuple[str, type]] = [("$", cls)]
+    if cls is AnnualReport:
+        from .layout import _SECTION_CLASSES
+
+        for attr, _, _, section_cls in _SECTION_CLASSES[edition]:
+            nodes.append((f"$.{attr}", section_cls))
+            nodes.extend(_nodes(section_cls, f"$.{attr}", edition))
+    else:
+        nodes.extend(_nodes(cls, "$", edition))
+    out: list[Equation] = []
+    for r in ARITHMETIC:
+        if edition not in rule(r.code).editions:
+            continue
+        for path, node_cls in nodes:
+            if node_cls is r.cls:
+                out.extend(r.expand(path, node_cls, edition))
+    return tuple(out)
+
+
+def equations(edition: Edition | str) -> tuple[Equation, ...]:
+    """
+    Every arithmetic equation of a whole report of *edition*, with absolute paths.
+
+    .. versionadded:: 0.1.0
+    """
+    return equations_for(AnnualReport, Edition(edition))
+
+
+def resolve(obj: Any, path: str) -> Any:
+    """The value at *path* (``$.a.b``) inside *obj*."""
+    if path == "$":
+        return obj
+    for name in path[2:].split("."):
+        obj = getattr(obj, name)
+    return obj
