@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -111,7 +111,9 @@ def derive_totals(obj: T) -> T:
     values: dict[str, Any] = {}
     _flatten(obj, "$", values)
     changed: set[str] = set()
-    pending = [e for e in equations_for(type(obj), edition) if e.relation is Relation.EQ and e.target is not None]
+    pending = [
+        e for e in equations_for(cast(type, type(obj)), edition) if e.relation is Relation.EQ and e.target is not None
+    ]
     progress = True
     while progress:
         progress = False
@@ -174,7 +176,7 @@ def coerce(cls: type[T], value: Any, edition: Edition | str, where: str = "$") -
         value = {}
     if not isinstance(value, Mapping):
         raise CellValueError(where, value, f"expected a {cls.__name__} or a mapping", type_error=True)
-    known = {a.name: a for a in attrs.fields(cls)}  # type: ignore[misc]
+    known = {a.name: a for a in attrs.fields(cast(Any, cls))}
     unknown = sorted(set(value) - set(known))
     if unknown:
         raise CellValueError(f"{where}.{unknown[0]}", value[unknown[0]], f"{cls.__name__} has no field {unknown[0]!r}")
@@ -236,7 +238,8 @@ def _narrative(value: Any, cls: type[T]) -> T:
     if isinstance(value, cls):
         return value
     if isinstance(value, str):
-        return cls(text=value)
+        made: T = cast(Any, cls)(text=value)
+        return made
     raise CellValueError(cls.__name__, value, f"expected a {cls.__name__} or a str", type_error=True)
 
 
@@ -259,7 +262,7 @@ def build_report(
     .. versionadded:: 0.1.0
     """
     edition = meta.edition
-    proactive_cls = Proactive2019 if edition is Edition.E2019 else Proactive2021
+    proactive_cls: type[Proactive2019 | Proactive2021] = Proactive2019 if edition is Edition.E2019 else Proactive2021
     report = AnnualReport(
         meta=meta,
         overview=_narrative(overview, Narrative),

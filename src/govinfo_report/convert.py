@@ -196,12 +196,14 @@ def _tuple_of(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     def hook(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
             raise _InputError(f"expected a list, got {short_repr(value)}")
-        items, errors = [], []
+        items: list[Any] = []
+        errors: list[Exception] = []
         for i, item in enumerate(value):
             try:
                 items.append(conv.structure(item, cls))
-            except Exception as exc:  # noqa: BLE001 - collected with its index
-                exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"item {i}", i, cls)]
+            except Exception as exc:
+                notes = [*getattr(exc, "__notes__", []), IterableValidationNote(f"item {i}", i, cls)]
+                setattr(exc, "__notes__", notes)  # noqa: B010 - add_note() needs Python 3.11
                 errors.append(exc)
         if errors:
             raise IterableValidationError(f"invalid items in a list of {cls.__name__}", errors, tuple)
@@ -285,7 +287,8 @@ def configure_converter(conv: cattrs.Converter) -> None:
                 hook = _count if a.name == "applications" else _amount
             if hook is not None:
                 overrides[a.name] = override(struct_hook=hook)
-        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **overrides))
+        structure: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **overrides)
+        conv.register_structure_hook(cls, structure)
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv))
 
     conv.register_unstructure_hook(tuple, lambda t: [conv.unstructure(x) for x in t])
@@ -316,10 +319,9 @@ def _messages(exc: BaseException, path: str) -> list[str]:
         out: list[str] = []
         pairs = exc.group_exceptions()
         for sub, note in pairs[0]:
-            if isinstance(exc, IterableValidationError):
-                child = f"{path}[{note.index!r}]"
-            else:
-                child = f"{path}.{note.name}"
+            iterable = isinstance(exc, IterableValidationError)
+            index, name = getattr(note, "index", "?"), getattr(note, "name", "?")
+            child = f"{path}[{index!r}]" if iterable else f"{path}.{name}"
             out.extend(_messages(sub, child))
         for sub in pairs[1]:
             out.extend(_messages(sub, path))
@@ -342,10 +344,10 @@ def _messages(exc: BaseException, path: str) -> list[str]:
 def _structure(data: Any, cls: type[Any]) -> Any:
     try:
         return _FAST.structure(data, cls)
-    except Exception as fast_error:  # noqa: BLE001 - every failure is retried in detail below
+    except Exception as fast_error:
         try:
             _DETAILED.structure(data, cls)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise StructureError(_messages(exc, "$")) from None
         raise StructureError([f"{fast_error} @ $"]) from None
 
@@ -384,7 +386,8 @@ def from_dict(data: Mapping[str, Any]) -> AnnualReport:
         head = ["required field missing @ $.format_version"]
     elif data["format_version"] != FORMAT_VERSION or type(data["format_version"]) is not int:
         version = data["format_version"]
-        raise StructureError([f"unsupported format_version {version!r} (this library reads {FORMAT_VERSION}) @ $"])
+        reads = f"this library reads {FORMAT_VERSION}"
+        raise StructureError([f"unsupported format_version {version!r} ({reads}) @ $"])
     else:
         head = []
     body = {k: val for k, val in data.items() if k != "format_version"}

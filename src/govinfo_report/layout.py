@@ -274,7 +274,7 @@ def _walk(
             yield from _walk(table, sub, path, own_labels, own_terms, edition)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def layout(edition: Edition | str) -> ReportLayout:
     """
     The layout of the three tables of *edition*.

@@ -36,7 +36,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, Union
+from typing import TYPE_CHECKING, Any, ClassVar, Union, cast
 
 import attrs
 from attrs import frozen
@@ -54,8 +54,8 @@ __all__ = [
     "ApplicantCounts",
     "Count",
     "DecisionCounts",
-    "DocumentCounts",
     "Disputes",
+    "DocumentCounts",
     "Edition",
     "FeeAmount",
     "FeeItemCounts",
@@ -65,9 +65,9 @@ __all__ = [
     "OtherHandling",
     "OtherMatters",
     "Outcomes",
-    "ProcessingFees",
     "Proactive2019",
     "Proactive2021",
+    "ProcessingFees",
     "ProcurementCounts",
     "PublicationCounts",
     "ReportMeta",
@@ -164,7 +164,7 @@ class _Row:
     def blank(cls, fill: int | None = None) -> Self:
         """A row with every cell set to *fill*: None (blank, the default) or 0."""
         kwargs: dict[str, Any] = {}
-        for a in attrs.fields(cls):  # type: ignore[misc]
+        for a in attrs.fields(cast(Any, cls)):
             info = a.metadata.get("govinfo_report")
             if info is None:
                 continue

@@ -101,7 +101,7 @@ class Rule:
     spec: str = ""
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: notice (info)
 
 # fmt: off
 CATALOGUE: tuple[Rule, ...] = (
@@ -133,7 +133,7 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule("EMPTY-PROBLEMS",              W, _BOTH, "report",
          "五、存在的主要问题及改进情况 没有内容",
          "Section 5 (problems and improvements) is empty", "RG.1"),
-    Rule("FEES-NOT-MENTIONED",          I, _E2021, "report",
+    Rule("FEES-NOT-MENTIONED",          N, _E2021, "report",
          "六、其他需要报告的事项 未说明信息处理费收取情况",
          "Section 6 says nothing about information-processing fees", "RG.5"),
     Rule("LATE-PUBLICATION",            W, _BOTH, "report",
@@ -164,7 +164,7 @@ CATALOGUE: tuple[Rule, ...] = (
 # fmt: on
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rule(code: str) -> Rule:
     """
     The catalogue entry for *code*.
@@ -338,7 +338,7 @@ def _nodes(cls: type, prefix: str, edition: Edition) -> Iterator[tuple[str, type
             yield from _nodes(sub, path, edition)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def equations_for(cls: type, edition: Edition) -> tuple[Equation, ...]:
     """
     Every equation of the arithmetic rules inside one object of class *cls*.

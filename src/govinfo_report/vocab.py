@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-__all__ = ["Term", "TERMS"]
+__all__ = ["TERMS", "Term"]
 
 
 @frozen

@@ -27,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``govinfo-report``, with every available command."""
     parser = argparse.ArgumentParser(
         prog="govinfo-report",
-        description="Build, check, read and print 政府信息公开工作年度报告 (annual reports on open government information).",
+        description="Build, check, read and print 政府信息公开工作年度报告 "
+        "(annual reports on open government information).",
         formatter_class=Formatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

@@ -38,14 +38,13 @@ def load_report(path: str) -> AnnualReport:
             from ..convert import from_json
 
             return from_json(p.read_bytes())
-        try:
-            from ..parse import parse
-        except ModuleNotFoundError:  # pragma: no cover - the importers are optional during development
-            raise CommandError(f"{path}: only .json reports can be read") from None
+        from ..parse import parse
+
         result = parse(p)
         for d in result.diagnostics:
             print(f"{path}: {d}", file=sys.stderr)
-        return result.report
+        report: AnnualReport = result.report
+        return report
     except GovInfoReportError as exc:
         raise CommandError(f"{path}: {exc}") from None
     except OSError as exc:

@@ -1,0 +1,107 @@
+"""
+Records: every table cell of a report as one flat record, for data frames and spreadsheets.
+
+A record is a dict with exactly these keys, in this order:
+
+=============  ================================================================
+``table``      ``"二"``, ``"三"`` or ``"四"``
+``row``        the official row labels from the group down, joined by ``" / "``
+               (``"（三）不予公开 / 1.属于国家秘密"``, ``"第二十条第（五）项 / 行政许可"``,
+               ``"行政诉讼 / 复议后起诉"``, ``"一、本年新收政府信息公开申请数量"``)
+``column``     the official column labels, joined the same way
+               (``"自然人"``, ``"法人或其他组织 / 商业企业"``, ``"总计"``, ``"上一年项目数量"``)
+``row_key``    stable English key of the row (``"results.withheld.state_secret"``)
+``column_key`` stable English key of the column (``"natural_person"``)
+``value``      an int, a decimal string for amounts, or None for a blank cell
+``organ``      the organ of the report
+``year``       the report year
+``edition``    ``"2019"`` or ``"2021"``
+=============  ================================================================
+
+The amount 采购总金额 of the 2019 edition is given in the unit the report used
+(see ``ProcurementCounts.amount_unit``); 本年收费金额 is in 万元.
+
+>>> from govinfo_report import AnnualReport
+>>> r = AnnualReport.blank("2019", organ="某某局", year=2020, fill=0)
+>>> rec = next(x for x in to_records(r) if x["row_key"] == "results.withheld.state_secret")
+>>> rec["row"], rec["column"], rec["value"]
+('（三）不予公开 / 1.属于国家秘密', '自然人', 0)
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import Any
+
+from .layout import iter_cells
+from .model import AnnualReport
+
+__all__ = ["RECORD_KEYS", "iter_records", "records_to_csv", "records_to_jsonl", "to_records"]
+
+RECORD_KEYS: tuple[str, ...] = ("table", "row", "column", "row_key", "column_key", "value", "organ", "year", "edition")
+"""The keys of a record, in order."""
+
+
+def _records(report: AnnualReport) -> Iterator[dict[str, Any]]:
+    meta = report.meta
+    organ, year, edition = meta.organ, meta.year, meta.edition.value
+    for spec, value in iter_cells(report):
+        yield {
+            "table": spec.table,
+            "row": spec.row,
+            "column": spec.column,
+            "row_key": spec.row_key,
+            "column_key": spec.column_key,
+            "value": str(value) if isinstance(value, Decimal) else value,
+            "organ": organ,
+            "year": year,
+            "edition": edition,
+        }
+
+
+def to_records(report: AnnualReport) -> list[dict[str, Any]]:
+    """
+    Every table cell of *report* as a record, in official order (二, 三, 四; row by row).
+
+    .. versionadded:: 0.1.0
+    """
+    return list(_records(report))
+
+
+def iter_records(reports: Iterable[AnnualReport]) -> Iterator[dict[str, Any]]:
+    """
+    The records of many reports, one report after another.
+
+    .. versionadded:: 0.1.0
+    """
+    for report in reports:
+        yield from _records(report)
+
+
+def records_to_jsonl(records: Iterable[dict[str, Any]]) -> str:
+    """
+    Records as JSON Lines: one JSON object per line, Chinese unescaped.
+
+    .. versionadded:: 0.1.0
+    """
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def records_to_csv(records: Iterable[dict[str, Any]]) -> str:
+    """
+    Records as CSV with a header row of :data:`RECORD_KEYS`; a blank cell is an empty field.
+
+    .. versionadded:: 0.1.0
+    """
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=RECORD_KEYS, lineterminator="\n")
+    writer.writeheader()
+    for r in records:
+        writer.writerow({k: ("" if r[k] is None else r[k]) for k in RECORD_KEYS})
+    return buf.getvalue()
