@@ -34,7 +34,6 @@ from .errors import CellValueError
 from .layout import _field_class, build_sections, layout
 from .model import (
     AnnualReport,
-    ApplicantCounts,
     Disputes,
     Edition,
     Narrative,
@@ -46,7 +45,7 @@ from .model import (
     Requests,
     Results,
 )
-from .rules import Relation, equations_for
+from .rules import ARITHMETIC, ColumnBalance, ColumnSum, Relation, equations_for
 
 __all__ = ["blank_report", "build_report", "coerce", "derive_totals"]
 
@@ -65,7 +64,14 @@ def _edition_of(obj: Any) -> Edition:
     return Edition.E2021
 
 
+_TABLES = ("proactive", "requests", "disputes")
+
+
 def _flatten(obj: Any, prefix: str, out: dict[str, Any]) -> None:
+    if isinstance(obj, AnnualReport):
+        for name in _TABLES:
+            _flatten(getattr(obj, name), f"{prefix}.{name}", out)
+        return
     for a in attrs.fields(type(obj)):
         info = field_info(a)
         if info is None:
@@ -80,6 +86,10 @@ def _flatten(obj: Any, prefix: str, out: dict[str, Any]) -> None:
 
 def _rebuild(obj: Any, prefix: str, values: Mapping[str, Any], changed: set[str]) -> Any:
     kwargs: dict[str, Any] = {}
+    if isinstance(obj, AnnualReport):
+        for name in _TABLES:
+            kwargs[name] = _rebuild(getattr(obj, name), f"{prefix}.{name}", values, changed)
+        return attrs.evolve(obj, **kwargs)
     for a in attrs.fields(type(obj)):
         info = field_info(a)
         if info is None:
@@ -204,11 +214,31 @@ def coerce(cls: type[T], value: Any, edition: Edition | str, where: str = "$") -
                 kwargs[name] = _zero(info.kind)
         else:
             sub = _field_class(cls, a, info, edition)
-            kwargs[name] = coerce(sub, value.get(name), edition, path)
+            if name not in value and name in _derived_rows(cls):
+                kwargs[name] = build_sections_row(sub)
+            else:
+                kwargs[name] = coerce(sub, value.get(name), edition, path)
     try:
         return cls(**kwargs)
     except CellValueError as exc:
         raise CellValueError(f"{where}.{exc.field.split('.')[-1]}", exc.value, exc.reason) from None
+
+
+def _derived_rows(cls: type) -> frozenset[str]:
+    """Rows of *cls* that a rule derives whole (（七）总计, 四、结转下年度继续办理)."""
+    names = set()
+    for r in ARITHMETIC:
+        if r.cls is cls and isinstance(r, ColumnSum):
+            names.add(r.total)
+        elif r.cls is cls and isinstance(r, ColumnBalance):
+            names.add(r.target)
+    return frozenset(names)
+
+
+def build_sections_row(cls: type[T]) -> T:
+    """A row of *cls* with every cell blank."""
+    row: T = cast(Any, cls).blank()
+    return row
 
 
 def blank_report(
@@ -297,7 +327,6 @@ def requests_from_parts(
         "unable": unable,
         "not_processed": not_processed,
         "other_handling": other_handling,
-        "total": {},
     }
     mapping: dict[str, Any] = {
         "received": received,
@@ -306,12 +335,7 @@ def requests_from_parts(
     }
     if carried_forward is not None:
         mapping["carried_forward"] = carried_forward
-    req = coerce(Requests, {k: v for k, v in mapping.items() if v is not None}, edition, "$.requests")
-    if carried_forward is None:
-        req = attrs.evolve(req, carried_forward=ApplicantCounts.blank())
-    total_blank = ApplicantCounts.blank()
-    req = attrs.evolve(req, results=attrs.evolve(req.results, total=total_blank))
-    return derive_totals(req)
+    return derive_totals(coerce(Requests, {k: v for k, v in mapping.items() if v is not None}, edition, "$.requests"))
 
 
 def disputes_from_parts(review: Any = None, direct_suit: Any = None, suit_after_review: Any = None) -> Disputes:

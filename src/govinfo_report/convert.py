@@ -253,6 +253,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook(_dt.date, _dt.date.isoformat)
     for enum_cls in (Edition, Scope, AmountUnit):
         conv.register_structure_hook(enum_cls, _enum(enum_cls))
+        conv.register_unstructure_hook(enum_cls, lambda member: member.value)
     conv.register_structure_hook(int, _int)
     conv.register_structure_hook(str, _str)
 
