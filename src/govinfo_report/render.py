@@ -171,7 +171,10 @@ def _disputes_rows(report: AnnualReport, spec: TableSpec) -> list[list[str]]:
 def _tabulate(rows: Sequence[Sequence[str]], tablefmt: str, headers: Sequence[str] = ()) -> str:
     from tabulate import tabulate
 
-    text: str = tabulate(rows, headers=headers, tablefmt=tablefmt, disable_numparse=True)
+    # labels read from the left; values sit centred under their headers, as in the official tables
+    width = max(len(r) for r in rows) if rows else 0
+    colalign = ("left",) + ("center",) * (width - 1)
+    text: str = tabulate(rows, headers=headers, tablefmt=tablefmt, disable_numparse=True, colalign=colalign)
     return text
 
 
