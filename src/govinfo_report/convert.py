@@ -342,6 +342,145 @@ def _messages(exc: BaseException, path: str) -> list[str]:
     return [f"{exc} @ {path}"]
 
 
+# ----------------------------------------------------------------------------
+# The fast path: generated code for the table classes
+# ----------------------------------------------------------------------------
+#
+# A report has some 40 table objects and 200 cells.  The cattrs converters above
+# define the format; the functions generated here implement exactly the same
+# format for the tables, without per-field calls, and are used first.  Anything
+# unusual makes them raise _Slow, and the input is then structured again by the
+# detailed cattrs converter, which builds the error messages (or, if it accepts
+# the input after all, its result is used).
+
+
+class _Slow(Exception):
+    """The fast path does not handle this input; use the detailed converter."""
+
+
+_TABLE_CLASSES = _MODEL_CLASSES[: _MODEL_CLASSES.index(Disputes) + 1]
+
+
+def _amount_fast(value: Any) -> Decimal:
+    if value.__class__ is not str:
+        raise _Slow
+    try:
+        d = Decimal(value)
+    except InvalidOperation:
+        raise _Slow from None
+    if not d.is_finite() or d < 0:
+        raise _Slow
+    return d
+
+
+def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type, Callable[[Any], Any]]]:
+    structure: dict[type, Callable[[Any], Any]] = {}
+    unstructure: dict[type, Callable[[Any], Any]] = {}
+    ns: dict[str, Any] = {
+        "_Slow": _Slow,
+        "_new": object.__new__,
+        "_set": object.__setattr__,
+        "_amount": _amount_fast,
+        "_units": {m.value: m for m in AmountUnit},
+        "S": structure,
+        "U": unstructure,
+        "AC": ApplicantCounts,
+        "OH": OtherHandling,
+    }
+    for cls in _TABLE_CLASSES:
+        name = cls.__name__
+        ns[name] = cls
+        fields = [a for a in attrs.fields(cls)]
+        ns[f"K_{name}"] = frozenset(a.name for a in fields)
+        s_lines = [
+            f"def s_{name}(d):",
+            f"    if d.__class__ is not dict or d.keys() != K_{name}: raise _Slow",
+            f"    o = _new({name})",
+        ]
+        u_items = []
+        for a in fields:
+            info = field_info(a)
+            n = a.name
+            if info is None:  # amount_unit
+                s_lines += [f"    v = d[{n!r}]", "    if v is not None: v = _units[v]", f"    _set(o, {n!r}, v)"]
+                u_items.append(f"{n!r}: None if o.{n} is None else o.{n}.value")
+            elif info.kind is Kind.COUNT:
+                s_lines += [
+                    f"    v = d[{n!r}]",
+                    "    if v is not None and (v.__class__ is not int or v < 0): raise _Slow",
+                    f"    _set(o, {n!r}, v)",
+                ]
+                u_items.append(f"{n!r}: o.{n}")
+            elif info.kind is Kind.SIGNED:
+                s_lines += [
+                    f"    v = d[{n!r}]",
+                    "    if v is not None and v.__class__ is not int: raise _Slow",
+                    f"    _set(o, {n!r}, v)",
+                ]
+                u_items.append(f"{n!r}: o.{n}")
+            elif info.kind is Kind.AMOUNT:
+                s_lines += [f"    v = d[{n!r}]", "    if v is not None: v = _amount(v)", f"    _set(o, {n!r}, v)"]
+                u_items.append(f"{n!r}: None if o.{n} is None else str(o.{n})")
+            elif info.variants:  # （六）其他处理: a row in 2019, a group in 2021
+                s_lines += [
+                    f"    v = d[{n!r}]",
+                    "    v = S[AC](v) if v.__class__ is dict and 'natural_person' in v else S[OH](v)",
+                    f"    _set(o, {n!r}, v)",
+                ]
+                u_items.append(f"{n!r}: U[o.{n}.__class__](o.{n})")
+            else:
+                attrs.resolve_types(cls)
+                child = getattr(attrs.fields(cls), n).type
+                ns[f"C_{name}_{n}"] = child
+                s_lines.append(f"    _set(o, {n!r}, S[C_{name}_{n}](d[{n!r}]))")
+                u_items.append(f"{n!r}: U[C_{name}_{n}](o.{n})")
+        s_lines.append("    return o")
+        u_src = f"def u_{name}(o):\n    return {{{', '.join(u_items)}}}"
+        exec("\n".join(s_lines), ns)  # noqa: S102 - generated from the model's own field list
+        exec(u_src, ns)  # noqa: S102
+        structure[cls] = ns[f"s_{name}"]
+        unstructure[cls] = ns[f"u_{name}"]
+    return structure, unstructure
+
+
+_S_TABLE, _U_TABLE = _compile_table_hooks()
+_REPORT_KEYS = frozenset(a.name for a in attrs.fields(AnnualReport)) | {"format_version"}
+_PROACTIVE_CLASS = {Edition.E2019: Proactive2019, Edition.E2021: Proactive2021}
+
+
+def _structure_report_fast(d: Any) -> AnnualReport:
+    """The report from a dict that has every key, ``format_version`` included."""
+    if d.__class__ is not dict or d.keys() != _REPORT_KEYS:
+        raise _Slow
+    if d["format_version"].__class__ is not int:
+        raise _Slow
+    fast = _FAST.structure
+    meta = fast(d["meta"], ReportMeta)
+    return AnnualReport(
+        meta=meta,
+        overview=fast(d["overview"], Narrative),
+        proactive=_S_TABLE[_PROACTIVE_CLASS[meta.edition]](d["proactive"]),
+        requests=_S_TABLE[Requests](d["requests"]),
+        disputes=_S_TABLE[Disputes](d["disputes"]),
+        problems=fast(d["problems"], Narrative),
+        other_matters=fast(d["other_matters"], OtherMatters),
+    )
+
+
+def _unstructure_report_fast(r: AnnualReport) -> dict[str, Any]:
+    un = _FAST.unstructure
+    return {
+        "format_version": FORMAT_VERSION,
+        "meta": un(r.meta, ReportMeta),
+        "overview": un(r.overview, Narrative),
+        "proactive": _U_TABLE[r.proactive.__class__](r.proactive),
+        "requests": _U_TABLE[Requests](r.requests),
+        "disputes": _U_TABLE[Disputes](r.disputes),
+        "problems": un(r.problems, Narrative),
+        "other_matters": un(r.other_matters, OtherMatters),
+    }
+
+
 def _structure(data: Any, cls: type[Any]) -> Any:
     try:
         return _FAST.structure(data, cls)
@@ -367,9 +506,7 @@ def to_dict(report: AnnualReport) -> dict[str, Any]:
 
     .. versionadded:: 0.1.0
     """
-    data: dict[str, Any] = {"format_version": FORMAT_VERSION}
-    data.update(_FAST.unstructure(report, AnnualReport))
-    return data
+    return _unstructure_report_fast(report)
 
 
 def from_dict(data: Mapping[str, Any]) -> AnnualReport:
@@ -383,6 +520,11 @@ def from_dict(data: Mapping[str, Any]) -> AnnualReport:
     """
     if not isinstance(data, Mapping):
         raise StructureError([f"expected an object, got {type(data).__name__} @ $"])
+    if data.__class__ is dict and data.get("format_version") == FORMAT_VERSION:
+        try:
+            return _structure_report_fast(data)
+        except Exception:  # noqa: BLE001 - the slow path below explains what is wrong
+            pass
     if "format_version" not in data:
         head = ["required field missing @ $.format_version"]
     elif data["format_version"] != FORMAT_VERSION or type(data["format_version"]) is not int:
