@@ -24,4 +24,4 @@ def test_python_blocks_run(page: Path) -> None:
     namespace: dict[str, object] = {}
     for block in _blocks(page):
         with contextlib.redirect_stdout(io.StringIO()):
-            exec(compile(block, str(page), "exec"), namespace)  # noqa: S102 - our own documentation
+            exec(compile(block, str(page), "exec"), namespace)  # our own documentation

@@ -288,7 +288,9 @@ def configure_converter(conv: cattrs.Converter) -> None:
                 hook = _count if a.name == "applications" else _amount
             if hook is not None:
                 overrides[a.name] = override(struct_hook=hook)
-        structure: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **overrides)
+        structure: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True, **overrides
+        )
         conv.register_structure_hook(cls, structure)
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv))
 
@@ -390,7 +392,7 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
     for cls in _TABLE_CLASSES:
         name = cls.__name__
         ns[name] = cls
-        fields = [a for a in attrs.fields(cls)]
+        fields = list(attrs.fields(cls))
         ns[f"K_{name}"] = frozenset(a.name for a in fields)
         s_lines = [
             f"def s_{name}(d):",
@@ -436,8 +438,8 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
                 u_items.append(f"{n!r}: U[C_{name}_{n}](o.{n})")
         s_lines.append("    return o")
         u_src = f"def u_{name}(o):\n    return {{{', '.join(u_items)}}}"
-        exec("\n".join(s_lines), ns)  # noqa: S102 - generated from the model's own field list
-        exec(u_src, ns)  # noqa: S102
+        exec("\n".join(s_lines), ns)
+        exec(u_src, ns)
         structure[cls] = ns[f"s_{name}"]
         unstructure[cls] = ns[f"u_{name}"]
     return structure, unstructure
@@ -523,7 +525,7 @@ def from_dict(data: Mapping[str, Any]) -> AnnualReport:
     if data.__class__ is dict and data.get("format_version") == FORMAT_VERSION:
         try:
             return _structure_report_fast(data)
-        except Exception:  # noqa: BLE001 - the slow path below explains what is wrong
+        except Exception:
             pass
     if "format_version" not in data:
         head = ["required field missing @ $.format_version"]

@@ -22,6 +22,8 @@ __all__ = [
     "CellValueError",
     "GovInfoReportError",
     "InconsistentReportError",
+    "OptionError",
+    "ParseError",
     "ReportReadError",
     "StructureError",
 ]
@@ -147,3 +149,40 @@ class InconsistentReportError(GovInfoReportError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.findings,))
+
+
+class OptionError(GovInfoReportError, ValueError):
+    """
+    An argument of a library function has a value it cannot take.
+
+    For example ``check(report, blank="sometimes")`` (an unknown blank-cell
+    policy) or ``render_findings(findings, format="xml")``.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class ParseError(GovInfoReportError, ValueError):
+    """
+    A published report (text or HTML) from which no report at all can be produced.
+
+    Raised by :mod:`govinfo_report.parse` only when nothing usable is there:
+    empty input, binary data, no recognisable section heading or table, or an
+    organ or year that neither the title nor the caller supplies.  Anything
+    less (an unreadable cell, a missing table or section) gives a report plus
+    diagnostics instead.
+
+    Attributes:
+        source: The file or input name, or None.
+        reason: What is missing or wrong, in English and Chinese.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, reason: str, source: str | None = None) -> None:
+        super().__init__(f"{source}: {reason}" if source else reason)
+        self.source = source
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.reason, self.source))

@@ -251,6 +251,8 @@ PENDING = Term("pending", "尚未审结", "pending")
 # ----------------------------------------------------------------------------
 
 PROCESSING_FEE = Term("processing_fee", "信息处理费", "information-processing fee")
+# Words that show a 六 addresses fees at all (e.g. “未收取任何费用”), besides 信息处理费 itself.
+FEES_CHARGED = Term("fees_charged", "收费", "charging fees", variants=("处理费", "费用"))
 
 # ----------------------------------------------------------------------------
 # Metadata
@@ -259,6 +261,34 @@ PROCESSING_FEE = Term("processing_fee", "信息处理费", "information-processi
 ORGAN = Term("organ", "发布机关", "organ")
 YEAR = Term("year", "年度", "year")
 EDITION = Term("edition", "格式版本", "edition")
+
+# ----------------------------------------------------------------------------
+# Words the importers look for besides the labels (govinfo_report.parse)
+# ----------------------------------------------------------------------------
+
+# The title: “…政府信息公开工作2020年度报告”, “2020年度…政府信息公开工作年度报告”.
+TITLE_CORE = Term("title_core", "政府信息公开", "open government information")
+TITLE_REPORT = Term("title_report", "报告", "report", variants=("年报",))
+TITLE_YEAR = Term("title_year", "年度", "year", variants=("年",))
+TITLE_ABOUT = Term("title_about", "关于", "on")
+# Cell contents that are not numbers.
+NOT_APPLICABLE = Term(
+    "not_applicable",
+    "无",
+    "not applicable",
+    variants=("/", "-", "—", "——", "--", "–", "不适用", "N/A", "n/a", "NA"),
+)
+INCREASE = Term("increase", "增", "increase")
+DECREASE = Term("decrease", "减", "decrease")
+COUNT_UNIT = Term("count_unit", "件", "items", variants=("项", "个", "次", "条", "宗", "份"))
+# zh-TW vocabulary on mirrors (format-spec Q14): the mainland word, and the words that replace it.
+# Each variant has the length of the word (after character conversion), so positions survive.
+ZH_TW_WORDS: tuple[Term, ...] = (
+    Term("document", "文件", "document", variants=("檔案",)),
+    Term("information", "信息", "information", variants=("資訊",)),
+    Term("portal", "门户网站", "portal", variants=("入口網站",)),
+    Term("network", "网络", "network", variants=("網路",)),
+)
 
 TERMS: tuple[Term, ...] = tuple(v for v in dict(globals()).values() if isinstance(v, Term))
 """Every term of the vocabulary, in definition order."""
