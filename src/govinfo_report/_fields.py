@@ -49,7 +49,7 @@ class FieldInfo:
     """
     The label information of one model field.
 
-    Args:
+    Attributes:
         term: The label of the field (a column label for cells, a row or group label otherwise).
         kind: What the field holds.
         header: Column labels above *term* (e.g. 法人或其他组织 above 商业企业).

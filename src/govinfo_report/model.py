@@ -674,7 +674,7 @@ class ProcessingFees:
     """
     信息处理费 charged in the year, as section 六 states them (both optional).
 
-    Args:
+    Attributes:
         applications: How many applications were charged a fee.
         amount_yuan: The total charged, in 元.
 
@@ -735,7 +735,7 @@ class ReportMeta:
     """
     Who published the report, for which year, in which edition.
 
-    Args:
+    Attributes:
         organ: 发布机关, the organ (or government level) the report is for.
         year: The report year (the year reported on, not the publication year).
         edition: The template edition the tables follow.

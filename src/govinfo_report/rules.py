@@ -11,8 +11,8 @@ is scoped to a model class (a row, a group or a table) and expands into one
 evaluate these equations, and the builders solve them to derive totals, so the
 arithmetic is written once.
 
->>> [e.code for e in equations("2019")][:1]
-['T2-PUBLISHED-WITHIN-TOTAL']
+>>> equations("2019")[0].code
+'T2-PUBLISHED-WITHIN-TOTAL'
 >>> eq = next(e for e in equations("2021") if e.code == "T3-BALANCE")
 >>> eq.left, eq.right
 (('$.requests.results.total.natural_person', '$.requests.carried_forward.natural_person'), \

@@ -31,7 +31,7 @@ class Term:
     """
     One label of the report: a stable key, the official Chinese text and variants.
 
-    Args:
+    Attributes:
         key: Stable English key (snake_case), part of the public API.
         zh: The official label, exactly as printed in the national format.
         en: A short English rendering for English messages.
