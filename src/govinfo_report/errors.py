@@ -19,9 +19,12 @@ from collections.abc import Sequence
 from typing import Any
 
 __all__ = [
+    "AggregationError",
     "CellValueError",
+    "ComparisonError",
     "GovInfoReportError",
     "InconsistentReportError",
+    "MissingDependencyError",
     "OptionError",
     "ParseError",
     "ReportReadError",
@@ -186,3 +189,85 @@ class ParseError(GovInfoReportError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.reason, self.source))
+
+
+class AggregationError(GovInfoReportError, ValueError):
+    """
+    Reports that cannot be summed into one summary (汇总) report.
+
+    Raised by :func:`govinfo_report.summary.aggregate` for member reports of
+    different years, of different editions (unless mapped explicitly), of the
+    same organ twice, with 采购总金额 amounts that cannot be brought to one unit,
+    or with blank cells under the strict blank policy.
+
+    Attributes:
+        reason: What is wrong, in English and Chinese.
+        members: The organs of the member reports concerned (may be empty).
+        cells: For blank cells under the strict policy: ``(organ, path)`` pairs.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(
+        self, reason: str, *, members: Sequence[str] = (), cells: Sequence[tuple[str, str]] = ()
+    ) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.members = tuple(members)
+        self.cells = tuple(cells)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_aggregation_error, (self.reason, self.members, self.cells))
+
+
+def _rebuild_aggregation_error(
+    reason: str, members: Sequence[str], cells: Sequence[tuple[str, str]]
+) -> AggregationError:
+    return AggregationError(reason, members=members, cells=cells)
+
+
+class ComparisonError(GovInfoReportError, ValueError):
+    """
+    Two reports that cannot be compared (e.g. no cell in common).
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class MissingDependencyError(GovInfoReportError, ImportError):
+    """
+    An optional dependency is not installed; the message gives the install command.
+
+    For example :func:`govinfo_report.frames.to_dataframe` needs pandas
+    (``pip install 'govinfo-report[pandas]'``).
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class MissingDependencyError(GovInfoReportError, ImportError):
+    """
+    A feature needs an optional dependency that is not installed.
+
+    For example :func:`govinfo_report.write_docx` and :func:`govinfo_report.parse_docx`
+    need python-docx, the ``docx`` extra: ``pip install "govinfo-report[docx]"``.
+
+    Attributes:
+        package: The distribution to install, e.g. ``"python-docx"``.
+        extra: The govinfo-report extra that brings it, e.g. ``"docx"``.
+        feature: What needs it, e.g. ``"write_docx"``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, package: str, extra: str, feature: str) -> None:
+        super().__init__(
+            f"{feature} needs {package}, which is not installed; "
+            f'install it with: pip install "govinfo-report[{extra}]" (or: pip install {package})'
+        )
+        self.package = package
+        self.extra = extra
+        self.feature = feature
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.package, self.extra, self.feature))

@@ -1,0 +1,972 @@
+"""
+Consistency checks: every 勾稽关系 of the report, as findings with codes, locations and numbers.
+
+:func:`check` judges a finished report and returns a list of
+:class:`~govinfo_report.findings.Finding` values; it never raises because a
+report is inconsistent.  It evaluates:
+
+* the arithmetic of the tables (:func:`govinfo_report.rules.equations`, the
+  same equations the builders solve to derive totals): 表三 row totals, result
+  totals and the printed balance 一 + 二 = （七）总计 + 四, 表四 totals, and the
+  表二 inequalities (warnings);
+* the report-level rules: the edition matches the year, blank cells (one
+  finding listing them all), an empty 五, a 六 silent about 信息处理费 (2021
+  edition), a publication after the deadline;
+* with ``previous=``, the continuity with last year's report (carry-over per
+  column of 表三, and 表二 in the same edition);
+* with ``members=``, a summary report against its member reports.
+
+Every arithmetic finding carries a diagnosis (:class:`~govinfo_report.findings.Fix`):
+the single cell that, corrected, resolves the most findings while breaking
+the fewest relations that hold now.
+
+How blank cells count is the *blank* policy (:class:`BlankPolicy`): by
+default a blank counts as 0 and is reported once as a warning.
+
+:func:`ensure_consistent` is the fail-fast variant: it raises
+:class:`~govinfo_report.errors.InconsistentReportError` carrying every finding
+when any has error severity.  :func:`catalogue_markdown` prints the rule
+catalogue (``python -m govinfo_report.check --rules-markdown``).
+
+>>> from govinfo_report import AnnualReport, replace_cell
+>>> r = AnnualReport.blank("2021", organ="某某局", year=2022, fill=0)
+>>> r = replace_cell(r, "$.requests.received.natural_person", 2)
+>>> for f in check(r):
+...     print(f.severity, f.code, f.path, f.stated, f.expected)
+error T3-ROW-TOTAL $.requests.received.total 0 2
+error T3-BALANCE $.requests.results.total.natural_person 0 2
+warning EMPTY-PROBLEMS $.problems None None
+info FEES-NOT-MENTIONED $.other_matters None None
+>>> f = check(r)[0]
+>>> print(f.message)
+表三 一、本年新收政府信息公开申请数量 × 总计：填报 0，应为 2（自然人 2，其余为 0），少 2
+>>> print(f.diagnosis.describe())  # one cell explains both findings
+表三 一、本年新收政府信息公开申请数量 × 自然人 应为 0（现为 2；可解决 2 项，不影响其他关系）
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import enum
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from typing import Any, Literal, Union
+
+import attrs
+from attrs import frozen
+
+from . import vocab as v
+from ._fields import Kind
+from .errors import InconsistentReportError, OptionError
+from .findings import CellRef, Finding, Fix
+from .layout import CellSpec, ReportLayout, _get, layout
+from .model import AnnualReport, Edition, Scope
+from .rules import CATALOGUE, Equation, Relation, Severity, equations, rule
+
+__all__ = ["BlankPolicy", "catalogue_markdown", "check", "default_deadline", "ensure_consistent"]
+
+Number = Union[int, Decimal]
+Lang = Literal["zh", "en"]
+
+
+class BlankPolicy(str, enum.Enum):
+    """
+    How :func:`check` treats blank cells.
+
+    .. versionadded:: 0.1.0
+    """
+
+    ZERO = "zero"
+    """A blank counts as 0 in the arithmetic; one BLANK-CELLS warning lists every blank cell (the default)."""
+    STRICT = "strict"
+    """As ZERO, but BLANK-CELLS is an error."""
+    IGNORE = "ignore"
+    """No BLANK-CELLS finding; a relation that uses a blank cell is not checked."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# ----------------------------------------------------------------------------
+# Formatting helpers (messages)
+# ----------------------------------------------------------------------------
+
+
+def _fmt(value: object, lang: Lang) -> str:
+    if value is None:
+        return "空" if lang == "zh" else "blank"
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _gap(diff: Number, lang: Lang) -> str:
+    if lang == "zh":
+        return f"{'多' if diff > 0 else '少'} {abs(diff)}"
+    return f"{abs(diff)} too {'many' if diff > 0 else 'few'}"
+
+
+def _blank_note(blanks: bool, lang: Lang) -> str:
+    if not blanks:
+        return ""
+    return "（空 按0计）" if lang == "zh" else " (blank counted as 0)"
+
+
+@frozen
+class _Term:
+    """One term of an expression in a message: sign, label and value."""
+
+    label: str
+    value: object
+    sign: int = 1
+
+
+def _expr(terms: Sequence[_Term], lang: Lang, *, omit_zeros: bool = False) -> str:
+    """``a 1 + b 空 − c 2``; with *omit_zeros*, 0 terms are summarised at the end."""
+    shown = [t for t in terms if not (omit_zeros and t.value == 0)]
+    if not shown:
+        return "各项均为 0" if lang == "zh" else "all parts 0"
+    out = ""
+    for i, t in enumerate(shown):
+        op = ("+" if t.sign > 0 else "−") if i else ("" if t.sign > 0 else "−")
+        out += (f" {op} " if i else op) + f"{t.label} {_fmt(t.value, lang)}"
+    if len(shown) < len(terms):
+        out += "，其余为 0" if lang == "zh" else "; the rest 0"
+    return out
+
+
+def _compare(
+    where: str,
+    stated_terms: Sequence[_Term],
+    stated: Number,
+    expected: Number,
+    expected_terms: Sequence[_Term],
+    lang: Lang,
+    *,
+    at_least: bool = False,
+    blanks: bool = False,
+    stated_word: str | None = None,
+) -> str:
+    """The message of a comparison: where, what is stated, what it should be, and the gap."""
+    omit = len(expected_terms) > 4
+    diff = stated - expected
+    if lang == "zh":
+        verb = "应不少于" if at_least else "应为"
+        word = stated_word or "填报"
+        if len(stated_terms) == 1:
+            head = f"{where}：{word} {_fmt(stated_terms[0].value, 'zh')}"
+            return (
+                f"{head}，{verb} {expected}（{_expr(expected_terms, 'zh', omit_zeros=omit)}），"
+                f"{_gap(diff, 'zh')}{_blank_note(blanks, 'zh')}"
+            )
+        return (
+            f"{where}：{_expr(stated_terms, 'zh')} = {stated}，{verb} {_expr(expected_terms, 'zh', omit_zeros=omit)}"
+            f" = {expected}，{_gap(diff, 'zh')}{_blank_note(blanks, 'zh')}"
+        )
+    verb = "expected at least" if at_least else "expected"
+    word = stated_word or "stated"
+    if len(stated_terms) == 1:
+        return (
+            f"{where}: {word} {_fmt(stated_terms[0].value, 'en')}, {verb} {expected} "
+            f"({_expr(expected_terms, 'en', omit_zeros=omit)}), {_gap(diff, 'en')}{_blank_note(blanks, 'en')}"
+        )
+    return (
+        f"{where}: {_expr(stated_terms, 'en')} = {stated}, {verb} "
+        f"{_expr(expected_terms, 'en', omit_zeros=omit)} = {expected}, {_gap(diff, 'en')}{_blank_note(blanks, 'en')}"
+    )
+
+
+# ----------------------------------------------------------------------------
+# The report under check
+# ----------------------------------------------------------------------------
+
+
+class _Context:
+    """The report under check: its layout, cell values and official order, and the blank policy."""
+
+    def __init__(self, report: AnnualReport, policy: BlankPolicy) -> None:
+        self.report = report
+        self.policy = policy
+        self.edition = report.meta.edition
+        self.layout: ReportLayout = layout(self.edition)
+        self.values: dict[str, Any] = {spec.path: _get(report, spec.attr_path) for spec in self.layout.cells}
+        self.table_en = {t.table.zh: t.table.en for t in self.layout.tables}
+
+    def spec(self, path: str) -> CellSpec:
+        return self.layout.by_path[path]
+
+    def ref(self, path: str) -> CellRef:
+        return _cell_ref(self.spec(path), self.values[path])
+
+    def location(self, spec: CellSpec, lang: Lang) -> str:
+        if lang == "zh":
+            return spec.location
+        return f"{self.table_en[spec.table]} {spec.row_en} × {spec.column_en}"
+
+    def finding(self, code: str, path: str, **kwargs: Any) -> Finding:
+        """A finding of rule *code* located at *path* (a cell path or another path)."""
+        spec = self.layout.by_path.get(path)
+        where: dict[str, Any] = {}
+        if spec is not None:
+            where = {"table": spec.table, "row": spec.row, "column": spec.column}
+        kwargs.setdefault("severity", rule(code).severity)
+        return Finding(code=code, path=path, **where, **kwargs)
+
+
+def _cell_ref(spec: CellSpec, value: Any, source: str | None = None) -> CellRef:
+    return CellRef(path=spec.path, table=spec.table, row=spec.row, column=spec.column, value=value, source=source)
+
+
+def _num(value: Any) -> Number:
+    """A cell value for arithmetic: a blank is 0."""
+    return 0 if value is None else value
+
+
+def _total(values: Iterable[Any]) -> Number:
+    out: Number = 0
+    for x in values:
+        out = out + _num(x)
+    return out
+
+
+def _holds(relation: Relation, stated: Number, expected: Number) -> bool:
+    return stated == expected if relation is Relation.EQ else stated >= expected
+
+
+# ----------------------------------------------------------------------------
+# Arithmetic and diagnosis
+# ----------------------------------------------------------------------------
+
+
+@frozen
+class _Evaluated:
+    """One equation evaluated on the report."""
+
+    eq: Equation
+    stated: Number
+    expected: Number
+    holds: bool
+    blanks: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.eq.code}@{self.eq.left[0]}"
+
+
+def _evaluate(ctx: _Context) -> list[_Evaluated]:
+    out = []
+    for eq in equations(ctx.edition):
+        blanks = tuple(p for p in eq.cells if ctx.values[p] is None)
+        if blanks and ctx.policy is BlankPolicy.IGNORE:
+            continue
+        stated = _total(ctx.values[p] for p in eq.left)
+        expected = _total(ctx.values[p] for p in eq.right)
+        out.append(_Evaluated(eq, stated, expected, _holds(eq.relation, stated, expected), blanks))
+    return out
+
+
+def _varying(specs: Sequence[CellSpec]) -> Literal["row", "column"]:
+    """Which label tells the cells of a relation apart: the column when they share a row."""
+    return "column" if len({s.row for s in specs}) == 1 else "row"
+
+
+def _part_label(spec: CellSpec, varying: str, lang: Lang) -> str:
+    if varying == "column":
+        term = spec.column_terms[-1]
+        return term.zh if lang == "zh" else term.en
+    return spec.row if lang == "zh" else spec.row_en
+
+
+def _equation_messages(ctx: _Context, ev: _Evaluated) -> tuple[str, str]:
+    eq = ev.eq
+    specs = [ctx.spec(p) for p in eq.cells]
+    varying = _varying(specs)
+    left = [ctx.spec(p) for p in eq.left]
+    out = []
+    lang: Lang
+    for lang in ("zh", "en"):
+        if len(left) == 1:
+            where = ctx.location(left[0], lang)
+        elif len({s.column for s in specs}) == 1:
+            s = specs[0]
+            where = f"表{s.table} {s.column} 列" if lang == "zh" else f"{ctx.table_en[s.table]}, column {s.column_en}"
+        else:
+            s = specs[0]
+            where = f"表{s.table} {s.row}" if lang == "zh" else f"{ctx.table_en[s.table]}, {s.row_en}"
+        stated_terms = [_Term(_part_label(ctx.spec(p), varying, lang), ctx.values[p]) for p in eq.left]
+        expected_terms = [_Term(_part_label(ctx.spec(p), varying, lang), ctx.values[p]) for p in eq.right]
+        out.append(
+            _compare(
+                where,
+                stated_terms,
+                ev.stated,
+                ev.expected,
+                expected_terms,
+                lang,
+                at_least=eq.relation is Relation.GE,
+                blanks=bool(ev.blanks),
+            )
+        )
+    return out[0], out[1]
+
+
+def _arithmetic(ctx: _Context) -> list[Finding]:
+    evaluated = _evaluate(ctx)
+    violated = [ev for ev in evaluated if not ev.holds]
+    findings: dict[str, Finding] = {}
+    for ev in violated:
+        zh, en = _equation_messages(ctx, ev)
+        findings[ev.key] = ctx.finding(
+            ev.eq.code,
+            ev.eq.left[0],
+            stated=ev.stated,
+            expected=ev.expected,
+            cells=tuple(ctx.ref(p) for p in ev.eq.cells),
+            blank_cells=ev.blanks,
+            message=zh,
+            message_en=en,
+        )
+    fixes = _diagnoses(ctx, evaluated, violated)
+    return [attrs.evolve(f, diagnosis=fixes.get(key)) for key, f in findings.items()]
+
+
+def _diagnoses(ctx: _Context, evaluated: list[_Evaluated], violated: list[_Evaluated]) -> dict[str, Fix]:
+    """The most likely single-cell fix of each violated equation, by key."""
+    uses: dict[str, list[_Evaluated]] = {}
+    for ev in evaluated:
+        for p in ev.eq.cells:
+            uses.setdefault(p, []).append(ev)
+    order = {spec.path: i for i, spec in enumerate(ctx.layout.cells)}
+
+    candidates: dict[tuple[str, Number], Fix] = {}
+    for ev in violated:
+        diff = ev.stated - ev.expected
+        for p in ev.eq.cells:
+            current = _num(ctx.values[p])
+            value = current - diff if p in ev.eq.left else current + diff
+            if value < 0 and ctx.spec(p).kind is not Kind.SIGNED:
+                continue
+            if (p, value) in candidates:
+                continue
+            resolves, breaks = [], 0
+            for other in uses[p]:
+                delta = value - current
+                stated = other.stated + (delta if p in other.eq.left else 0)
+                expected = other.expected + (delta if p in other.eq.right else 0)
+                now = _holds(other.eq.relation, stated, expected)
+                if now and not other.holds:
+                    resolves.append(other.key)
+                elif other.holds and not now:
+                    breaks += 1
+            candidates[(p, value)] = Fix(cell=ctx.ref(p), value=value, resolves=tuple(resolves), breaks=breaks)
+
+    out: dict[str, Fix] = {}
+    for ev in violated:
+        mine = [fix for fix in candidates.values() if ev.key in fix.resolves]
+        if not mine:  # pragma: no cover - every violated equation yields a candidate unless all are negative
+            continue
+
+        def rank(fix: Fix, eq: Equation = ev.eq) -> tuple[int, int, int, int, str]:
+            p = fix.cell.path
+            return (-fix.score, p not in eq.left, fix.cell.value is not None, order[p], str(fix.value))
+
+        mine.sort(key=rank)
+        best = mine[0]
+        alternatives = tuple(f for f in mine[1:] if f.score == best.score)
+        out[ev.key] = attrs.evolve(best, alternatives=alternatives)
+    return out
+
+
+# ----------------------------------------------------------------------------
+# Report-level rules
+# ----------------------------------------------------------------------------
+
+
+def default_deadline(report: AnnualReport) -> _dt.date:
+    """
+    The statutory publication deadline of *report*.
+
+    The next year's 1月31日 for an organ's report, 3月31日 for a government-level report.
+
+    >>> from govinfo_report import AnnualReport
+    >>> default_deadline(AnnualReport.blank("2021", organ="某某局", year=2023))
+    datetime.date(2024, 1, 31)
+
+    .. versionadded:: 0.1.0
+    """
+    year = report.meta.year + 1
+    if report.meta.scope is Scope.GOVERNMENT_LEVEL:
+        return _dt.date(year, 3, 31)
+    return _dt.date(year, 1, 31)
+
+
+def _edition_year(ctx: _Context) -> list[Finding]:
+    meta = ctx.report.meta
+    expected = Edition.for_year(meta.year)
+    if expected is meta.edition:
+        return []
+    return [
+        ctx.finding(
+            "EDITION-YEAR",
+            "$.meta.edition",
+            stated=meta.edition.value,
+            expected=expected.value,
+            message=(
+                f"{v.EDITION.zh} 与 {v.YEAR.zh} 不符：{meta.year}年度报告应使用{expected.value}年版格式，"
+                f"实为{meta.edition.value}年版"
+            ),
+            message_en=(
+                f"The edition does not match the year: a report for {meta.year} uses the {expected.value} "
+                f"edition, this one the {meta.edition.value} edition"
+            ),
+        )
+    ]
+
+
+def _blank_cells(ctx: _Context) -> list[Finding]:
+    if ctx.policy is BlankPolicy.IGNORE:
+        return []
+    blanks = [ctx.ref(spec.path) for spec in ctx.layout.cells if ctx.values[spec.path] is None]
+    if not blanks:
+        return []
+    per_table: dict[str, int] = {}
+    for c in blanks:
+        per_table[c.table] = per_table.get(c.table, 0) + 1
+    zh_counts = "，".join(f"表{t} {n} 个" for t, n in per_table.items())
+    en_counts = ", ".join(f"{ctx.table_en[t]}: {n}" for t, n in per_table.items())
+    strict = ctx.policy is BlankPolicy.STRICT
+    n = len(blanks)
+    return [
+        ctx.finding(
+            "BLANK-CELLS",
+            "$",
+            severity=Severity.ERROR if strict else Severity.WARNING,
+            details=tuple(blanks),
+            blank_cells=tuple(c.path for c in blanks),
+            message=(
+                f"{n} 个单元格为空（{zh_counts}），计算时按 0 计" + ("；严格模式下空白单元格视为错误" if strict else "")
+            ),
+            message_en=(
+                f"{n} cell{'s are' if n != 1 else ' is'} blank ({en_counts}), counted as 0"
+                + ("; blank cells are errors under the strict policy" if strict else "")
+            ),
+        )
+    ]
+
+
+def _empty_problems(ctx: _Context) -> list[Finding]:
+    if not ctx.report.problems.is_empty():
+        return []
+    return [
+        ctx.finding(
+            "EMPTY-PROBLEMS",
+            "$.problems",
+            message=f"{v.PROBLEMS.zh} 没有内容",
+            message_en=f"Section {v.PROBLEMS.en} is empty",
+        )
+    ]
+
+
+def _fees_mentioned(ctx: _Context) -> list[Finding]:
+    if ctx.edition not in rule("FEES-NOT-MENTIONED").editions:
+        return []
+    matters = ctx.report.other_matters
+    if matters.fees is not None:
+        return []
+    text = "\n".join([matters.text, *(f"{s.title}\n{s.text}" for s in matters.subsections)])
+    words = (v.PROCESSING_FEE.zh, *v.PROCESSING_FEE.variants, v.FEES_CHARGED.zh, *v.FEES_CHARGED.variants)
+    if any(w in text for w in words):
+        return []
+    return [
+        ctx.finding(
+            "FEES-NOT-MENTIONED",
+            "$.other_matters",
+            message=f"{v.OTHER_MATTERS.zh} 未说明{v.PROCESSING_FEE.zh}收取情况（是否收取、件数和金额）",
+            message_en=f"Section {v.OTHER_MATTERS.en} says nothing about {v.PROCESSING_FEE.en}s",
+        )
+    ]
+
+
+def _late(ctx: _Context, deadline: _dt.date | None) -> list[Finding]:
+    published = ctx.report.meta.published
+    if published is None:
+        return []
+    given = deadline is not None
+    limit = deadline if deadline is not None else default_deadline(ctx.report)
+    if published <= limit:
+        return []
+    days = (published - limit).days
+    if given:
+        why_zh, why_en = "（指定期限）", " (the given deadline)"
+    elif ctx.report.meta.scope is Scope.GOVERNMENT_LEVEL:
+        why_zh, why_en = "（本级政府报告法定期限为次年3月31日）", " (31 March for a government-level report)"
+    else:
+        why_zh, why_en = "（部门报告法定期限为次年1月31日）", " (31 January for an organ's report)"
+    return [
+        ctx.finding(
+            "LATE-PUBLICATION",
+            "$.meta.published",
+            stated=published,
+            expected=limit,
+            message=f"发布日期 {published.isoformat()} 晚于期限 {limit.isoformat()}{why_zh}，晚 {days} 天",
+            message_en=f"Published {published.isoformat()}, after the deadline {limit.isoformat()}{why_en}: "
+            f"{days} day{'s' if days != 1 else ''} late",
+        )
+    ]
+
+
+# ----------------------------------------------------------------------------
+# Continuity with last year's report
+# ----------------------------------------------------------------------------
+
+_PREVIOUS = "previous"
+
+
+def _continuity(ctx: _Context, previous: AnnualReport) -> list[Finding]:
+    report = ctx.report
+    out = []
+    if previous.meta.organ != report.meta.organ:
+        out.append(
+            ctx.finding(
+                "PREVIOUS-REPORT",
+                "$.meta.organ",
+                stated=previous.meta.organ,
+                expected=report.meta.organ,
+                message=f"上年报告的{v.ORGAN.zh}为 {previous.meta.organ}，不是 {report.meta.organ}；未检查跨年度衔接",
+                message_en=f"The previous report is by {previous.meta.organ}, not {report.meta.organ}; "
+                "continuity not checked",
+            )
+        )
+    if previous.meta.year != report.meta.year - 1:
+        out.append(
+            ctx.finding(
+                "PREVIOUS-REPORT",
+                "$.meta.year",
+                stated=previous.meta.year,
+                expected=report.meta.year - 1,
+                message=f"上年报告的{v.YEAR.zh}为 {previous.meta.year}，应为 {report.meta.year - 1}；未检查跨年度衔接",
+                message_en=f"The previous report is for {previous.meta.year}, not {report.meta.year - 1}; "
+                "continuity not checked",
+            )
+        )
+    if out:
+        return out
+    prev_values = {spec.path: _get(previous, spec.attr_path) for spec in layout(previous.meta.edition).cells}
+    prev_specs = layout(previous.meta.edition).by_path
+
+    def prev_ref(path: str) -> CellRef:
+        return _cell_ref(prev_specs[path], prev_values[path], _PREVIOUS)
+
+    def compare(code: str, path: str, terms: list[tuple[int, CellRef]]) -> None:
+        stated_ref = ctx.ref(path)
+        refs = [stated_ref, *(r for _, r in terms)]
+        blanks = tuple(r.ref for r in refs if r.value is None)
+        if blanks and ctx.policy is BlankPolicy.IGNORE:
+            return
+        stated = _num(stated_ref.value)
+        expected: Number = 0
+        for sign, r in terms:
+            expected = expected + sign * _num(r.value)
+        if stated == expected:
+            return
+        spec = ctx.spec(path)
+        # CARRY-OVER compares rows (二 with last year's 四); the 表二 rules combine columns of one row.
+        varying = "row" if code == "CARRY-OVER" else "column"
+        msgs = []
+        lang: Lang
+        for lang in ("zh", "en"):
+            last = "上年报告 " if lang == "zh" else "last year's "
+            expr = []
+            for sign, r in terms:
+                label = _part_label(prev_specs[r.path] if r.source else ctx.spec(r.path), varying, lang)
+                expr.append(_Term((last if r.source else "") + label, r.value, sign))
+            msgs.append(
+                _compare(
+                    ctx.location(spec, lang),
+                    [_Term("", stated_ref.value)],
+                    stated,
+                    expected,
+                    expr,
+                    lang,
+                    blanks=bool(blanks),
+                )
+            )
+        out.append(
+            ctx.finding(
+                code,
+                path,
+                stated=stated,
+                expected=expected,
+                cells=tuple(refs),
+                blank_cells=blanks,
+                message=msgs[0],
+                message_en=msgs[1],
+            )
+        )
+
+    for spec in layout(ctx.edition).rows_by_path["$.requests.carried_in"].cells:
+        col = spec.column_key
+        compare("CARRY-OVER", spec.path, [(1, prev_ref(f"$.requests.carried_forward.{col}"))])
+
+    same = previous.meta.edition is ctx.edition
+    if same and ctx.edition in rule("T2-IN-FORCE-CONTINUITY").editions:
+        for row in ("rules", "normative_documents"):
+            base = f"$.proactive.{row}"
+            compare(
+                "T2-IN-FORCE-CONTINUITY",
+                f"{base}.in_force",
+                [(1, prev_ref(f"{base}.in_force")), (1, ctx.ref(f"{base}.issued")), (-1, ctx.ref(f"{base}.repealed"))],
+            )
+    if same and ctx.edition in rule("T2-ITEMS-CONTINUITY").editions:
+        for row_spec in ctx.layout.table("二").rows:
+            if not {"previous_year", "change"} <= {c.column_key for c in row_spec.cells}:
+                continue
+            base = row_spec.path
+            compare(
+                "T2-ITEMS-CONTINUITY",
+                f"{base}.previous_year",
+                [(1, prev_ref(f"{base}.previous_year")), (1, prev_ref(f"{base}.change"))],
+            )
+    return out
+
+
+# ----------------------------------------------------------------------------
+# A summary against its members
+# ----------------------------------------------------------------------------
+
+
+def _member_source(organ: str) -> str:
+    return f"member:{organ}"
+
+
+def _summary(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
+    summary = ctx.report
+    listed = summary.meta.members
+    out: list[Finding] = []
+    used: list[AnnualReport] = []
+    for m in members:
+        problems_zh, problems_en = [], []
+        excluded = False
+        if m.meta.year != summary.meta.year:
+            problems_zh.append(f"{v.YEAR.zh}为 {m.meta.year}，汇总报告为 {summary.meta.year}")
+            problems_en.append(f"its year is {m.meta.year}, the summary's {summary.meta.year}")
+            excluded = True
+        if m.meta.edition is not summary.meta.edition:
+            problems_zh.append(f"{v.EDITION.zh}为 {m.meta.edition.value}，汇总报告为 {summary.meta.edition.value}")
+            problems_en.append(f"its edition is {m.meta.edition.value}, the summary's {summary.meta.edition.value}")
+            excluded = True
+        if any(u.meta.organ == m.meta.organ for u in used):
+            problems_zh.append("重复提供")
+            problems_en.append("it was given twice")
+            excluded = True
+        if listed and m.meta.organ not in listed:
+            problems_zh.append("未列入汇总报告的成员单位")
+            problems_en.append("it is not listed among the summary's members")
+        if problems_zh:
+            path = f"$.meta.members[{listed.index(m.meta.organ)}]" if m.meta.organ in listed else "$.meta.members"
+            tail_zh = "，未计入汇总比较" if excluded else ""
+            tail_en = "; left out of the comparison" if excluded else ""
+            out.append(
+                ctx.finding(
+                    "SUMMARY-MEMBER-MISMATCH",
+                    path,
+                    stated=m.meta.organ,
+                    message=f"成员报告 {m.meta.organ}（{m.meta.year}年度）：{'；'.join(problems_zh)}{tail_zh}",
+                    message_en=f"Member report of {m.meta.organ} ({m.meta.year}): {'; '.join(problems_en)}{tail_en}",
+                )
+            )
+        if not excluded:
+            used.append(m)
+    given = {m.meta.organ for m in used}
+    for i, name in enumerate(listed):
+        if name not in given:
+            out.append(
+                ctx.finding(
+                    "SUMMARY-MISSING-MEMBER",
+                    f"$.meta.members[{i}]",
+                    expected=name,
+                    message=f"汇总报告列出的成员单位 {name} 没有提供{summary.meta.year}年度报告",
+                    message_en=f"The summary lists {name}, but no {summary.meta.year} report of it was given",
+                )
+            )
+    out.extend(_summary_cells(ctx, used))
+    return out
+
+
+def _summary_cells(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
+    out: list[Finding] = []
+    member_values = [{spec.path: _get(m, spec.attr_path) for spec in ctx.layout.cells} for m in members]
+    units_path = "$.proactive.procurement.amount"
+    for spec in ctx.layout.cells:
+        path = spec.path
+        stated_value = ctx.values[path]
+        refs = [ctx.ref(path)] + [
+            _cell_ref(spec, mv[path], _member_source(m.meta.organ))
+            for m, mv in zip(members, member_values, strict=True)
+        ]
+        blanks = tuple(r.ref for r in refs if r.value is None)
+        if blanks and ctx.policy is BlankPolicy.IGNORE:
+            continue
+        if path == units_path and ctx.edition is Edition.E2019:
+            finding = _unit_mismatch(ctx, members, refs)
+            if finding is not None:
+                out.append(finding)
+                continue
+        stated = _num(stated_value)
+        expected = _total(r.value for r in refs[1:])
+        if stated == expected:
+            continue
+        msgs = []
+        lang: Lang
+        for lang in ("zh", "en"):
+            terms = [_Term(m.meta.organ, r.value) for m, r in zip(members, refs[1:], strict=True)]
+            where = ("汇总 " if lang == "zh" else "Summary, ") + ctx.location(spec, lang)
+            msgs.append(_compare(where, [_Term("", stated_value)], stated, expected, terms, lang, blanks=bool(blanks)))
+        out.append(
+            ctx.finding(
+                "SUMMARY-CELL",
+                path,
+                stated=stated,
+                expected=expected,
+                cells=tuple(refs),
+                blank_cells=blanks,
+                message=msgs[0],
+                message_en=msgs[1],
+            )
+        )
+    return out
+
+
+def _unit_mismatch(ctx: _Context, members: Sequence[AnnualReport], refs: list[CellRef]) -> Finding | None:
+    reports = [ctx.report, *members]
+    units: dict[str, str] = {}
+    for r, ref in zip(reports, refs, strict=True):
+        if ref.value:  # a blank or zero amount has no unit to disagree with
+            proactive: Any = r.proactive
+            unit = proactive.procurement.amount_unit
+            units[r.meta.organ] = "未注明" if unit is None else unit.value
+    if len(set(units.values())) <= 1:
+        return None
+    listing = "，".join(f"{organ} {unit}" for organ, unit in units.items())
+    listing_en = ", ".join(f"{organ}: {unit if unit != '未注明' else 'none given'}" for organ, unit in units.items())
+    spec = ctx.spec(refs[0].path)
+    return ctx.finding(
+        "SUMMARY-AMOUNT-UNIT",
+        spec.path,
+        stated=refs[0].value,
+        cells=tuple(refs),
+        message=f"汇总 {spec.location}：各报告单位不一致（{listing}），未比较",
+        message_en=f"Summary, {ctx.location(spec, 'en')}: the reports use different units ({listing_en}); not compared",
+    )
+
+
+# ----------------------------------------------------------------------------
+# Entry points
+# ----------------------------------------------------------------------------
+
+_SECTIONS = ("meta", "overview", "proactive", "requests", "disputes", "problems", "other_matters")
+_CODE_ORDER = {r.code: i for i, r in enumerate(CATALOGUE)}
+
+
+def _sort_key(ctx: _Context) -> Callable[[Finding], tuple[Any, ...]]:
+    order = {spec.path: i for i, spec in enumerate(ctx.layout.cells)}
+
+    def key(f: Finding) -> tuple[Any, ...]:
+        parts = f.path.split(".")
+        section = _SECTIONS.index(parts[1]) + 1 if len(parts) > 1 and parts[1] in _SECTIONS else 0
+        return (f.severity.rank, section, order.get(f.path, -1), f.path, _CODE_ORDER.get(f.code, 999), f.message)
+
+    return key
+
+
+def _policy(blank: BlankPolicy | str) -> BlankPolicy:
+    try:
+        return BlankPolicy(blank)
+    except ValueError:
+        choices = ", ".join(repr(p.value) for p in BlankPolicy)
+        raise OptionError(f"unknown blank policy {blank!r}; expected one of {choices}") from None
+
+
+def _require_report(value: object, what: str) -> AnnualReport:
+    if not isinstance(value, AnnualReport):
+        raise OptionError(f"{what}: expected an AnnualReport, got {type(value).__name__}")
+    return value
+
+
+def check(
+    report: AnnualReport,
+    *,
+    previous: AnnualReport | None = None,
+    members: Iterable[AnnualReport] | None = None,
+    blank: BlankPolicy | str = BlankPolicy.ZERO,
+    deadline: _dt.date | None = None,
+) -> list[Finding]:
+    """
+    Every finding about *report*; never raises because the report is inconsistent.
+
+    Args:
+        report: The report to check.
+        previous: The same organ's report for the year before: adds the
+            continuity rules (CARRY-OVER per column of 表三, and
+            T2-IN-FORCE-CONTINUITY or T2-ITEMS-CONTINUITY when both reports
+            have that edition).  When it is another organ's, or not the year
+            before, a PREVIOUS-REPORT finding says so and nothing else is compared.
+        members: When *report* is a summary: its member reports.  Each cell
+            of the summary must equal the sum over the members
+            (SUMMARY-CELL); every organ in ``report.meta.members`` needs a
+            report (SUMMARY-MISSING-MEMBER); a member of another year or
+            edition, given twice, or not listed (when the summary lists its
+            members) is named (SUMMARY-MEMBER-MISMATCH), and all but the
+            unlisted ones are left out of the sums.  2019 采购总金额 is summed only
+            when all non-zero amounts share one unit (else SUMMARY-AMOUNT-UNIT).
+        blank: The blank-cell policy (a :class:`BlankPolicy` or its value).
+        deadline: The publication deadline; by default the next year's
+            1月31日 for an organ, 3月31日 for a government-level report
+            (:func:`default_deadline`).  LATE-PUBLICATION needs ``meta.published``.
+
+    Returns:
+        The findings, errors first, then warnings, then info; within a
+        severity, in the official order of the report (metadata, then the
+        tables cell by cell, then the narratives), then in catalogue order.
+
+    Raises:
+        OptionError: An argument of the wrong kind (an unknown *blank*
+            policy, a *deadline* that is not a date, something other than an
+            :class:`~govinfo_report.model.AnnualReport`).
+
+    .. versionadded:: 0.1.0
+    """
+    _require_report(report, "report")
+    policy = _policy(blank)
+    if deadline is not None:
+        if isinstance(deadline, _dt.datetime):
+            deadline = deadline.date()
+        elif not isinstance(deadline, _dt.date):
+            raise OptionError(f"deadline: expected a date, got {type(deadline).__name__}")
+    ctx = _Context(report, policy)
+    findings: list[Finding] = []
+    findings += _edition_year(ctx)
+    findings += _blank_cells(ctx)
+    findings += _arithmetic(ctx)
+    findings += _empty_problems(ctx)
+    findings += _fees_mentioned(ctx)
+    findings += _late(ctx, deadline)
+    if previous is not None:
+        findings += _continuity(ctx, _require_report(previous, "previous"))
+    if members is not None:
+        if isinstance(members, AnnualReport):
+            raise OptionError("members: expected a list of AnnualReport, got a single AnnualReport")
+        findings += _summary(ctx, [_require_report(m, f"members[{i}]") for i, m in enumerate(members)])
+    return sorted(findings, key=_sort_key(ctx))
+
+
+def ensure_consistent(
+    report: AnnualReport,
+    *,
+    previous: AnnualReport | None = None,
+    members: Iterable[AnnualReport] | None = None,
+    blank: BlankPolicy | str = BlankPolicy.ZERO,
+    deadline: _dt.date | None = None,
+) -> None:
+    """
+    Raise when :func:`check` finds an error; warnings and info pass.
+
+    Takes the arguments of :func:`check`.
+
+    Raises:
+        InconsistentReportError: At least one finding has error severity; its
+            ``findings`` holds every finding (not only the errors).
+        OptionError: As for :func:`check`.
+
+    .. versionadded:: 0.1.0
+    """
+    findings = check(report, previous=previous, members=members, blank=blank, deadline=deadline)
+    if any(f.severity is Severity.ERROR for f in findings):
+        raise InconsistentReportError(findings)
+
+
+# ----------------------------------------------------------------------------
+# The catalogue as a docs page
+# ----------------------------------------------------------------------------
+
+_GROUPS = (
+    ("arithmetic", "Arithmetic (勾稽关系 within the tables)"),
+    ("report", "Report level"),
+    ("continuity", "Continuity with the previous year (`check(report, previous=...)`)"),
+    ("summary", "A summary against its members (`check(summary, members=[...])`)"),
+)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def catalogue_markdown() -> str:
+    """
+    The rule catalogue as a Markdown page (docs/rules.md).
+
+    Regenerate the page with ``python -m govinfo_report.check --rules-markdown > docs/rules.md``.
+
+    >>> "| T3-BALANCE | error |" in catalogue_markdown()
+    True
+
+    .. versionadded:: 0.1.0
+    """
+    lines = [
+        "<!-- Generated from govinfo_report.rules.CATALOGUE; do not edit.",
+        "     Regenerate: python -m govinfo_report.check --rules-markdown > docs/rules.md -->",
+        "",
+        "# Consistency rules",
+        "",
+        "`govinfo_report.check(report)` evaluates these rules and returns one finding per violation.",
+        "Codes are stable and part of the public API. Severities are those of the default policies;",
+        'with `blank="strict"`, BLANK-CELLS is an error. The spec column names the rule of',
+        "format-spec.md §4 that each code implements.",
+        "",
+        'Blank cells: with `blank="zero"` (the default) a blank cell counts as 0 and one BLANK-CELLS',
+        'warning lists every blank cell; `blank="strict"` makes that finding an error; `blank="ignore"`',
+        "reports no blank cells and skips every relation that uses one.",
+    ]
+    known = [g for g, _ in _GROUPS]
+    extra = [g for g in dict.fromkeys(r.group for r in CATALOGUE) if g not in known]
+    titles = dict(_GROUPS)
+    for group in [*known, *extra]:  # a group added to the catalogue later still gets a section
+        rules = [r for r in CATALOGUE if r.group == group]
+        if not rules:
+            continue
+        lines += ["", f"## {titles.get(group, group.capitalize())}", ""]
+        lines.append("| code | severity | editions | 中文 | English | spec |")
+        lines.append("| --- | --- | --- | --- | --- | --- |")
+        for r in rules:
+            editions = ", ".join(e.value for e in r.editions)
+            lines.append(
+                f"| {r.code} | {r.severity.value} | {editions} | {_cell(r.zh)} | {_cell(r.en)} | {r.spec or '—'} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """
+    ``python -m govinfo_report.check --rules-markdown``: print the rule catalogue page; returns the exit status.
+
+    .. versionadded:: 0.1.0
+    """
+    parser = argparse.ArgumentParser(
+        prog="python -m govinfo_report.check",
+        description="Print the rule catalogue. To check a report, use `govinfo-report check FILE`.",
+    )
+    parser.add_argument("--rules-markdown", action="store_true", help="print docs/rules.md")
+    args = parser.parse_args(argv)
+    if not args.rules_markdown:
+        parser.print_help(sys.stderr)
+        return 2
+    sys.stdout.write(catalogue_markdown())
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""``govinfo-report check``: check a report's 勾稽关系 and print the findings."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+from typing import Any
+
+from ._common import CommandError, Formatter, load_report, write_output
+
+EPILOG = """\
+examples:
+  govinfo-report check examples/data/wusu-2020.json
+  govinfo-report check report-2021.json --previous report-2020.json
+  govinfo-report check summary.json --members a.json b.json c.json --format json -o findings.json
+  govinfo-report check report.json --blank strict --deadline 2022-01-28
+
+exit status: 0 with no error findings, 1 with error findings (0 with --exit-zero),
+2 when an input cannot be read.
+"""
+
+
+def _date(text: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def add_parser(sub: Any) -> None:
+    """Register the ``check`` command."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "check",
+        help="check a report's arithmetic and completeness",
+        description=(
+            "Check a report (JSON, or a published text/HTML report) against every rule of the catalogue "
+            "(docs/rules.md) and print the findings, each with its location and, for the arithmetic, "
+            "the most likely faulty cell."
+        ),
+        epilog=EPILOG,
+        formatter_class=Formatter,
+    )
+    p.add_argument("file", metavar="FILE", help="the report: .json, or a published report as .txt/.html")
+    p.add_argument("--previous", metavar="FILE", help="the same organ's report for the year before (continuity)")
+    p.add_argument(
+        "--members",
+        metavar="FILE",
+        nargs="+",
+        action="extend",
+        help="FILE is a summary: check it against these member reports",
+    )
+    p.add_argument("--format", choices=("text", "table", "json"), default="text", help="output format (default: text)")
+    p.add_argument(
+        "--blank",
+        choices=("zero", "strict", "ignore"),
+        default="zero",
+        help="blank cells count as 0 and are a warning (zero, default), an error (strict), or are skipped (ignore)",
+    )
+    p.add_argument(
+        "--deadline",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        help="publication deadline (default: next year's 01-31 for an organ, 03-31 for a government level)",
+    )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages (text and table)")
+    p.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit with status 0 even when there are error findings (unreadable input still gives 2)",
+    )
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the report; exit status 1 when any finding is an error, else 0."""
+    from ..check import check
+    from ..errors import GovInfoReportError
+    from ..findings import render_findings
+    from ..rules import Severity
+
+    report = load_report(args.file)
+    previous = load_report(args.previous) if args.previous else None
+    members = [load_report(m) for m in args.members] if args.members is not None else None
+    try:
+        findings = check(report, previous=previous, members=members, blank=args.blank, deadline=args.deadline)
+    except GovInfoReportError as exc:  # pragma: no cover - the options are validated by argparse
+        raise CommandError(str(exc)) from None
+    write_output(render_findings(findings, args.format, language=args.lang), args.output)
+    has_errors = any(f.severity is Severity.ERROR for f in findings)
+    return 1 if has_errors and not args.exit_zero else 0

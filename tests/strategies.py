@@ -1,0 +1,261 @@
+"""
+Hypothesis strategies shared by the whole suite.
+
+:func:`reports` draws the *parts* of every table and lets the builders
+(:meth:`Requests.from_parts`, :meth:`Disputes.from_parts`, :meth:`AnnualReport.build`)
+derive the totals, so a drawn report is consistent by construction:
+``check(report) == []``.  With ``blanks=True`` some non-total cells are blank
+(None) afterwards, and the report need not be consistent any more.
+
+    from .strategies import editions, reports
+
+    @given(reports(edition="2021"))
+    def test_something(report): ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+
+import govinfo_report as gr
+from govinfo_report.layout import layout, replace_cell
+from govinfo_report.model import NotProcessed, OtherHandling, Unable, Withheld
+from govinfo_report.rules import equations
+
+__all__ = ["amounts", "counts", "editions", "narratives", "non_total_paths", "reports", "texts"]
+
+# Our own characters: common Chinese characters, ASCII letters and digits, some punctuation.
+_ALPHABET = (
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后"
+    "多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合"
+    "还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反明看原又么利比或但质气第向道命此变条只没"
+    "结解问意建月公无系军很情者最立代想已通并提直题程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路"
+    "级少图山统接知较将组见计别手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研"
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789，。；：、 "
+)
+
+_PARTS = gr.ApplicantCounts.PARTS
+
+
+def editions() -> st.SearchStrategy[gr.Edition]:
+    """Either edition."""
+    return st.sampled_from(list(gr.Edition))
+
+
+def counts(max_value: int = 200) -> st.SearchStrategy[int]:
+    """A count, 0 about a third of the time (real tables are mostly zeros)."""
+    return st.one_of(st.just(0), st.integers(0, max_value), st.integers(1, 9))
+
+
+def amounts() -> st.SearchStrategy[Decimal]:
+    """An amount ≥ 0 with 0, 1, 2 or 4 decimal places."""
+    return st.sampled_from([0, 1, 2, 4]).flatmap(
+        lambda places: st.decimals(min_value=0, max_value=10**6, places=places, allow_nan=False, allow_infinity=False)
+    )
+
+
+@functools.cache
+def texts(min_size: int = 0, max_size: int = 30) -> st.SearchStrategy[str]:
+    """A short text of our own characters (Chinese and ASCII)."""
+    return st.text(alphabet=_ALPHABET, min_size=min_size, max_size=max_size)
+
+
+@functools.cache
+def _non_empty_text(max_size: int = 30) -> st.SearchStrategy[str]:
+    return texts(1, max_size).filter(lambda s: s.strip() != "")
+
+
+@functools.cache
+def narratives(*, non_empty: bool = False) -> st.SearchStrategy[gr.Narrative]:
+    """A narrative section: a text and up to three titled subsections."""
+    subsections = st.lists(
+        st.builds(gr.Subsection, title=_non_empty_text(10), text=texts(0, 30)),
+        max_size=3,
+    ).map(tuple)
+    text = _non_empty_text() if non_empty else texts()
+    return st.builds(gr.Narrative, text=text, subsections=subsections)
+
+
+_COUNT = counts()
+# Most rows of a real table 三 are all 0: draw those cheaply.
+_ROW = st.one_of(
+    st.just((0,) * len(_PARTS)),
+    st.tuples(*(_COUNT,) * len(_PARTS)),
+)
+
+
+def _row(draw: Any) -> dict[str, int]:
+    return dict(zip(_PARTS, draw(_ROW), strict=True))
+
+
+def _group(draw: Any, cls: type) -> dict[str, dict[str, int]]:
+    return {a.name: _row(draw) for a in attrs.fields(cls)}
+
+
+def _column_total(rows: list[dict[str, int]], column: str) -> int:
+    return sum(r[column] for r in rows)
+
+
+@st.composite
+def _requests(draw: Any, edition: gr.Edition) -> gr.Requests:
+    disclosed, partly = _row(draw), _row(draw)
+    withheld, unable, not_processed = _group(draw, Withheld), _group(draw, Unable), _group(draw, NotProcessed)
+    other_handling: Any = _row(draw) if edition is gr.Edition.E2019 else _group(draw, OtherHandling)
+    result_rows = [disclosed, partly, *withheld.values(), *unable.values(), *not_processed.values()]
+    result_rows += [other_handling] if edition is gr.Edition.E2019 else list(other_handling.values())
+    carried_forward = _row(draw)
+    received, carried_in = {}, {}
+    for col in _PARTS:
+        # Choose the split of (results + carried forward) into new and carried-in requests.
+        need = _column_total(result_rows, col) + carried_forward[col]
+        carried_in[col] = draw(st.one_of(st.just(0), st.integers(0, need)))
+        received[col] = need - carried_in[col]
+    return gr.Requests.from_parts(
+        edition,
+        received=received,
+        carried_in=carried_in,
+        disclosed=disclosed,
+        partly_disclosed=partly,
+        withheld=withheld,
+        unable=unable,
+        not_processed=not_processed,
+        other_handling=other_handling,
+        carried_forward=carried_forward,
+    )
+
+
+@st.composite
+def _outcomes(draw: Any) -> dict[str, int]:
+    return dict(zip(gr.Outcomes.PARTS, draw(st.tuples(*(_COUNT,) * 4)), strict=True))
+
+
+@st.composite
+def _proactive_2019(draw: Any) -> gr.Proactive2019:
+    def publications() -> gr.PublicationCounts:
+        new = draw(_COUNT)
+        return gr.PublicationCounts(newly_made=draw(_COUNT), newly_published=new, total_published=new + draw(_COUNT))
+
+    def items() -> gr.ItemCounts:
+        previous = draw(_COUNT)
+        return gr.ItemCounts(previous_year=previous, change=draw(st.integers(-previous, 200)), decisions=draw(_COUNT))
+
+    previous = draw(_COUNT)
+    return gr.Proactive2019(
+        rules=publications(),
+        normative_documents=publications(),
+        licensing=items(),
+        other_services=items(),
+        penalties=items(),
+        enforcement=items(),
+        administrative_fees=gr.FeeItemCounts(previous_year=previous, change=draw(st.integers(-previous, 50))),
+        procurement=gr.ProcurementCounts(
+            projects=draw(_COUNT),
+            amount=draw(amounts()),
+            amount_unit=draw(st.sampled_from([None, *gr.AmountUnit])),
+        ),
+    )
+
+
+@st.composite
+def _proactive_2021(draw: Any) -> gr.Proactive2021:
+    def documents() -> gr.DocumentCounts:
+        in_force, repealed = draw(_COUNT), draw(_COUNT)
+        return gr.DocumentCounts(issued=draw(st.integers(0, in_force + repealed)), repealed=repealed, in_force=in_force)
+
+    return gr.Proactive2021(
+        rules=documents(),
+        normative_documents=documents(),
+        licensing=gr.DecisionCounts(decisions=draw(_COUNT)),
+        penalties=gr.DecisionCounts(decisions=draw(_COUNT)),
+        enforcement=gr.DecisionCounts(decisions=draw(_COUNT)),
+        administrative_fees=gr.FeeAmount(amount=draw(amounts())),
+    )
+
+
+@st.composite
+def _other_matters(draw: Any, edition: gr.Edition) -> gr.OtherMatters:
+    fees = draw(
+        st.one_of(
+            st.none(),
+            st.builds(
+                gr.ProcessingFees,
+                applications=st.one_of(st.none(), _COUNT),
+                amount_yuan=st.one_of(st.none(), amounts()),
+            ),
+        )
+    )
+    text = draw(texts())
+    if edition is gr.Edition.E2021 and fees is None:
+        # A 2021-edition 六 must say something about fees (FEES-NOT-MENTIONED otherwise).
+        text += draw(st.sampled_from(["本年未收取信息处理费。", "全年没有收费。", "信息处理费0元。"]))
+    subsections = draw(st.lists(st.builds(gr.Subsection, title=_non_empty_text(10), text=texts()), max_size=2))
+    return gr.OtherMatters(text=text, subsections=tuple(subsections), fees=fees)
+
+
+@st.composite
+def _meta(draw: Any, edition: gr.Edition) -> gr.ReportMeta:
+    organ = draw(_non_empty_text(8)).strip() + draw(st.sampled_from(["局", "委员会", "人民政府", "办公室"]))
+    year = draw(st.sampled_from([2019, 2020]) if edition is gr.Edition.E2019 else st.integers(2021, 2035))
+    scope = draw(st.sampled_from(list(gr.Scope)))
+    last = dt.date(year + 1, 3, 31) if scope is gr.Scope.GOVERNMENT_LEVEL else dt.date(year + 1, 1, 31)
+    return gr.ReportMeta(
+        organ=organ,
+        year=year,
+        edition=edition,
+        title=draw(st.one_of(st.none(), st.just(f"{organ}{year}年政府信息公开工作年度报告"))),
+        division_code=draw(st.one_of(st.none(), st.integers(110000, 659999).map(str))),
+        published=draw(st.one_of(st.none(), st.dates(dt.date(year + 1, 1, 1), last))),
+        scope=scope,
+        members=tuple(draw(st.lists(_non_empty_text(6).map(lambda s: s.strip() + "局"), max_size=3, unique=True))),
+    )
+
+
+def non_total_paths(edition: gr.Edition | str) -> tuple[str, ...]:
+    """The cells of *edition* that no arithmetic rule states (parts, not totals)."""
+    stated = {p for e in equations(edition) for p in e.left}
+    return tuple(c.path for c in layout(edition).cells if c.path not in stated)
+
+
+@st.composite
+def _report(draw: Any, edition: gr.Edition, blanks: bool) -> gr.AnnualReport:
+    proactive = draw(_proactive_2019() if edition is gr.Edition.E2019 else _proactive_2021())
+    disputes = gr.Disputes.from_parts(
+        review=draw(_outcomes()), direct_suit=draw(_outcomes()), suit_after_review=draw(_outcomes())
+    )
+    report = gr.AnnualReport.build(
+        draw(_meta(edition)),
+        overview=draw(narratives()),
+        proactive=proactive,
+        requests=draw(_requests(edition)),
+        disputes=disputes,
+        problems=draw(narratives(non_empty=True)),
+        other_matters=draw(_other_matters(edition)),
+    )
+    if blanks:
+        for path in draw(st.lists(st.sampled_from(non_total_paths(edition)), min_size=1, max_size=8, unique=True)):
+            report = replace_cell(report, path, None)
+    return report
+
+
+def reports(edition: gr.Edition | str | None = None, blanks: bool = False) -> st.SearchStrategy[gr.AnnualReport]:
+    """
+    A report of *edition* (either when None), built from random parts so that it is consistent.
+
+    Counts are 0..200 (often 0), amounts Decimals with up to 4 places, narratives
+    short texts of our own with optional subsections, and the metadata random
+    (optional title, division code, publication date within the deadline, scope
+    and members), with a year that matches the edition.  ``check(report) == []``.
+
+    Args:
+        edition: ``"2019"``, ``"2021"`` or None for either.
+        blanks: Blank (None) some non-total cells afterwards; the report may then
+            be inconsistent under the default blank policy.
+    """
+    chosen = editions() if edition is None else st.just(gr.Edition(edition))
+    return chosen.flatmap(lambda e: _report(e, blanks))
