@@ -133,3 +133,31 @@ def test_exit_zero_keeps_the_findings(capsys: pytest.CaptureFixture[str]) -> Non
 
     assert main(["check", str(EXAMPLE_JSON), "--exit-zero"]) == 0
     assert capsys.readouterr().out == strict_out
+
+
+def test_folder_mode_prints_a_summary_per_file_and_rule(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """check DIR checks every report of the folder and prints per-file and per-rule counts; a bad file is named."""
+    (tmp_path / "clean.json").write_text(gr.to_json(_clean()), encoding="utf-8")
+    (tmp_path / "seed.json").write_text(EXAMPLE_JSON.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "broken.json").write_text("{}", encoding="utf-8")
+
+    status = main(["check", str(tmp_path)])
+    out = capsys.readouterr().out
+
+    assert status == 1
+    assert "seed.json" in out
+    assert "clean.json" in out
+    assert "broken.json" in out
+    assert "T3-ROW-TOTAL" in out
+    assert main(["check", str(tmp_path), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    by_name = {Path(f["source"]).name: f for f in data["files"]}
+    assert by_name["seed.json"]["errors"] == 7
+    assert by_name["clean.json"]["errors"] == 0
+    assert by_name["broken.json"]["error"]
+
+
+def test_empty_folder_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder without reports cannot be checked: exit status 2."""
+    assert main(["check", str(tmp_path)]) == 2
+    assert "no reports" in capsys.readouterr().err

@@ -125,6 +125,28 @@ def _member_mismatch() -> Case:
     return clean(members=("甲局",)), {"members": [clean(organ="甲局", year=2021)]}
 
 
+def _plaus_unchanged() -> Case:
+    last = replace_cell(clean(year=2021), "$.requests.received.natural_person", 4)
+    this = replace_cell(clean(year=2022), "$.requests.received.natural_person", 4)
+    return this, {"previous": last, "plausibility": True}
+
+
+def _plaus_jump() -> Case:
+    last = replace_cell(clean(year=2021), "$.requests.received.total", 5)
+    this = replace_cell(clean(year=2022), "$.requests.received.total", 60)
+    return this, {"previous": last, "plausibility": True}
+
+
+def _plaus_withheld() -> Case:
+    report = replace_cell(clean(), "$.requests.results.partly_disclosed.total", 8)
+    return replace_cell(report, "$.requests.results.total.total", 10), {"plausibility": True}
+
+
+def _plaus_rules() -> Case:
+    report = replace_cell(clean(), "$.proactive.rules.in_force", 2)
+    return report, {"plausibility": True, "rule_making_power": False}
+
+
 CASES: dict[str, Callable[[], Case]] = {
     "T3-BALANCE": _t3_balance,
     "T3-ROW-TOTAL": _t3_row_total,
@@ -145,6 +167,10 @@ CASES: dict[str, Callable[[], Case]] = {
     "SUMMARY-AMOUNT-UNIT": _amount_unit,
     "SUMMARY-MISSING-MEMBER": _missing_member,
     "SUMMARY-MEMBER-MISMATCH": _member_mismatch,
+    "PLAUS-UNCHANGED": _plaus_unchanged,
+    "PLAUS-RECEIVED-JUMP": _plaus_jump,
+    "PLAUS-WITHHELD-SHARE": _plaus_withheld,
+    "PLAUS-RULES-WITHOUT-POWER": _plaus_rules,
 }
 
 

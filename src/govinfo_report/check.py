@@ -804,6 +804,8 @@ def check(
     members: Iterable[AnnualReport] | None = None,
     blank: BlankPolicy | str = BlankPolicy.ZERO,
     deadline: _dt.date | None = None,
+    plausibility: bool = False,
+    rule_making_power: bool | None = None,
 ) -> list[Finding]:
     """
     Every finding about *report*; never raises because the report is inconsistent.
@@ -827,6 +829,11 @@ def check(
         deadline: The publication deadline; by default the next year's
             1月31日 for an organ, 3月31日 for a government-level report
             (:func:`default_deadline`).  LATE-PUBLICATION needs ``meta.published``.
+        plausibility: Also run the advisory plausibility rules (PLAUS-*, warnings
+            and info; see :func:`govinfo_report.plausibility`), with their
+            default thresholds and *previous* when given.
+        rule_making_power: For the plausibility rules: False when the organ has
+            no power to make 规章, so a non-zero 规章 row is suspicious.
 
     Returns:
         The findings, errors first, then warnings, then info; within a
@@ -861,6 +868,10 @@ def check(
         if isinstance(members, AnnualReport):
             raise OptionError("members: expected a list of AnnualReport, got a single AnnualReport")
         findings += _summary(ctx, [_require_report(m, f"members[{i}]") for i, m in enumerate(members)])
+    if plausibility:
+        from .plausibility_checks import plausibility as plausibility_findings
+
+        findings += plausibility_findings(report, previous=previous, rule_making_power=rule_making_power)
     return sorted(findings, key=_sort_key(ctx))
 
 
@@ -871,6 +882,8 @@ def ensure_consistent(
     members: Iterable[AnnualReport] | None = None,
     blank: BlankPolicy | str = BlankPolicy.ZERO,
     deadline: _dt.date | None = None,
+    plausibility: bool = False,
+    rule_making_power: bool | None = None,
 ) -> None:
     """
     Raise when :func:`check` finds an error; warnings and info pass.
@@ -884,7 +897,15 @@ def ensure_consistent(
 
     .. versionadded:: 0.1.0
     """
-    findings = check(report, previous=previous, members=members, blank=blank, deadline=deadline)
+    findings = check(
+        report,
+        previous=previous,
+        members=members,
+        blank=blank,
+        deadline=deadline,
+        plausibility=plausibility,
+        rule_making_power=rule_making_power,
+    )
     if any(f.severity is Severity.ERROR for f in findings):
         raise InconsistentReportError(findings)
 
@@ -898,6 +919,7 @@ _GROUPS = (
     ("report", "Report level"),
     ("continuity", "Continuity with the previous year (`check(report, previous=...)`)"),
     ("summary", "A summary against its members (`check(summary, members=[...])`)"),
+    ("plausibility", "Plausibility, advisory (`check(report, plausibility=True)`)"),
 )
 
 

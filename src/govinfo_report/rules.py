@@ -114,6 +114,27 @@ class Rule:
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: notice (info)
 
 # fmt: off
+PLAUSIBILITY_RULES: tuple[Rule, ...] = (
+    # Advisory checks of govinfo_report.plausibility_checks: never errors; check(report, plausibility=True).
+    Rule("PLAUS-UNCHANGED",             W, _BOTH, "plausibility",
+         "表格中的数字与上年报告完全相同（可能沿用了上年报告）",
+         "Every table number equals last year's (the tables may have been copied)", ""),
+    Rule("PLAUS-RECEIVED-JUMP",         W, _BOTH, "plausibility",
+         "表三 一、本年新收 总计 比上年增长过多（默认：达到上年的3倍且至少多20件）",
+         "Table 3: new requests jumped from last year (default: at least 3 times and at least 20 more)", ""),
+    Rule("PLAUS-WITHHELD-SHARE",        N, _BOTH, "plausibility",
+         "表三 （二）部分公开 与 （三）不予公开 之和占 （七）总计 的比例过高（默认：超过一半且总计至少10件）",
+         "Table 3: partly disclosed plus not disclosed is a large share of the total (default: over half, "
+         "total at least 10)", ""),
+    Rule("PLAUS-RULES-WITHOUT-POWER",   W, _BOTH, "plausibility",
+         "表二 规章 一行不为0，但本机关没有规章制定权",
+         "Table 2: the rules row is not 0, but the organ has no rule-making power", "R2.4"),
+)
+"""The plausibility rules (:mod:`govinfo_report.plausibility_checks`), in the catalogue's format."""
+# fmt: on
+
+
+# fmt: off
 CATALOGUE: tuple[Rule, ...] = (
     # code                         severity editions group         Chinese / English / format-spec id
     Rule("T3-BALANCE",                  E, _BOTH, "arithmetic",
@@ -173,28 +194,10 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule("SUMMARY-MEMBER-MISMATCH",     E, _BOTH, "summary",
          "成员报告的年度或格式版本与汇总报告不同，或未列入汇总报告",
          "Summary: a member report has another year or edition, or is not listed", ""),
+    *PLAUSIBILITY_RULES,
 )
 # fmt: on
 
-# fmt: off
-PLAUSIBILITY_RULES: tuple[Rule, ...] = (
-    # Advisory checks of govinfo_report.plausibility: never errors, never part of check()'s defaults.
-    Rule("PLAUS-UNCHANGED",             W, _BOTH, "plausibility",
-         "表格中的数字与上年报告完全相同（可能沿用了上年报告）",
-         "Every table number equals last year's (the tables may have been copied)", ""),
-    Rule("PLAUS-RECEIVED-JUMP",         W, _BOTH, "plausibility",
-         "表三 一、本年新收 总计 比上年增长过多（默认：达到上年的3倍且至少多20件）",
-         "Table 3: new requests jumped from last year (default: at least 3 times and at least 20 more)", ""),
-    Rule("PLAUS-WITHHELD-SHARE",        N, _BOTH, "plausibility",
-         "表三 （二）部分公开 与 （三）不予公开 之和占 （七）总计 的比例过高（默认：超过一半且总计至少10件）",
-         "Table 3: partly disclosed plus not disclosed is a large share of the total (default: over half, "
-         "total at least 10)", ""),
-    Rule("PLAUS-RULES-WITHOUT-POWER",   W, _BOTH, "plausibility",
-         "表二 规章 一行不为0，但本机关没有规章制定权",
-         "Table 2: the rules row is not 0, but the organ has no rule-making power", "R2.4"),
-)
-"""The plausibility rules (:mod:`govinfo_report.plausibility`), in the catalogue's format."""
-# fmt: on
 
 
 @functools.cache

@@ -20,7 +20,16 @@ from .. import __version__
 from ._common import CommandError, Formatter
 
 # Each name is a module ``_<name>`` of this package with ``add_parser(subparsers)``.
-COMMANDS: tuple[str, ...] = ("parse", "check", "render", "records")
+COMMANDS: tuple[str, ...] = (
+    "parse",
+    "check",
+    "render",
+    "records",
+    "aggregate",
+    "diff",
+    "indicators",
+    "schema",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,6 +14,7 @@ examples:
   govinfo-report check report-2021.json --previous report-2020.json
   govinfo-report check summary.json --members a.json b.json c.json --format json -o findings.json
   govinfo-report check report.json --blank strict --deadline 2022-01-28
+  govinfo-report check reports/ --recursive        # a summary table per file and per rule
 
 exit status: 0 with no error findings, 1 with error findings (0 with --exit-zero),
 2 when an input cannot be read.
@@ -40,7 +41,12 @@ def add_parser(sub: Any) -> None:
         epilog=EPILOG,
         formatter_class=Formatter,
     )
-    p.add_argument("file", metavar="FILE", help="the report: .json, or a published report as .txt/.html")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help="the report: .json, or a published report as .txt/.html; or a folder of reports",
+    )
+    p.add_argument("--recursive", action="store_true", help="with a folder: also check its subfolders")
     p.add_argument("--previous", metavar="FILE", help="the same organ's report for the year before (continuity)")
     p.add_argument(
         "--members",
@@ -64,6 +70,16 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages (text and table)")
     p.add_argument(
+        "--plausibility",
+        action="store_true",
+        help="also run the advisory plausibility rules (PLAUS-*: copied numbers, jumps, shares)",
+    )
+    p.add_argument(
+        "--no-rule-making-power",
+        action="store_true",
+        help="with --plausibility: the organ cannot make 规章, so a non-zero 规章 row is flagged",
+    )
+    p.add_argument(
         "--exit-zero",
         action="store_true",
         help="exit with status 0 even when there are error findings (unreadable input still gives 2)",
@@ -72,18 +88,45 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
+def run_folder(args: argparse.Namespace) -> int:
+    """Check every report of the folder FILE and print the summary tables; exit 1 when any has errors."""
+    from ..batch import check_folder, render_folder_check, terminal_progress
+
+    if args.previous or args.members:
+        raise CommandError("--previous and --members take single reports, not a folder")
+    result = check_folder(args.file, blank=args.blank, recursive=args.recursive, progress=terminal_progress())
+    if not result.files:
+        raise CommandError(f"{args.file}: no reports (.json, .txt, .html, .htm) in the folder")
+    text = render_folder_check(result, "json" if args.format == "json" else "table")
+    write_output(text, args.output)
+    failed = any(f.errors or f.error for f in result.files)
+    return 1 if failed and not args.exit_zero else 0
+
+
 def run(args: argparse.Namespace) -> int:
     """Check the report; exit status 1 when any finding is an error, else 0."""
+    from pathlib import Path
+
     from ..check import check
     from ..errors import GovInfoReportError
     from ..findings import render_findings
     from ..rules import Severity
 
+    if Path(args.file).is_dir():
+        return run_folder(args)
     report = load_report(args.file)
     previous = load_report(args.previous) if args.previous else None
     members = [load_report(m) for m in args.members] if args.members is not None else None
     try:
-        findings = check(report, previous=previous, members=members, blank=args.blank, deadline=args.deadline)
+        findings = check(
+            report,
+            previous=previous,
+            members=members,
+            blank=args.blank,
+            deadline=args.deadline,
+            plausibility=args.plausibility,
+            rule_making_power=False if args.no_rule_making_power else None,
+        )
     except GovInfoReportError as exc:  # pragma: no cover - the options are validated by argparse
         raise CommandError(str(exc)) from None
     write_output(render_findings(findings, args.format, language=args.lang), args.output)

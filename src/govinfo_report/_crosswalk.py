@@ -1,0 +1,104 @@
+"""
+The cells two editions share, and how a report's cells map onto another edition.
+
+The 2019 and 2021 editions differ in two places (format-spec §2.5): table 二 was
+redrawn, and 三（六）其他处理 became three sub-rows.  Everything else of tables
+三 and 四 is identical, path for path.  This module is the one place that knows
+the mapping, so that the summary (:mod:`govinfo_report.summary`) and the
+comparison (:mod:`govinfo_report.comparison`) agree on it:
+
+* tables 三 and 四: every cell maps to the cell with the same path, except that
+  the three 2021 sub-rows of （六）其他处理 are summed, column by column, onto the
+  single 2019 row (never the other way: one number cannot be split in three);
+* table 二: only the decisions of 行政许可, 行政处罚 and 行政强制 (2019
+  处理决定数量, 2021 本年处理决定数量) mean the same thing in both editions.
+  Every other cell of table 二 is left out, on purpose: 对外公开总数量 is not
+  现行有效件数, and 上一年项目数量 has no 2021 counterpart.
+
+>>> from govinfo_report.model import AnnualReport, Edition
+>>> r = AnnualReport.blank("2021", organ="某某局", year=2021, fill=0)
+>>> values = mapped_values(r, Edition.E2019)
+>>> values["$.requests.results.other_handling.total"]
+0
+>>> "$.proactive.rules.issued" in values
+False
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Union
+
+from .layout import _get, layout
+from .model import AnnualReport, Edition
+
+CellValue = Union[int, Decimal, None]
+
+SHARED_PROACTIVE: tuple[str, ...] = (
+    "$.proactive.licensing.decisions",
+    "$.proactive.penalties.decisions",
+    "$.proactive.enforcement.decisions",
+)
+"""Table 二 cells that mean the same thing, at the same path, in both editions."""
+
+OTHER_HANDLING_ROW = "$.requests.results.other_handling"
+OTHER_HANDLING_SUBROWS: tuple[str, ...] = ("overdue_correction", "overdue_fee", "other")
+
+
+def sum_cells(values: list[CellValue]) -> CellValue:
+    """The sum of *values*: blank when every one is blank, else blanks count as 0."""
+    present = [x for x in values if x is not None]
+    if not present:
+        return None
+    total: int | Decimal = 0
+    for x in present:
+        total = total + x
+    return total
+
+
+def _shared(path: str) -> bool:
+    return not path.startswith("$.proactive.") or path in SHARED_PROACTIVE
+
+
+def mapped_paths(source: Edition, target: Edition) -> tuple[str, ...]:
+    """
+    The cells of *target*'s layout that a report of *source* can supply, in official order.
+
+    All cells when the editions are the same.
+    """
+    cells = layout(target).cells
+    if source is target:
+        return tuple(c.path for c in cells)
+    out = []
+    for c in cells:
+        if not _shared(c.path):
+            continue
+        if target is Edition.E2021 and c.path.startswith(OTHER_HANDLING_ROW + "."):
+            continue  # the single 2019 row cannot be split into the three 2021 sub-rows
+        out.append(c.path)
+    return tuple(out)
+
+
+def mapped_values(report: AnnualReport, target: Edition) -> dict[str, CellValue]:
+    """
+    The values *report* gives to the cells of *target* (see :func:`mapped_paths`), by path.
+
+    From a 2021 report into the 2019 layout, each cell of the 2019 （六）其他处理 row
+    is the sum of the three 2021 sub-rows in that column (blank only when all three are).
+    """
+    source = report.meta.edition
+    lay = layout(source)
+    if source is target:
+        return {c.path: _get(report, c.attr_path) for c in lay.cells}
+    out: dict[str, CellValue] = {}
+    for path in mapped_paths(source, target):
+        if source is Edition.E2021 and path.startswith(OTHER_HANDLING_ROW + "."):
+            column = path.rsplit(".", 1)[1]
+            parts = [
+                _get(report, lay.by_path[f"{OTHER_HANDLING_ROW}.{sub}.{column}"].attr_path)
+                for sub in OTHER_HANDLING_SUBROWS
+            ]
+            out[path] = sum_cells(parts)
+        else:
+            out[path] = _get(report, lay.by_path[path].attr_path)
+    return out

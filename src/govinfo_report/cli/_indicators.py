@@ -1,0 +1,46 @@
+"""``govinfo-report indicators``: disclosure, correction and completion rates of reports."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ._common import Formatter, load_report, write_output
+
+EPILOG = """\
+examples:
+  govinfo-report indicators report-2023.json
+  govinfo-report indicators dept/*.json --format csv -o indicators.csv
+
+Indicators (an empty cell where the denominator is 0 or blank):
+  disclosure_rate             (（一）予以公开 + （二）部分公开) / （七）总计
+  *_share                     each outcome group （一）…（六） / （七）总计
+  review_correction_rate      行政复议 结果纠正 / (总计 − 尚未审结)
+  litigation_correction_rate  行政诉讼 (both blocks) 结果纠正 / (总计 − 尚未审结)
+  completion_rate             （七）总计 / (一、本年新收 + 二、上年结转)
+Text shows percentages to one decimal; json and csv give the ratios as numbers (0–1).
+"""
+
+
+def add_parser(sub: Any) -> None:
+    """Register the ``indicators`` command."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "indicators",
+        help="print disclosure, correction and completion rates",
+        description="Print the indicators of one or more reports, one line per report.",
+        epilog=EPILOG,
+        formatter_class=Formatter,
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text", help="output format (default: text)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the indicators; exit status 0."""
+    from ..metrics import indicators_table, render_indicators
+
+    reports = [load_report(f) for f in args.files]
+    write_output(render_indicators(indicators_table(reports), args.format), args.output)
+    return 0

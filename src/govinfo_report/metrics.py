@@ -1,0 +1,224 @@
+"""
+Indicators for analysts: rates and shares computed from the tables, with their formulas.
+
+Every indicator is an exact :class:`~fractions.Fraction` (a ratio of two
+counts, so nothing is lost to rounding; ``float(x)`` for analysis, and
+:func:`percent` for display), or None when its denominator is 0 or blank.
+Each quantity below is read from the 总计 column of table 三 or the 总计 cells
+of table 四; a quantity made of several cells is blank only when all of them
+are blank, otherwise a blank cell counts as 0 (as under ``check(blank="zero")``).
+
+``disclosure_rate``
+    (（一）予以公开 + （二）部分公开) / （七）总计.
+``disclosed_share`` … ``other_handling_share``
+    each outcome group's share of （七）总计: （一）予以公开, （二）部分公开,
+    （三）不予公开 (its eight rows), （四）无法提供 (three rows), （五）不予处理
+    (five rows), （六）其他处理 (one row in 2019, three in 2021).
+``review_correction_rate``
+    行政复议 结果纠正 / (总计 − 尚未审结).  The denominator counts only decided
+    cases: pending cases have no result yet, and counting them would make the
+    rate depend on how many cases happened to be open on 31 December.
+``litigation_correction_rate``
+    the same over both blocks of 行政诉讼 (未经复议直接起诉 and 复议后起诉):
+    Σ 结果纠正 / Σ (总计 − 尚未审结).
+``completion_rate``
+    办结 / (一、本年新收 + 二、上年结转), where 办结 is （七）总计: every request
+    with a result this year, whatever the result.  By the printed balance it
+    equals 1 − 四、结转下年度继续办理 / (新收 + 结转).
+
+>>> from govinfo_report import AnnualReport, Requests
+>>> r = AnnualReport.blank("2021", organ="某某局", year=2023, fill=0)
+>>> import attrs
+>>> r = attrs.evolve(r, requests=Requests.from_parts("2021", received={"natural_person": 10},
+...     disclosed={"natural_person": 6}, partly_disclosed={"natural_person": 2}))
+>>> ind = indicators(r)
+>>> ind.disclosure_rate, percent(ind.disclosure_rate), ind.completion_rate
+(Fraction(1, 1), '100.0%', Fraction(4, 5))
+>>> ind.review_correction_rate is None
+True
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Any, Literal
+
+import attrs
+from attrs import frozen
+
+from .errors import OptionError
+from .layout import get_cell, layout
+from .model import AnnualReport
+
+__all__ = ["INDICATOR_NAMES", "Indicators", "indicators", "indicators_table", "percent", "render_indicators"]
+
+INDICATOR_NAMES: tuple[str, ...] = (
+    "disclosure_rate",
+    "disclosed_share",
+    "partly_disclosed_share",
+    "withheld_share",
+    "unable_share",
+    "not_processed_share",
+    "other_handling_share",
+    "review_correction_rate",
+    "litigation_correction_rate",
+    "completion_rate",
+)
+"""The indicators, in the order of :class:`Indicators` and of every table."""
+
+_GROUPS = ("disclosed", "partly_disclosed", "withheld", "unable", "not_processed", "other_handling")
+
+
+@frozen(kw_only=True)
+class Indicators:
+    """
+    The indicators of one report (formulas in the module documentation); None where undefined.
+
+    .. versionadded:: 0.1.0
+    """
+
+    organ: str
+    year: int
+    edition: str
+    disclosure_rate: Fraction | None
+    disclosed_share: Fraction | None
+    partly_disclosed_share: Fraction | None
+    withheld_share: Fraction | None
+    unable_share: Fraction | None
+    not_processed_share: Fraction | None
+    other_handling_share: Fraction | None
+    review_correction_rate: Fraction | None
+    litigation_correction_rate: Fraction | None
+    completion_rate: Fraction | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """``organ``, ``year``, ``edition``, then every indicator as a float (None where undefined)."""
+        out: dict[str, Any] = {"organ": self.organ, "year": self.year, "edition": self.edition}
+        for name in INDICATOR_NAMES:
+            value = getattr(self, name)
+            out[name] = None if value is None else float(value)
+        return out
+
+
+def percent(value: Fraction | None, places: int = 1) -> str:
+    """
+    *value* as a percentage rounded half-up to *places* decimals, e.g. ``'66.7%'``; ``''`` for None.
+
+    >>> percent(Fraction(2, 3)), percent(None), percent(Fraction(1, 8), 2)
+    ('66.7%', '', '12.50%')
+
+    .. versionadded:: 0.1.0
+    """
+    if value is None:
+        return ""
+    exact = Decimal(value.numerator * 100) / Decimal(value.denominator)
+    return f"{exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)}%"
+
+
+def _quantity(values: Iterable[int | Decimal | None]) -> int | None:
+    """The sum of *values*: None when all are blank, else blanks count as 0."""
+    present = [int(x) for x in values if x is not None]
+    return sum(present) if present else None
+
+
+def _ratio(numerator: int | None, denominator: int | None) -> Fraction | None:
+    if numerator is None or not denominator or denominator < 0:
+        return None
+    return Fraction(numerator, denominator)
+
+
+def _group_total(report: AnnualReport, group: str) -> int | None:
+    lay = layout(report.meta.edition)
+    prefix = f"$.requests.results.{group}"
+    rows = [r for r in lay.table("三").rows if r.path == prefix or r.path.startswith(prefix + ".")]
+    return _quantity(get_cell(report, f"{r.path}.total") for r in rows)
+
+
+def _decided(report: AnnualReport, blocks: Sequence[str]) -> tuple[int | None, int | None]:
+    corrected = _quantity(get_cell(report, f"$.disputes.{b}.corrected") for b in blocks)
+    total = _quantity(get_cell(report, f"$.disputes.{b}.total") for b in blocks)
+    pending = _quantity(get_cell(report, f"$.disputes.{b}.pending") for b in blocks)
+    decided = None if total is None else total - (pending or 0)
+    return corrected, decided
+
+
+def indicators(report: AnnualReport) -> Indicators:
+    """
+    The indicators of *report*.
+
+    Raises:
+        OptionError: *report* is not an AnnualReport.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(report, AnnualReport):
+        raise OptionError(f"report: expected an AnnualReport, got {type(report).__name__}")
+    handled = _quantity([get_cell(report, "$.requests.results.total.total")])
+    groups = {g: _group_total(report, g) for g in _GROUPS}
+    disclosed = groups["disclosed"], groups["partly_disclosed"]
+    incoming = _quantity(get_cell(report, f"$.requests.{row}.total") for row in ("received", "carried_in"))
+    review = _decided(report, ("review",))
+    litigation = _decided(report, ("direct_suit", "suit_after_review"))
+    return Indicators(
+        organ=report.meta.organ,
+        year=report.meta.year,
+        edition=report.meta.edition.value,
+        disclosure_rate=_ratio(_quantity(disclosed), handled),
+        **{f"{g}_share": _ratio(groups[g], handled) for g in _GROUPS},
+        review_correction_rate=_ratio(*review),
+        litigation_correction_rate=_ratio(*litigation),
+        completion_rate=_ratio(handled, incoming),
+    )
+
+
+def indicators_table(reports: Iterable[AnnualReport]) -> list[Indicators]:
+    """
+    The indicators of many reports, in input order.
+
+    Render them with :func:`render_indicators`.
+
+    .. versionadded:: 0.1.0
+    """
+    return [indicators(r) for r in reports]
+
+
+def render_indicators(rows: Iterable[Indicators], format: Literal["text", "json", "csv"] = "text") -> str:
+    """
+    Indicators as a text table (percentages to one decimal), JSON or CSV (floats).
+
+    JSON is a list of :meth:`Indicators.to_dict` objects; CSV has the same
+    columns, with an empty field where an indicator is undefined.
+
+    Raises:
+        OptionError: An unknown *format*.
+
+    .. versionadded:: 0.1.0
+    """
+    items = list(rows)
+    names = [a.name for a in attrs.fields(Indicators)]
+    if format == "json":
+        return json.dumps([r.to_dict() for r in items], ensure_ascii=False, indent=2)
+    if format == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=names, lineterminator="\n")
+        writer.writeheader()
+        for r in items:
+            writer.writerow(
+                {k: ("" if x is None else repr(x) if isinstance(x, float) else x) for k, x in r.to_dict().items()}
+            )
+        return buf.getvalue()
+    if format != "text":
+        raise OptionError(f"unknown format {format!r}; expected 'text', 'json' or 'csv'")
+    from tabulate import tabulate  # imported here: only drawing a table needs it
+
+    table = [[r.organ, str(r.year), *(percent(getattr(r, n)) for n in INDICATOR_NAMES)] for r in items]
+    headers = ["organ", "year", *INDICATOR_NAMES]
+    out: str = tabulate(table, headers=headers, tablefmt="simple", disable_numparse=True)
+    return out
