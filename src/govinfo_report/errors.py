@@ -21,7 +21,6 @@ from typing import Any
 __all__ = [
     "AggregationError",
     "CellValueError",
-    "ComparisonError",
     "GovInfoReportError",
     "InconsistentReportError",
     "MissingDependencyError",
@@ -208,9 +207,7 @@ class AggregationError(GovInfoReportError, ValueError):
     .. versionadded:: 0.1.0
     """
 
-    def __init__(
-        self, reason: str, *, members: Sequence[str] = (), cells: Sequence[tuple[str, str]] = ()
-    ) -> None:
+    def __init__(self, reason: str, *, members: Sequence[str] = (), cells: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__(reason)
         self.reason = reason
         self.members = tuple(members)
@@ -224,25 +221,6 @@ def _rebuild_aggregation_error(
     reason: str, members: Sequence[str], cells: Sequence[tuple[str, str]]
 ) -> AggregationError:
     return AggregationError(reason, members=members, cells=cells)
-
-
-class ComparisonError(GovInfoReportError, ValueError):
-    """
-    Two reports that cannot be compared (e.g. no cell in common).
-
-    .. versionadded:: 0.1.0
-    """
-
-
-class MissingDependencyError(GovInfoReportError, ImportError):
-    """
-    An optional dependency is not installed; the message gives the install command.
-
-    For example :func:`govinfo_report.frames.to_dataframe` needs pandas
-    (``pip install 'govinfo-report[pandas]'``).
-
-    .. versionadded:: 0.1.0
-    """
 
 
 class MissingDependencyError(GovInfoReportError, ImportError):
