@@ -63,7 +63,7 @@ from . import vocab as v
 from ._fields import Kind
 from .errors import InconsistentReportError, OptionError
 from .findings import CellRef, Finding, Fix
-from .layout import CellSpec, ReportLayout, _get, layout
+from .layout import CellSpec, ReportLayout, _get, cell_values, layout
 from .model import AnnualReport, Edition, Scope
 from .rules import CATALOGUE, Equation, Relation, Severity, equations, rule
 
@@ -193,7 +193,7 @@ class _Context:
         self.policy = policy
         self.edition = report.meta.edition
         self.layout: ReportLayout = layout(self.edition)
-        self.values: dict[str, Any] = {spec.path: _get(report, spec.attr_path) for spec in self.layout.cells}
+        self.values: dict[str, Any] = cell_values(report)
         self.table_en = {t.table.zh: t.table.en for t in self.layout.tables}
 
     def spec(self, path: str) -> CellSpec:
@@ -258,13 +258,20 @@ class _Evaluated:
 
 
 def _evaluate(ctx: _Context) -> list[_Evaluated]:
+    values = ctx.values
+    ignore = ctx.policy is BlankPolicy.IGNORE
     out = []
     for eq in equations(ctx.edition):
-        blanks = tuple(p for p in eq.cells if ctx.values[p] is None)
-        if blanks and ctx.policy is BlankPolicy.IGNORE:
-            continue
-        stated = _total(ctx.values[p] for p in eq.left)
-        expected = _total(ctx.values[p] for p in eq.right)
+        left = [values[p] for p in eq.left]
+        right = [values[p] for p in eq.right]
+        if None in left or None in right:
+            blanks = tuple(p for p in eq.cells if values[p] is None)
+            if ignore:
+                continue
+            stated, expected = _total(left), _total(right)
+        else:  # the common case: every cell filled
+            blanks = ()
+            stated, expected = sum(left), sum(right)
         out.append(_Evaluated(eq, stated, expected, _holds(eq.relation, stated, expected), blanks))
     return out
 
@@ -336,6 +343,8 @@ def _arithmetic(ctx: _Context) -> list[Finding]:
 
 def _diagnoses(ctx: _Context, evaluated: list[_Evaluated], violated: list[_Evaluated]) -> dict[str, Fix]:
     """The most likely single-cell fix of each violated equation, by key."""
+    if not violated:
+        return {}
     uses: dict[str, list[_Evaluated]] = {}
     for ev in evaluated:
         for p in ev.eq.cells:

@@ -41,7 +41,17 @@ from .model import (
 )
 from .vocab import Term
 
-__all__ = ["CellSpec", "ReportLayout", "RowSpec", "TableSpec", "get_cell", "iter_cells", "layout", "replace_cell"]
+__all__ = [
+    "CellSpec",
+    "ReportLayout",
+    "RowSpec",
+    "TableSpec",
+    "cell_values",
+    "get_cell",
+    "iter_cells",
+    "layout",
+    "replace_cell",
+]
 
 CellValue = Union[int, Decimal, None]
 
@@ -66,21 +76,21 @@ class CellSpec:
     row_terms: tuple[Term, ...]
     column_terms: tuple[Term, ...]
     kind: Kind
-
-    @property
-    def path(self) -> str:
-        """The cell's path, e.g. ``$.requests.received.natural_person``."""
-        return "$." + ".".join(self.attr_path)
-
-    @property
-    def row(self) -> str:
-        """The Chinese row label, levels joined by ``" / "``."""
-        return " / ".join(t.zh for t in self.row_terms)
-
-    @property
-    def column(self) -> str:
-        """The Chinese column label, levels joined by ``" / "``."""
-        return " / ".join(t.zh for t in self.column_terms)
+    # derived once, since checks and records read them for every cell
+    path: str = attrs.field(
+        init=False, eq=False, default=attrs.Factory(lambda s: "$." + ".".join(s.attr_path), takes_self=True)
+    )
+    """The cell's path, e.g. ``$.requests.received.natural_person``."""
+    row: str = attrs.field(
+        init=False, eq=False, default=attrs.Factory(lambda s: " / ".join(t.zh for t in s.row_terms), takes_self=True)
+    )
+    """The Chinese row label, levels joined by ``" / "``."""
+    column: str = attrs.field(
+        init=False,
+        eq=False,
+        default=attrs.Factory(lambda s: " / ".join(t.zh for t in s.column_terms), takes_self=True),
+    )
+    """The Chinese column label, levels joined by ``" / "``."""
 
     @property
     def row_en(self) -> str:
@@ -310,6 +320,29 @@ def iter_cells(report: AnnualReport) -> Iterator[tuple[CellSpec, CellValue]]:
     """
     for spec in layout(report.meta.edition).cells:
         yield spec, _get(report, spec.attr_path)
+
+
+@functools.cache
+def _values_getter(edition: Edition) -> Any:
+    """A compiled function returning every cell value of a report of *edition*, keyed by path."""
+    items = ", ".join(f"{spec.path!r}: r.{'.'.join(spec.attr_path)}" for spec in layout(edition).cells)
+    namespace: dict[str, Any] = {}
+    exec(f"def cell_values(r):\n    return {{{items}}}", namespace)  # generated from the layout only
+    return namespace["cell_values"]
+
+
+def cell_values(report: AnnualReport) -> dict[str, CellValue]:
+    """
+    Every table cell value of *report*, keyed by path, in official order.
+
+    >>> r = AnnualReport.blank("2019", organ="某某局", year=2020, fill=0)
+    >>> cell_values(r)["$.requests.received.total"]
+    0
+
+    .. versionadded:: 0.1.0
+    """
+    values: dict[str, CellValue] = _values_getter(report.meta.edition)(report)
+    return values
 
 
 def get_cell(report: AnnualReport, path: str) -> CellValue:
