@@ -81,6 +81,7 @@ _EXPORTS: dict[str, str] = {
     "ensure_consistent": "check",
     "CellRef": "findings",
     "Finding": "findings",
+    "FindingList": "findings",
     "Fix": "findings",
     "diagnose": "findings",
     "finding_to_dict": "findings",
@@ -89,6 +90,12 @@ _EXPORTS: dict[str, str] = {
     "OptionError": "errors",
     "AggregationError": "errors",
     "MissingDependencyError": "errors",
+    # publishing
+    "render_html": "html_render",
+    "render_html_table": "html_render",
+    "findings_html": "html_render",
+    "parse_docx": "docx_io",
+    "write_docx": "docx_io",
     # many reports
     "aggregate": "summary",
     "CellChange": "comparison",
@@ -169,6 +176,7 @@ __all__ = [
     "FeeAmount",
     "FeeItemCounts",
     "Finding",
+    "FindingList",
     "Fix",
     "GovInfoReportError",
     "INDICATOR_NAMES",
@@ -219,6 +227,7 @@ __all__ = [
     "ensure_consistent",
     "equations",
     "finding_to_dict",
+    "findings_html",
     "findings_to_json",
     "from_dict",
     "from_json",
@@ -229,6 +238,7 @@ __all__ = [
     "json_schema",
     "layout",
     "load_many",
+    "parse_docx",
     "percent",
     "plausibility",
     "records_many",
@@ -236,6 +246,8 @@ __all__ = [
     "records_to_jsonl",
     "render_findings",
     "render_folder_check",
+    "render_html",
+    "render_html_table",
     "render_indicators",
     "render_markdown",
     "render_table",
@@ -246,6 +258,7 @@ __all__ = [
     "to_dict",
     "to_json",
     "to_records",
+    "write_docx",
 ]
 
 if TYPE_CHECKING:
@@ -280,6 +293,10 @@ if TYPE_CHECKING:
         to_dict as to_dict,
         to_json as to_json,
     )
+    from .docx_io import (
+        parse_docx as parse_docx,
+        write_docx as write_docx,
+    )
     from .errors import (
         AggregationError as AggregationError,
         CellValueError as CellValueError,
@@ -293,6 +310,7 @@ if TYPE_CHECKING:
     from .findings import (
         CellRef as CellRef,
         Finding as Finding,
+        FindingList as FindingList,
         Fix as Fix,
         diagnose as diagnose,
         finding_to_dict as finding_to_dict,
@@ -302,6 +320,11 @@ if TYPE_CHECKING:
     from .frames import (
         FRAME_COLUMNS as FRAME_COLUMNS,
         to_dataframe as to_dataframe,
+    )
+    from .html_render import (
+        findings_html as findings_html,
+        render_html as render_html,
+        render_html_table as render_html_table,
     )
     from .layout import (
         CellSpec as CellSpec,

@@ -62,7 +62,7 @@ from attrs import frozen
 from . import vocab as v
 from ._fields import Kind
 from .errors import InconsistentReportError, OptionError
-from .findings import CellRef, Finding, Fix
+from .findings import CellRef, Finding, FindingList, Fix
 from .layout import CellSpec, ReportLayout, _get, cell_values, layout
 from .model import AnnualReport, Edition, Scope
 from .rules import CATALOGUE, Equation, Relation, Severity, equations, rule
@@ -845,7 +845,8 @@ def check(
             no power to make 规章, so a non-zero 规章 row is suspicious.
 
     Returns:
-        The findings, errors first, then warnings, then info; within a
+        The findings (a :class:`~govinfo_report.findings.FindingList`, a list
+        that also displays itself in notebooks), errors first, then warnings, then info; within a
         severity, in the official order of the report (metadata, then the
         tables cell by cell, then the narratives), then in catalogue order.
 
@@ -881,7 +882,7 @@ def check(
         from .plausibility_checks import plausibility as plausibility_findings
 
         findings += plausibility_findings(report, previous=previous, rule_making_power=rule_making_power)
-    return sorted(findings, key=_sort_key(ctx))
+    return FindingList(sorted(findings, key=_sort_key(ctx)))
 
 
 def ensure_consistent(

@@ -46,6 +46,7 @@ from .rules import Severity
 __all__ = [
     "CellRef",
     "Finding",
+    "FindingList",
     "FindingValue",
     "Fix",
     "diagnose",
@@ -371,6 +372,27 @@ def findings_to_json(findings: Iterable[Finding], *, indent: int | None = 2) -> 
 # ----------------------------------------------------------------------------
 # Text and table
 # ----------------------------------------------------------------------------
+
+
+class FindingList(list["Finding"]):
+    """
+    The list of findings that :func:`govinfo_report.check` returns.
+
+    It is a plain :class:`list` in every respect (``FindingList() == []``), and
+    displays itself as a table in notebooks.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def _repr_html_(self) -> str:
+        from .html_render import findings_html
+
+        return findings_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from .html_render import findings_markdown
+
+        return findings_markdown(self)
 
 
 def summary_line(findings: Sequence[Finding]) -> str:

@@ -172,6 +172,28 @@ class _Row:
         return cls(**kwargs)
 
 
+class _Display:
+    """Mixin for sections: rich display in notebooks (HTML in the official layout)."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from .html_render import section_html
+
+        return section_html(cast(Any, self))
+
+
+class _NarrativeDisplay(_Display):
+    """Mixin for narrative sections: HTML and Markdown display in notebooks."""
+
+    __slots__ = ()
+
+    def _repr_markdown_(self) -> str:
+        from .html_render import section_markdown
+
+        return section_markdown(cast(Any, self))
+
+
 # ----------------------------------------------------------------------------
 # 二、主动公开政府信息情况, 2019 edition
 # ----------------------------------------------------------------------------
@@ -236,7 +258,7 @@ class ProcurementCounts(_Row):
 
 
 @frozen(kw_only=True)
-class Proactive2019:
+class Proactive2019(_Display):
     """
     二、主动公开政府信息情况, 2019 edition (reports for 2019 and 2020).
 
@@ -296,7 +318,7 @@ class FeeAmount(_Row):
 
 
 @frozen(kw_only=True)
-class Proactive2021:
+class Proactive2021(_Display):
     """
     二、主动公开政府信息情况, 2021 edition (reports for 2021 on).
 
@@ -465,7 +487,7 @@ class Results:
 
 
 @frozen(kw_only=True)
-class Requests:
+class Requests(_Display):
     """
     三、收到和处理政府信息公开申请情况: requests received and handled, per applicant column.
 
@@ -563,7 +585,7 @@ class Outcomes(_Row):
 
 
 @frozen(kw_only=True)
-class Disputes:
+class Disputes(_Display):
     """
     四、政府信息公开行政复议、行政诉讼情况: administrative review and litigation.
 
@@ -619,7 +641,7 @@ def _validate_subsections(inst: object, attribute: attrs.Attribute[Any], value: 
 
 
 @frozen(kw_only=True)
-class Narrative:
+class Narrative(_NarrativeDisplay):
     """
     A narrative section: text, optionally followed by titled subsections.
 
@@ -686,7 +708,7 @@ class ProcessingFees:
 
 
 @frozen(kw_only=True)
-class OtherMatters:
+class OtherMatters(_NarrativeDisplay):
     """
     六、其他需要报告的事项: narrative, plus the information-processing fees when known.
 
@@ -894,6 +916,18 @@ class AnnualReport:
         from .layout import iter_cells
 
         return iter_cells(self)
+
+    def _repr_html_(self) -> str:
+        """The report as an HTML fragment in the official layout (notebook display)."""
+        from .html_render import render_html
+
+        return render_html(self, standalone=False)
+
+    def _repr_markdown_(self) -> str:
+        """The report as Markdown (notebook display where HTML is not shown)."""
+        from .render import render_markdown
+
+        return render_markdown(self)
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # pragma: no cover - IPython only
         from .render import render_text

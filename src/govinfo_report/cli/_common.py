@@ -23,7 +23,7 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
 
 def load_report(path: str) -> AnnualReport:
     """
-    The report in *path*: JSON (written by to_json), or a published report as text or HTML.
+    The report in *path*: JSON (written by to_json), or a published report as text, HTML or Word .docx.
 
     Diagnostics of the importer are printed on stderr.
 
@@ -38,11 +38,18 @@ def load_report(path: str) -> AnnualReport:
             from ..convert import from_json
 
             return from_json(p.read_bytes())
-        from ..parse import parse
+        if p.suffix.lower() == ".docx":
+            from ..docx_io import parse_docx
 
-        result = parse(p)
+            result = parse_docx(p)
+        else:
+            from ..parse import parse
+
+            result = parse(p)
         for d in result.diagnostics:
             print(f"{path}: {d}", file=sys.stderr)
+        if result.report is None:  # pragma: no cover - only parse_many leaves the report out
+            raise CommandError(f"{path}: no report could be read")
         report: AnnualReport = result.report
         return report
     except GovInfoReportError as exc:

@@ -1,0 +1,550 @@
+"""
+Word (.docx) output and input: publish a report as a Word document, and read published ones.
+
+:func:`write_docx` writes a document ready to publish: the title, the six
+section headings, the narratives, and the three tables with the merged cells of
+the national format (the same grid as the HTML, see
+:func:`govinfo_report.html_render.table_grid`), with borders, header rows that
+repeat on each page, an A4 page, and Chinese fonts set for East Asian text
+(仿宋 三号 for the body, 黑体 for section headings, 楷体 for subsection headings,
+宋体 for the title and the tables).
+
+:func:`parse_docx` reads any .docx report, not only ours: it converts the
+document body, in order, to simple HTML (paragraphs, headings from the Title and
+Heading styles, tables with rowspan and colspan rebuilt from Word's ``gridSpan``
+and ``vMerge``) and hands it to :func:`govinfo_report.parse.parse_html`, so a Word
+report is read by the same importer, with the same diagnostics, as a web page.
+:func:`docx_to_html` gives that HTML.
+
+Both need python-docx, the optional ``docx`` extra
+(``pip install "govinfo-report[docx]"``); without it they raise
+:class:`~govinfo_report.errors.MissingDependencyError`.
+
+>>> import io
+>>> from govinfo_report import AnnualReport
+>>> report = AnnualReport.blank("2021", organ="某某局", year=2022, fill=0)
+>>> buffer = io.BytesIO()
+>>> try:
+...     write_docx(report, buffer)
+...     back = parse_docx(io.BytesIO(buffer.getvalue())).report
+... except MissingDependencyError:  # python-docx is not installed
+...     back = report
+>>> (back.proactive, back.requests, back.disputes) == (report.proactive, report.requests, report.disputes)
+True
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import html as _html
+import os
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import IO, TYPE_CHECKING, Any, Union
+
+from . import vocab as v
+from .errors import CellValueError, MissingDependencyError, ReportReadError
+from .html_render import TableGrid, iter_grid_positions, table_grid
+from .render import _sections, default_title
+
+if TYPE_CHECKING:
+    from .model import AnnualReport, Narrative, OtherMatters
+    from .parse._result import ParseResult
+
+__all__ = ["docx_to_html", "parse_docx", "write_docx"]
+
+DocxTarget = Union[str, "os.PathLike[str]", IO[bytes]]
+"""Where a document is: a path, or a binary file object."""
+
+# Font names as Word knows them (East Asian faces that Windows, macOS and WPS map to installed fonts).
+TITLE_FONT = "宋体"
+HEADING_FONT = "黑体"
+SUBHEADING_FONT = "楷体"
+BODY_FONT = "仿宋"
+TABLE_FONT = "宋体"
+LATIN_FONT = "Times New Roman"
+# Sizes in points: 二号 22, 三号 16, 五号 10.5, 小五 9.
+TITLE_SIZE = 22
+BODY_SIZE = 16
+TABLE_SIZE = 10.5
+WIDE_TABLE_SIZE = 9
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+# Characters XML 1.0 cannot hold (so neither can a .docx).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+def _require(feature: str) -> Any:
+    try:
+        import docx
+    except ImportError:
+        raise MissingDependencyError("python-docx", "docx", feature) from None
+    return docx
+
+
+# ----------------------------------------------------------------------------
+# Writing
+# ----------------------------------------------------------------------------
+
+
+def _set_fonts(rpr_owner: Any, east_asian: str, size: float | None = None, *, bold: bool | None = None) -> None:
+    """Set the Latin and East Asian font (and size, bold) on a style or run; drop theme fonts."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    font = rpr_owner.font
+    font.name = LATIN_FONT
+    if size is not None:
+        font.size = Pt(size)
+    if bold is not None:
+        font.bold = bold
+    rpr = rpr_owner.element.get_or_add_rPr()
+    rfonts = rpr.get_or_add_rFonts()
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(attr), None)
+    rfonts.set(qn("w:eastAsia"), east_asian)
+    rfonts.set(qn("w:cs"), LATIN_FONT)
+
+
+def _setup_styles(document: Any) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    styles = document.styles
+    normal = styles["Normal"]
+    _set_fonts(normal, BODY_FONT, BODY_SIZE)
+    rpr = normal.element.get_or_add_rPr()
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    rpr.append(lang)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.25
+
+    title = styles["Title"]
+    _set_fonts(title, TITLE_FONT, TITLE_SIZE, bold=True)
+    title.font.color.rgb = RGBColor(0, 0, 0)
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_after = Pt(BODY_SIZE)
+    ppr = title.element.get_or_add_pPr()
+    for border in ppr.findall(qn("w:pBdr")):  # the default template underlines the title
+        ppr.remove(border)
+
+    for name, face in (("Heading 1", HEADING_FONT), ("Heading 2", SUBHEADING_FONT)):
+        style = styles[name]
+        _set_fonts(style, face, BODY_SIZE, bold=name == "Heading 2")
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.paragraph_format.space_before = Pt(BODY_SIZE / 2)
+        style.paragraph_format.space_after = Pt(0)
+        style.paragraph_format.first_line_indent = Pt(2 * BODY_SIZE)
+
+    body = styles.add_style("GovInfo Body", WD_STYLE_TYPE.PARAGRAPH)
+    body.base_style = normal
+    body.paragraph_format.first_line_indent = Pt(2 * BODY_SIZE)
+
+    for name, size in (("GovInfo Table", TABLE_SIZE), ("GovInfo Wide Table", WIDE_TABLE_SIZE)):
+        cell = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        cell.base_style = normal
+        _set_fonts(cell, TABLE_FONT, size)
+        cell.paragraph_format.line_spacing = 1.0
+        cell.paragraph_format.first_line_indent = Pt(0)
+
+
+def _page_setup(document: Any) -> None:
+    from docx.shared import Cm
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+    section.left_margin = section.right_margin = Cm(2.2)
+
+
+def _borders(table: Any) -> None:
+    """Single borders on every edge and between every cell, whatever the table style says."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), "4")
+        element.set(qn("w:space"), "0")
+        element.set(qn("w:color"), "000000")
+        borders.append(element)
+    tbl_pr.append(borders)
+
+
+def _check_text(text: str, where: str) -> str:
+    if _XML_ILLEGAL.search(text):
+        raise CellValueError(where, text, "contains a control character that a Word document cannot hold")
+    return text
+
+
+def _column_widths(grid: TableGrid, total: int) -> list[int]:
+    """
+    Widths (EMU) of the grid columns: the label columns wide enough for their labels, the value columns equal.
+
+    One label column takes 28% of the width (二); several (三) take 47%, the
+    innermost (the sub-row labels) the largest share; 四 has none.
+    """
+    value_columns = {c for r, c, cell in iter_grid_positions(grid) if cell.kind == "value"}
+    labels = min(value_columns)
+    share = 0.0 if labels == 0 else (0.28 if labels == 1 else 0.47)
+    weights = [1.0] * (labels - 1) + [2.5] if labels else []
+    label_widths = [total * share * w / sum(weights) for w in weights]
+    value_width = total * (1 - share) / (grid.width - labels)
+    return [int(w) for w in label_widths] + [int(value_width)] * (grid.width - labels)
+
+
+def _merge(tcs: list[list[Any]], r: int, c: int, rowspan: int, colspan: int, width: int) -> Any:
+    """Merge the rectangle of cells at (r, c) as Word does (gridSpan, vMerge); return its first cell."""
+    from docx.shared import Emu
+
+    for dr in range(rowspan):
+        row = tcs[r + dr]
+        first = row[c]
+        first.width = Emu(width)
+        if colspan > 1:
+            first.grid_span = colspan
+            for tc in row[c + 1 : c + colspan]:
+                tc.getparent().remove(tc)
+        if rowspan > 1:
+            first.vMerge = "restart" if dr == 0 else "continue"
+    return tcs[r][c]
+
+
+def _add_table(document: Any, grid: TableGrid) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Emu
+
+    rows = grid.rows
+    table = document.add_table(rows=len(rows), cols=grid.width)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False  # keep the widths below, as the official tables do
+    _borders(table)
+    section = document.sections[0]
+    widths = _column_widths(grid, section.page_width - section.left_margin - section.right_margin)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Emu(width)
+    style_id = document.styles["GovInfo Wide Table" if grid.width > 6 else "GovInfo Table"].style_id
+    # python-docx looks cells up by scanning the table; keep the elements at hand instead
+    tcs = [list(tr.tc_lst) for tr in table._tbl.tr_lst]
+    for r, c, cell in iter_grid_positions(grid):
+        tc = _merge(tcs, r, c, cell.rowspan, cell.colspan, sum(widths[c : c + cell.colspan]))
+        tc_pr = tc.get_or_add_tcPr()
+        valign = OxmlElement("w:vAlign")
+        valign.set(qn("w:val"), "center")
+        tc_pr.append(valign)
+        p = tc.p_lst[0]
+        p.style = style_id
+        left = cell.kind in ("label", "caption", "note")
+        p.get_or_add_pPr().jc_val = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER
+        if cell.text:
+            run = p.add_r()
+            if cell.kind == "caption":
+                run.get_or_add_rPr()._add_b()
+            run.text = cell.text
+    for tr in table._tbl.tr_lst[: len(grid.head)]:  # repeat the header rows on every page
+        header = OxmlElement("w:tblHeader")
+        header.set(qn("w:val"), "true")
+        tr.get_or_add_trPr().append(header)
+
+
+def _add_narrative(document: Any, section: Narrative | OtherMatters, where: str) -> None:
+    for line in _check_text(section.text, f"{where}.text").split("\n"):
+        if line.strip():
+            document.add_paragraph(line, style="GovInfo Body")
+    for i, sub in enumerate(section.subsections):
+        document.add_paragraph(_check_text(sub.title, f"{where}.subsections[{i}].title"), style="Heading 2")
+        for line in _check_text(sub.text, f"{where}.subsections[{i}].text").split("\n"):
+            if line.strip():
+                document.add_paragraph(line, style="GovInfo Body")
+
+
+def write_docx(report: AnnualReport, path: DocxTarget) -> None:
+    """
+    Write *report* as a Word document in the official layout.
+
+    The document has the title (style Title), the six section headings
+    (Heading 1), the narratives (subsection titles as Heading 2), and the three
+    tables with the official merged cells; blank cells stay empty.
+
+    Args:
+        report: The report.
+        path: A file name, or a binary file object to write to.
+
+    Raises:
+        MissingDependencyError: python-docx is not installed (the ``docx`` extra).
+        CellValueError: A text holds a control character that Word cannot store.
+        OSError: The file cannot be written.
+
+    .. versionadded:: 0.1.0
+    """
+    docx = _require("write_docx")
+    document = docx.Document()
+    _page_setup(document)
+    _setup_styles(document)
+    title = _check_text(default_title(report), "ReportMeta.title")
+    document.core_properties.title = title
+    document.core_properties.language = "zh-CN"
+    document.add_paragraph(title, style="Title")
+    fields = {v.OVERVIEW: "overview", v.PROBLEMS: "problems", v.OTHER_MATTERS: "other_matters"}
+    for heading, body in _sections(report):
+        document.add_paragraph(heading.zh, style="Heading 1")
+        if isinstance(body, str):
+            _add_table(document, table_grid(report, body))
+        else:
+            _add_narrative(document, body, f"AnnualReport.{fields[heading]}")
+    document.save(path)
+
+
+# ----------------------------------------------------------------------------
+# Reading
+# ----------------------------------------------------------------------------
+
+
+def _text(element: Any) -> str:
+    """The text of a paragraph (or any element): runs, tabs and breaks; no deleted text, field codes or fallbacks."""
+    out: list[str] = []
+    skip = {_w("pPr"), _w("rPr"), _w("instrText"), _w("delText"), f"{{{_MC}}}Fallback"}
+
+    def walk(el: Any) -> None:
+        tag = el.tag
+        if tag in skip:
+            return
+        if tag == _w("t"):
+            out.append(el.text or "")
+        elif tag == _w("tab"):
+            out.append("\t")
+        elif tag in (_w("br"), _w("cr")):
+            out.append("\n")
+        elif tag == _w("noBreakHyphen"):
+            out.append("-")
+        for child in el:
+            walk(child)
+
+    walk(element)
+    return "".join(out)
+
+
+def _blocks(parent: Any) -> Iterator[Any]:
+    """The paragraphs and tables of *parent* in order, looking inside content controls."""
+    for child in parent:
+        if child.tag in (_w("p"), _w("tbl")):
+            yield child
+        elif child.tag == _w("sdt"):
+            content = child.find(_w("sdtContent"))
+            if content is not None:
+                yield from _blocks(content)
+        elif child.tag == _w("customXml"):
+            yield from _blocks(child)
+
+
+def _heading_levels(document: Any) -> dict[str, int]:
+    """Style id -> HTML heading level: Title is 1, Heading N is N + 1."""
+    levels: dict[str, int] = {}
+    for style in document.styles.element.iterchildren(_w("style")):
+        name_el = style.find(_w("name"))
+        style_id = style.get(_w("styleId"))
+        if name_el is None or style_id is None:
+            continue
+        name = (name_el.get(_w("val")) or "").strip().lower()
+        match = re.fullmatch(r"heading\s*(\d)", name)
+        if name == "title":
+            levels[style_id] = 1
+        elif match:
+            levels[style_id] = min(int(match.group(1)) + 1, 6)
+    return levels
+
+
+def _lines_html(text: str) -> str:
+    return "<br>".join(_html.escape(line) for line in text.split("\n"))
+
+
+def _val(element: Any, tag: str) -> str | None:
+    if element is None:
+        return None
+    found = element.find(_w(tag))
+    return None if found is None else found.get(_w("val"))
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+class _Cell:
+    __slots__ = ("col", "colspan", "merge", "rowspan", "text")
+
+    def __init__(self, col: int, colspan: int, merge: str | None, text: str) -> None:
+        self.col, self.colspan, self.merge, self.text, self.rowspan = col, colspan, merge, text, 1
+
+
+def _row_cells(tr: Any) -> Iterator[Any]:
+    for child in tr:
+        if child.tag == _w("tc"):
+            yield child
+        elif child.tag in (_w("sdt"), _w("customXml")):
+            content = child.find(_w("sdtContent")) if child.tag == _w("sdt") else child
+            if content is not None:
+                yield from _row_cells(content)
+
+
+def _table_html(tbl: Any, dropped: list[str]) -> str:
+    rows: list[list[_Cell]] = []
+    open_: dict[int, _Cell] = {}
+    for tr in tbl.iterchildren(_w("tr")):
+        before = _int(_val(tr.find(_w("trPr")), "gridBefore"), 0)
+        col = before
+        cells: list[_Cell] = [_Cell(0, before, None, "")] if before else []
+        still_open: dict[int, _Cell] = {}
+        for tc in _row_cells(tr):
+            tc_pr = tc.find(_w("tcPr"))
+            span = max(1, _int(_val(tc_pr, "gridSpan"), 1))
+            vmerge = None if tc_pr is None else tc_pr.find(_w("vMerge"))
+            state = None if vmerge is None else ("restart" if vmerge.get(_w("val")) == "restart" else "continue")
+            text = "\n".join(_text(p) for p in tc.iter(_w("p")))
+            if state == "continue" and col in open_:
+                origin = open_[col]
+                origin.rowspan += 1
+                still_open[col] = origin
+                if text.strip():
+                    dropped.append(text.strip())
+            else:
+                cell = _Cell(col, span, state, text)
+                cells.append(cell)
+                if state == "restart":
+                    still_open[col] = cell
+            col += span
+        open_ = still_open
+        rows.append(cells)
+    out = ["<table>"]
+    for cells in rows:
+        parts = []
+        for cell in cells:
+            spans = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (
+                f' colspan="{cell.colspan}"' if cell.colspan > 1 else ""
+            )
+            parts.append(f"<td{spans}>{_lines_html(cell.text)}</td>")
+        out.append("<tr>" + "".join(parts) + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def _open(path: DocxTarget, feature: str) -> Any:
+    docx = _require(feature)
+    from docx.opc.exceptions import PackageNotFoundError
+
+    name = path if isinstance(path, (str, os.PathLike)) else getattr(path, "name", "<stream>")
+    try:
+        return docx.Document(os.fspath(path) if isinstance(path, os.PathLike) else path)
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        reason = "not a Word .docx document (an old .doc must be saved as .docx first)"
+        raise ReportReadError(str(name), f"{reason}: {exc}") from None
+
+
+def _document_html(document: Any, dropped: list[str]) -> str:
+    levels = _heading_levels(document)
+    out = ['<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n</head>\n<body>']
+    for block in _blocks(document.element.body):
+        if block.tag == _w("tbl"):
+            out.append(_table_html(block, dropped))
+            continue
+        text = _text(block)
+        if not text.strip():
+            continue
+        level = levels.get(_val(block.find(_w("pPr")), "pStyle") or "")
+        tag = f"h{level}" if level else "p"
+        out.append(f"<{tag}>{_lines_html(text)}</{tag}>")
+    out.append("</body>\n</html>\n")
+    return "\n".join(out)
+
+
+def docx_to_html(path: DocxTarget) -> str:
+    """
+    The body of a .docx document as simple HTML, in document order.
+
+    Paragraphs become ``<p>`` (line breaks ``<br>``), paragraphs in the Title
+    style ``<h1>`` and in the Heading N styles ``<h{N+1}>``; empty paragraphs
+    are left out.  Tables become ``<table>`` with ``rowspan``/``colspan`` rebuilt
+    from Word's vertical merges and grid spans; a cell's paragraphs are joined by
+    ``<br>``.  Headers, footers, comments and deleted text are not part of the body.
+
+    Args:
+        path: A file name, or a binary file object.
+
+    Raises:
+        MissingDependencyError: python-docx is not installed (the ``docx`` extra).
+        ReportReadError: The file is not a .docx document.
+
+    .. versionadded:: 0.1.0
+    """
+    return _document_html(_open(path, "docx_to_html"), [])
+
+
+def parse_docx(path: DocxTarget, **options: Any) -> ParseResult:
+    """
+    Read a published report from a Word .docx document.
+
+    The document body is converted to HTML (:func:`docx_to_html`) and read by
+    :func:`govinfo_report.parse.parse_html`, so any .docx report is read the
+    way a web page is, whatever its styles, fonts and merges; our own
+    :func:`write_docx` output reads back to the same report.
+
+    Args:
+        path: A file name, or a binary file object.
+        options: Passed on to :func:`~govinfo_report.parse.parse_html` (e.g. the
+            organ or year when the title does not give them).
+
+    Returns:
+        The report with the importer's diagnostics.  Text in a vertically
+        merged Word cell below its first row (which Word does not show) is
+        reported as an ``IGNORED-TEXT`` diagnostic.
+
+    Raises:
+        MissingDependencyError: python-docx is not installed (the ``docx`` extra).
+        ReportReadError: The file is not a .docx document.
+        ParseError: Nothing in the document is a report.
+
+    .. versionadded:: 0.1.0
+    """
+    import attrs
+
+    from .parse import parse_html
+    from .parse._result import CODES, Diagnostic
+
+    name = path if isinstance(path, (str, os.PathLike)) else getattr(path, "name", None)
+    source = None if name is None else os.fspath(name)
+    dropped: list[str] = []
+    html = _document_html(_open(path, "parse_docx"), dropped)
+    options.setdefault("source", source)
+    result: ParseResult = parse_html(html, **options)
+    if not dropped:
+        return result
+    notes = tuple(
+        Diagnostic(
+            "IGNORED-TEXT",
+            CODES["IGNORED-TEXT"][0],
+            f"合并单元格中被遮住的文字“{text[:30]}”未读取",
+            f"text hidden in a merged Word cell was not read: {text[:30]!r}",
+        )
+        for text in dropped
+    )
+    return attrs.evolve(result, diagnostics=(*result.diagnostics, *notes))
