@@ -68,7 +68,8 @@ gr.check(summary, members=members)"""),
     ("markdown", """## Indicators and records"""),
     ("code", """for r in [*members, summary]:
     ind = gr.indicators(r)
-    print(f"{r.organ}: disclosure rate {gr.percent(ind.disclosure_rate)}, completion {gr.percent(ind.completion_rate)}")"""),
+    rate, done = gr.percent(ind.disclosure_rate), gr.percent(ind.completion_rate)
+    print(f"{r.organ}: disclosure rate {rate}, completion {done}")"""),
     ("code", """records = list(gr.iter_records([*members, summary]))
 len(records), records[0]"""),
     ("markdown", """## Plot (needs matplotlib, optional)"""),
