@@ -1,0 +1,71 @@
+"""``govinfo-report parse``: read a published report (text or HTML) into JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ._common import CommandError, Formatter, write_output
+
+EPILOG = """\
+examples:
+  govinfo-report parse report.txt
+  govinfo-report parse report.html -o report.json
+  govinfo-report parse page.txt --organ 某某县统计局 --year 2021
+
+Diagnostics (unreadable cells, units in cells, missing tables ...) go to stderr,
+one per line: "FILE: line L, col C: message [CODE]".
+
+exit status: 0 when a report was produced (even with diagnostics), 2 when the input cannot be read.
+"""
+
+
+def _year(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
+
+
+def add_parser(sub: Any) -> None:
+    """Register the ``parse`` command."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "parse",
+        help="read a published report (text or HTML) into JSON",
+        description=(
+            "Read a published report as copied from its website (.txt) or saved as a page (.html), "
+            "and write it as JSON. Nothing is invented: unreadable cells stay blank and are reported."
+        ),
+        epilog=EPILOG,
+        formatter_class=Formatter,
+    )
+    p.add_argument("file", metavar="FILE", help="the published report: .txt, .html or .htm (UTF-8 or GB18030)")
+    p.add_argument("-o", "--output", metavar="OUT.json", help="write the JSON here instead of stdout")
+    p.add_argument("--organ", metavar="NAME", help="the organ (发布机关), when the title does not name it")
+    p.add_argument("--year", metavar="YEAR", type=_year, help="the report year, when the title does not give it")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Parse the file, print the diagnostics on stderr and write the report as JSON."""
+    from ..convert import to_json
+    from ..errors import GovInfoReportError
+    from ..parse import parse
+
+    path = args.file
+    if not Path(path).is_file():
+        raise CommandError(f"{path}: no such file")
+    try:
+        result = parse(path, organ=args.organ, year=args.year)
+    except GovInfoReportError as exc:
+        raise CommandError(str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}") from None
+    except OSError as exc:
+        raise CommandError(f"{path}: {exc.strerror or exc}") from None
+    for d in result.diagnostics:
+        print(f"{path}: {d}", file=sys.stderr)
+    if result.report is None:  # pragma: no cover - parse() always returns a report or raises
+        raise CommandError(f"{path}: no report could be read")
+    write_output(to_json(result.report), args.output)
+    return 0

@@ -1,0 +1,206 @@
+"""
+Files and batches: reading bytes, choosing the reader, and parsing many files on all cores.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from ..errors import GovInfoReportError, ParseError
+from ..rules import Severity
+from ._html import extract, looks_like_html, mapper, to_text
+from ._result import CODES, Diagnostic, ParseResult
+from ._text import parse_document
+
+__all__ = ["decode", "parse", "parse_html", "parse_many", "parse_text"]
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes, source: str | None = None) -> tuple[str, tuple[Diagnostic, ...]]:
+    """
+    The text of a file's bytes: UTF-8 (a BOM is honoured and dropped), else GB18030 with an ``ENCODING`` diagnostic.
+
+    Raises:
+        ParseError: The bytes are binary data (NUL bytes), or neither UTF-8 nor GB18030.
+
+    .. versionadded:: 0.1.0
+    """
+    if not data.strip():
+        raise ParseError("the file is empty (文件为空)", source)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), ()
+            except UnicodeDecodeError:
+                break
+    if b"\x00" in data[:8192]:
+        raise ParseError("the file is binary data, not a report (文件为二进制数据，不是报告文本)", source)
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        reason = "the file is neither UTF-8 nor GB18030 text (文件既不是UTF-8也不是GB18030编码)"
+        raise ParseError(reason, source) from None
+    diag = Diagnostic(
+        "ENCODING",
+        CODES["ENCODING"][0],
+        f"文件不是UTF-8编码（第{first_bad + 1}字节起），已按GB18030解码",
+        f"the file is not UTF-8 (from byte {first_bad + 1}); decoded as GB18030",
+    )
+    return text, (diag,)
+
+
+def parse_text(
+    text: str, *, source: str | None = None, organ: str | None = None, year: int | None = None
+) -> ParseResult:
+    """
+    Read a published report given as plain text.
+
+    Args:
+        text: The report as copied from a web page, a document or a PDF.
+        source: A name for the input (kept in the result and in errors).
+        organ: The organ (发布机关), when the title does not name it; given, it also overrides the title.
+        year: The report year, likewise.
+
+    Returns:
+        The report with every cell read (blank where nothing readable was
+        printed), and the diagnostics.
+
+    Raises:
+        ParseError: No report can be produced at all: empty or binary input,
+            no section heading or table, or an organ or year that neither the
+            title nor the arguments give.
+
+    .. versionadded:: 0.1.0
+    """
+    return parse_document(text, source=source, organ=organ, year=year)
+
+
+def parse_html(
+    html: str, *, source: str | None = None, organ: str | None = None, year: int | None = None
+) -> ParseResult:
+    """
+    Read a published report given as an HTML page (or HTML held in a string literal).
+
+    Tables are read cell by cell (``rowspan``/``colspan`` respected; ``&nbsp;``
+    cells are blank); diagnostics give the line and column of the element in
+    the HTML (after unescaping, for HTML held in a string).
+
+    Args:
+        html: The page.
+        source: A name for the input.
+        organ: The organ, when the title does not name it.
+        year: The report year, likewise.
+
+    Raises:
+        ParseError: As for :func:`parse_text`.
+
+    .. versionadded:: 0.1.0
+    """
+    if not html.strip():
+        raise ParseError("the input is empty (输入为空)", source)
+    try:
+        blocks = extract(html)
+    except (AssertionError, ValueError) as exc:  # html.parser gives up only on badly broken markup
+        raise ParseError(f"the HTML cannot be read: {exc}", source) from None
+    text, origin, headings = to_text(blocks)
+    if not text.strip():
+        raise ParseError("the page has no text (网页没有文字内容)", source)
+    return parse_document(
+        text, source=source, organ=organ, year=year, position=mapper(origin), subheadings=headings
+    )
+
+
+def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int | None = None) -> ParseResult:
+    """
+    Read a report file, choosing the reader by extension and content.
+
+    ``.json`` goes to :func:`govinfo_report.from_json` (no diagnostics);
+    ``.html``/``.htm``, or content that looks like HTML, to :func:`parse_html`;
+    anything else to :func:`parse_text`.  Bytes are decoded as UTF-8 (with or
+    without a BOM), falling back to GB18030 with an ``ENCODING`` diagnostic.
+
+    Raises:
+        ParseError: The file cannot give a report (see :func:`parse_text`).
+        StructureError: A ``.json`` file is not a valid report.
+        OSError: The file cannot be read.
+
+    .. versionadded:: 0.1.0
+    """
+    p = Path(path)
+    source = str(path)
+    data = p.read_bytes()
+    if p.suffix.lower() == ".json":
+        from ..convert import from_json
+
+        return ParseResult(report=from_json(data), source=source)
+    text, diags = decode(data, source)
+    if p.suffix.lower() in (".html", ".htm") or looks_like_html(text):
+        result = parse_html(text, source=source, organ=organ, year=year)
+    else:
+        result = parse_text(text, source=source, organ=organ, year=year)
+    if diags:
+        result = ParseResult(result.report, (*diags, *result.diagnostics), result.extra_rows, result.source)
+    return result
+
+
+def _parse_one(path: str) -> ParseResult:
+    """Parse one file for :func:`parse_many`: any failure becomes a result without a report."""
+    try:
+        return parse(path)
+    except (GovInfoReportError, OSError, UnicodeError, RecursionError, MemoryError) as exc:
+        reason = f"{type(exc).__name__}: {exc}"
+        return ParseResult(
+            report=None,
+            diagnostics=(
+                Diagnostic(
+                    "PARSE-FAILED", Severity.ERROR, f"无法读取该文件：{reason}", f"cannot read the file: {reason}"
+                ),
+            ),
+            source=path,
+        )
+
+
+def parse_many(paths: Iterable[str | os.PathLike[str]], *, workers: int | None = None) -> list[ParseResult]:
+    """
+    Parse many report files on all cores; results come back in input order.
+
+    Each file is parsed in a worker process (paths go in as str, results come
+    back pickled).  A file that cannot be parsed does not stop the batch: its
+    result has ``report`` None and one ``PARSE-FAILED`` diagnostic of error
+    severity naming the exception (a missing file, binary data, no report in
+    it ...).  Check ``result.ok`` before using ``result.report``.
+
+    Args:
+        paths: The files.
+        workers: How many processes; default ``os.cpu_count()``.  With 1 (or a
+            single file) everything runs in this process.
+
+    Returns:
+        One :class:`ParseResult` per path, in the order given.
+
+    .. versionadded:: 0.1.0
+    """
+    items: Sequence[str] = [os.fspath(p) for p in paths]
+    if workers is None:
+        workers = os.cpu_count() or 1
+    workers = max(1, min(workers, len(items)))
+    if workers == 1 or len(items) < 2:
+        return [_parse_one(p) for p in items]
+    chunk = max(1, min(256, len(items) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_parse_one, items, chunksize=chunk))

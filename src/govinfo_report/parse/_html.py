@@ -1,0 +1,330 @@
+"""
+HTML: the page's text blocks and tables, with rowspan and colspan, using only :mod:`html.parser`.
+
+:func:`extract` reads a page into blocks: a text line for each paragraph-like
+element (``p``, ``div``, ``h1``–``h6``, ``li``, ``br`` ...) and an
+:class:`HtmlTable` for each table, whose cells keep their ``rowspan`` and
+``colspan`` (:meth:`HtmlTable.grid` lays them out on the full grid).
+Scripts, styles, navigation and footers are skipped.  HTML held in a string
+(``<td colspan=\\"3\\">``, ``\\n``, ``\\u003c``) is unescaped first.
+
+:func:`to_text` then writes the blocks as text for the text reader: text
+blocks as lines, each table row as a pipe row with every cell once (so a
+value spanning three columns stays one value), together with a map from each
+line and column back to the element's place in the HTML.
+
+>>> blocks = extract('<p>一、总体情况</p><table><tr><td rowspan="2">规章</td><td colspan="3">5</td></tr></table>')
+>>> table = blocks[1]
+>>> [[c.text if c else None for c in row] for row in table.grid()]
+[['规章', '5', '5', '5'], ['规章', None, None, None]]
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+
+from attrs import define, field
+
+__all__ = ["HtmlCell", "HtmlTable", "TextBlock", "extract", "looks_like_html", "mapper", "to_text", "unescape_string"]
+
+_BLOCK = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd br hr section article blockquote pre center title caption "  # noqa: SIM905
+    "table tr tbody thead tfoot form address figure figcaption main aside".split()
+)
+_SKIP = frozenset("script style noscript template head nav footer header select option iframe svg".split())  # noqa: SIM905
+_VOID = frozenset("br hr img input meta link area base col embed param source track wbr".split())  # noqa: SIM905
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")
+_HTML_HINT = re.compile(r"<(?:html|body|table|tr|td|p|div|br|span|h[1-6])\b[^>]*>", re.I)
+_JS_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def looks_like_html(text: str) -> bool:
+    """
+    True when *text* holds HTML markup (two or more block or table tags).
+
+    >>> looks_like_html("<p>一、总体情况</p><p>…</p>"), looks_like_html("一、总体情况")
+    (True, False)
+    """
+    return len(_HTML_HINT.findall(text[:200_000], 0)) >= 2
+
+
+@define
+class HtmlCell:
+    """A ``td``/``th`` cell: its text, spans and place in the HTML (1-based line and column)."""
+
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    line: int = 1
+    col: int = 1
+
+
+@define
+class HtmlTable:
+    """A table: its rows of cells as written (spans not expanded)."""
+
+    rows: list[list[HtmlCell]] = field(factory=list)
+    line: int = 1
+    col: int = 1
+
+    def grid(self) -> list[list[HtmlCell | None]]:
+        """
+        The cells laid out on the full grid: a spanning cell fills every slot it covers.
+
+        Slots that no cell covers are None.
+        """
+        grid: list[list[HtmlCell | None]] = []
+        taken: dict[tuple[int, int], HtmlCell] = {}
+        width = 0
+        for r, row in enumerate(self.rows):
+            c = 0
+            for cell in row:
+                while (r, c) in taken:
+                    c += 1
+                for dr in range(max(1, min(cell.rowspan, 1000))):
+                    for dc in range(max(1, min(cell.colspan, 1000))):
+                        taken[(r + dr, c + dc)] = cell
+                c += max(1, cell.colspan)
+            width = max([width, *(cc + 1 for (rr, cc) in taken if rr == r)])
+        height = max([len(self.rows), *(rr + 1 for rr, _ in taken)]) if taken else len(self.rows)
+        for r in range(height):
+            grid.append([taken.get((r, c)) for c in range(width)])
+        return grid
+
+
+@define
+class TextBlock:
+    """A line of text from a paragraph-like element (1-based line and column of where it starts)."""
+
+    text: str
+    line: int = 1
+    col: int = 1
+    heading: bool = False
+
+
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[TextBlock | HtmlTable] = []
+        self.buf: list[str] = []
+        self.buf_pos: tuple[int, int] | None = None
+        self.skip = 0
+        self.pre = 0
+        self.tables: list[HtmlTable] = []
+        self.cell: HtmlCell | None = None
+        self.cell_buf: list[str] = []
+        self.heading = 0
+
+    # text outside tables
+    def _flush(self) -> None:
+        if self.buf:
+            raw = "".join(self.buf)
+            text = raw if self.pre else _ASCII_SPACE.sub(" ", raw)
+            text = text.strip(" \t\n\r\f")
+            if text:
+                line, col = self.buf_pos or (1, 1)
+                for k, part in enumerate(text.split("\n")):
+                    self.blocks.append(TextBlock(part, line + k, col if k == 0 else 1, bool(self.heading)))
+        self.buf = []
+        self.buf_pos = None
+
+    def _pos(self) -> tuple[int, int]:
+        line, offset = self.getpos()
+        return line, offset + 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            if tag not in _VOID:
+                self.skip += 1
+            return
+        if self.skip:
+            return
+        if tag == "pre":
+            self.pre += 1
+        if tag == "table":
+            if self.tables:  # a table inside a cell: its text joins the cell
+                self.tables.append(HtmlTable())
+                return
+            self._flush()
+            line, col = self._pos()
+            self.tables.append(HtmlTable(line=line, col=col))
+            return
+        if self.tables and len(self.tables) == 1:
+            table = self.tables[0]
+            if tag == "tr":
+                self._end_cell()
+                table.rows.append([])
+            elif tag in ("td", "th"):
+                self._end_cell()
+                if not table.rows:
+                    table.rows.append([])
+                spans = {k: _span(v) for k, v in attrs if k in ("rowspan", "colspan")}
+                line, col = self._pos()
+                self.cell = HtmlCell("", spans.get("rowspan", 1), spans.get("colspan", 1), line, col)
+                table.rows[-1].append(self.cell)
+                self.cell_buf = []
+            elif tag in _BLOCK and self.cell is not None:
+                self.cell_buf.append(" ")
+            return
+        if self.tables:
+            if tag in _BLOCK:
+                self.cell_buf.append(" ")
+            return
+        if tag in _BLOCK:
+            self._flush()
+        if tag in _HEADINGS:
+            self.heading += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            if tag not in _VOID and self.skip:
+                self.skip -= 1
+            return
+        if self.skip:
+            return
+        if tag == "pre" and self.pre:
+            self.pre -= 1
+        if tag == "table" and self.tables:
+            inner = self.tables.pop()
+            if not self.tables:
+                self._end_cell()
+                self.blocks.append(inner)
+            return
+        if self.tables:
+            if len(self.tables) == 1 and tag in ("td", "th"):
+                self._end_cell()
+            elif tag in _BLOCK:
+                self.cell_buf.append(" ")
+            return
+        if tag in _BLOCK:
+            self._flush()
+        if tag in _HEADINGS and self.heading:
+            self.heading -= 1
+
+    def _end_cell(self) -> None:
+        if self.cell is not None:
+            self.cell.text = _ASCII_SPACE.sub(" ", "".join(self.cell_buf)).strip(" \t\n\r\f")
+            self.cell = None
+            self.cell_buf = []
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.tables:
+            if self.cell is not None:
+                self.cell_buf.append(data)
+            return
+        if self.buf_pos is None and data.strip(" \t\n\r\f"):
+            self.buf_pos = self._pos()
+        self.buf.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._end_cell()
+        while self.tables:
+            inner = self.tables.pop()
+            if not self.tables:
+                self.blocks.append(inner)
+        self._flush()
+
+
+def _span(value: str | None) -> int:
+    digits = re.sub(r"\D", "", value or "")
+    return max(1, min(int(digits[:4]), 1000)) if digits else 1
+
+
+def unescape_string(html: str) -> str:
+    r"""
+    HTML held in a string literal (JSON or JavaScript), unescaped: ``\"`` → ``"``, ``\/`` → ``/``, ``\n`` → newline.
+
+    Text that is not escaped is returned as it is.
+
+    >>> unescape_string('<td colspan=\\"3\\">5<\\/td>')
+    '<td colspan="3">5</td>'
+    """
+    if html.count('\\"') < 2 and "<\\/" not in html and "\\u003c" not in html.lower():
+        return html
+    html = _JS_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), html)
+    return (
+        html.replace('\\"', '"').replace("\\/", "/").replace("\\n", "\n").replace("\\r", "").replace("\\t", "\t")
+    )
+
+
+def extract(html: str) -> list[TextBlock | HtmlTable]:
+    """
+    The text blocks and tables of a page, in order.
+
+    .. versionadded:: 0.1.0
+    """
+    parser = _Extractor()
+    parser.feed(unescape_string(html))
+    parser.close()
+    return parser.blocks
+
+
+def to_text(
+    blocks: list[TextBlock | HtmlTable],
+) -> tuple[str, list[tuple[int, list[tuple[int, int, int]]]], frozenset[int]]:
+    """
+    The blocks as text for the text reader, where each line came from, and which lines are headings.
+
+    Returns:
+        The text; for each of its lines the HTML line of the block and the list
+        of ``(column in the text, HTML line, HTML column)`` of its cells; and the
+        0-based numbers of the lines that come from ``h1``–``h6`` elements.
+    """
+    lines: list[str] = []
+    origin: list[tuple[int, list[tuple[int, int, int]]]] = []
+    headings: set[int] = set()
+    for block in blocks:
+        if isinstance(block, TextBlock):
+            if block.heading:
+                headings.add(len(lines))
+            lines.append(block.text)
+            origin.append((block.line, [(1, block.line, block.col)]))
+            continue
+        lines.append("")
+        origin.append((block.line, [(1, block.line, block.col)]))
+        for row in block.rows:
+            parts: list[str] = []
+            where: list[tuple[int, int, int]] = []
+            col = 1
+            for cell in row:
+                text = cell.text.replace("|", "｜")
+                piece = f"| {text} " if text else "|  "
+                where.append((col + 2, cell.line, cell.col))
+                parts.append(piece)
+                col += len(piece)
+            lines.append("".join(parts) + "|")
+            origin.append((row[0].line if row else block.line, where or [(1, block.line, block.col)]))
+        lines.append("")
+        origin.append((block.line, [(1, block.line, block.col)]))
+    return "\n".join(lines), origin, frozenset(headings)
+
+
+def mapper(origin: list[tuple[int, list[tuple[int, int, int]]]]) -> Callable[[int, int], tuple[int, int]]:
+    """A function mapping (line, col) of :func:`to_text`'s text to (line, col) in the HTML."""
+
+    def position(line: int, col: int) -> tuple[int, int]:
+        if not 1 <= line <= len(origin):
+            return line, col
+        _, cells = origin[line - 1]
+        cols = [c for c, _, _ in cells]
+        k = max(0, bisect.bisect_right(cols, col) - 1)
+        _, hline, hcol = cells[k]
+        return hline, hcol
+
+    return position

@@ -1,0 +1,608 @@
+"""
+The reader of a report as plain text: title, the six sections, narratives and tables.
+
+The steps, each tolerant of the quirks of format-spec §6:
+
+1. Section headings: a line opening with the section's numeral (``二、``) whose
+   words are close to the official heading or one of its variants (character
+   bigram overlap, so “四、因政府信息公开工作被申请行政复议提起行政诉讼情况”
+   is found), or a heading glued to the end of a paragraph.  The six headings
+   are chosen together, in order, maximising the match.
+2. The title: the first line before the first heading that names
+   政府信息公开 and ends as a report title; organ and year come from it.
+3. Narratives (一、五、六) are kept exactly as printed, less the blank lines at
+   their two ends; subsection headings are split off (see :func:`is_subheading`).
+4. Tables (二、三、四): the section's lines become a token stream (``_tokens``),
+   the edition is read from the labels, and each table is read by ``_tables``.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+import attrs
+
+from .. import vocab as v
+from .._fields import CELL_KINDS, field_info
+from ..errors import CellValueError, ParseError
+from ..layout import _SECTION_CLASSES, _field_class
+from ..model import AnnualReport, Edition, Narrative, OtherMatters, ReportMeta, Subsection
+from ._result import CODES, Diagnostic, ExtraRow, ParseResult
+from ._tables import detect_edition, index_for, known_key, read_table
+from ._tokens import LABEL, Token, tokenize
+from .normalize import label_key, strip_numbering, to_simplified
+
+__all__ = ["is_subheading", "parse_document"]
+
+Position = Callable[[int, int], tuple[int, int]]
+
+_NUMERALS = "一二三四五六"
+_TABLE_SECTIONS = {1: "proactive", 2: "requests", 3: "disputes"}
+_HEAD = re.compile(r"^[\s\u3000]*([一二三四五六])\s*[、.．,，]\s*(\S.*)$")
+_GLUED = re.compile(r"([一二三四五六])[、.．]")
+_SUBHEAD = re.compile(
+    r"^(?:（[一二三四五六七八九十]{1,3}）|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.．]"
+    r"|\d{1,2}[、.．](?!\d)|（\d{1,2}）|\(\d{1,2}\)|[①-⑳])\s*(\S.*)$"
+)
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+_YEAR = re.compile(
+    r"((?:19|20|21)\d{2})\s*(" + "|".join(re.escape(t) for t in (v.TITLE_YEAR.zh, *v.TITLE_YEAR.variants)) + ")"
+)
+_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})\s*年")
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_TITLE_PINYIN = re.compile(r"(?<=[^\x00-\x7f])[(（][a-z]{1,6}[)）]")
+_EDGE_PUNCT = "《》〈〉“”\"'‘’【】[] :：,，、.。-—_「」『』"
+_MAX_HEADING = 40
+_MAX_TITLE = 100
+
+
+def _bigrams(key: str) -> frozenset[str]:
+    return frozenset(key[i : i + 2] for i in range(len(key) - 1))
+
+
+class _SectionKeys(NamedTuple):
+    exact: frozenset[str]
+    grams: tuple[frozenset[str], ...]
+
+
+_SECTION_KEYS: tuple[_SectionKeys, ...] = tuple(
+    _SectionKeys(
+        frozenset(strip_numbering(label_key(t)) for t in (term.zh, *term.variants)),
+        tuple(_bigrams(strip_numbering(label_key(t))) for t in (term.zh, *term.variants)),
+    )
+    for term in v.SECTIONS
+)
+
+
+_ANY_NUMERAL = re.compile(r"[一二三四五六]\s*[、.．,，]")
+_RAW_HEADINGS: dict[str, int] = {
+    re.sub(r"^[一二三四五六][、.．]", "", t): k for k, term in enumerate(v.SECTIONS) for t in (term.zh, *term.variants)
+}
+_RAW_HEADING_RE = re.compile("|".join(re.escape(h) for h in sorted(_RAW_HEADINGS, key=len, reverse=True)))
+
+
+def _score(section: int, rest: str) -> float:
+    key = label_key(rest)
+    keys = _SECTION_KEYS[section]
+    if key in keys.exact:
+        return 1.0
+    grams = _bigrams(key)
+    if not grams:
+        return 0.0
+    return max(2 * len(grams & g) / (len(grams) + len(g)) for g in keys.grams)
+
+
+class Heading(NamedTuple):
+    """A section heading found in the text (line and col 0-based)."""
+
+    section: int
+    line: int
+    col: int
+    score: float
+    glued: bool = False
+    inclusive: bool = False  # a table found without its heading: the region starts on this line
+
+
+def find_headings(lines: Sequence[str]) -> list[Heading | None]:
+    """
+    The six section headings, in order; None for a section whose heading is not there.
+
+    .. versionadded:: 0.1.0
+    """
+    text = "\n".join(lines)
+    hits = sorted(
+        [m.start() for m in _ANY_NUMERAL.finditer(text)] + [m.start() for m in _RAW_HEADING_RE.finditer(text)]
+    )
+    todo: list[int] = []
+    number, pos = 0, 0
+    for hit in hits:
+        number += text.count("\n", pos, hit)
+        pos = hit
+        if not todo or todo[-1] != number:
+            todo.append(number)
+    cands: list[Heading] = []
+    for i in todo:
+        line = lines[i]
+        if len(line) <= 2 * _MAX_HEADING:
+            k = _RAW_HEADINGS.get(line.strip(), -1)
+            if k >= 0:
+                cands.append(Heading(k, i, len(line) - len(line.lstrip()), 0.9))
+                continue
+        m = _HEAD.match(line) if len(line) <= 2 * _MAX_HEADING else None
+        if m is not None:
+            rest = m.group(2).rstrip()
+            k = _NUMERALS.index(m.group(1))
+            if len(rest) <= _MAX_HEADING:
+                score = _score(k, rest)
+                if score >= 0.5 and not known_key(label_key(line)):
+                    cands.append(Heading(k, i, len(line) - len(line.lstrip()), score))
+        cands.extend(_glued(i, line))
+    return _choose(cands)
+
+
+def _glued(i: int, line: str) -> list[Heading]:
+    out = []
+    first = len(line) - len(line.lstrip())
+    for m in _GLUED.finditer(line):
+        if m.start() <= first:
+            continue
+        tail = line[m.start() :].rstrip()
+        if len(tail) > _MAX_HEADING + 2:
+            continue
+        k = _NUMERALS.index(m.group(1))
+        score = _score(k, tail[2:])
+        if score >= 0.75:
+            out.append(Heading(k, i, m.start(), score - 0.01, glued=True))
+    return out
+
+
+def _choose(cands: list[Heading]) -> list[Heading | None]:
+    """The best increasing assignment of candidates to the six sections."""
+    by_section: list[list[Heading]] = [[] for _ in range(6)]
+    for c in cands:
+        by_section[c.section].append(c)
+    memo: dict[tuple[int, int, int], tuple[float, tuple[Heading | None, ...]]] = {}
+
+    def best(k: int, line: int, col: int) -> tuple[float, tuple[Heading | None, ...]]:
+        if k == 6:
+            return 0.0, ()
+        key = (k, line, col)
+        if key in memo:
+            return memo[key]
+        score, rest = best(k + 1, line, col)
+        result: tuple[float, tuple[Heading | None, ...]] = (score, (None, *rest))
+        for c in by_section[k]:
+            if (c.line, c.col) > (line, col):
+                s, r = best(k + 1, c.line, c.col)
+                if s + c.score > result[0]:
+                    result = (s + c.score, (c, *r))
+        memo[key] = result
+        return result
+
+    return list(best(0, -1, -1)[1])
+
+
+def is_subheading(line: str) -> bool:
+    """
+    True when a narrative line is a subsection heading.
+
+    A subsection heading is a whole line that opens with a numbering (（一）,
+    (一), 一、, 1、, 1., （1）, ①) followed by at most 40 characters with no
+    sentence punctuation (。；！？).  A paragraph that opens “一是…” is not a
+    heading, nor is a numbered line that reads as a sentence.
+
+    >>> is_subheading("1、政府信息公开的组织领导和制度建设情况"), is_subheading("一是加强平台建设。")
+    (True, False)
+    >>> is_subheading("（二）依申请公开"), is_subheading("1.5万元用于……")
+    (True, False)
+
+    .. versionadded:: 0.1.0
+    """
+    m = _SUBHEAD.match(line.strip())
+    if m is None:
+        return False
+    rest = m.group(1)
+    return len(rest) <= _MAX_HEADING and _SENTENCE_END.search(rest) is None
+
+
+def _strip_blank(lines: list[str]) -> list[str]:
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]
+
+
+def _narrative(
+    lines: list[str], first: int = 0, marked: frozenset[int] = frozenset()
+) -> tuple[str, tuple[Subsection, ...]]:
+    """Text and subsections of a narrative; *marked* holds 0-based line numbers that are headings by markup."""
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    first += start
+    lines = lines[start:end]
+    heads = [
+        i
+        for i, line in enumerate(lines)
+        if ((first + i) in marked and line.strip()) or (is_subheading(line) and not known_key(label_key(line)))
+    ]
+    if not heads:
+        return "\n".join(lines), ()
+    text = "\n".join(_strip_blank(lines[: heads[0]]))
+    subs = []
+    for n, i in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else len(lines)
+        subs.append(Subsection(title=lines[i].strip(), text="\n".join(_strip_blank(lines[i + 1 : end]))))
+    return text, tuple(subs)
+
+
+# ----------------------------------------------------------------------------
+# The title
+# ----------------------------------------------------------------------------
+
+
+class Title(NamedTuple):
+    """The title line and what it says."""
+
+    line: int
+    text: str
+    organ: str | None
+    year: int | None
+
+
+def parse_title(line: str) -> tuple[str | None, int | None] | None:
+    """
+    The organ and year a title line names, or None when the line is not a report title.
+
+    >>> parse_title("乌苏市文化体育广播电视和旅游局政府信息公开工作2020年度报告")
+    ('乌苏市文化体育广播电视和旅游局', 2020)
+    >>> parse_title("2020年度某某县统计局政府信息公开工作年度报告")
+    ('某某县统计局', 2020)
+    >>> parse_title("某某市人民政府办公室2021年政府信息公开工作年度报告")
+    ('某某市人民政府办公室', 2021)
+
+    .. versionadded:: 0.1.0
+    """
+    s = line.strip()
+    if not s or len(s) > _MAX_TITLE:
+        return None
+    # p: the title as printed without spaces and pinyin; q: its normalised form, mapped back by `at`
+    p = _TITLE_PINYIN.sub("", re.sub(r"\s+", "", s))
+    parts = [to_simplified(unicodedata.normalize("NFKC", c)) for c in p]
+    q = "".join(parts)
+    for term in v.ZH_TW_WORDS:
+        for variant in term.variants:
+            q = q.replace(to_simplified(variant), term.zh)
+    starts = [0]
+    for part in parts:
+        starts.append(starts[-1] + len(part))
+
+    def at(i: int) -> int:
+        return bisect.bisect_right(starts, i) - 1
+
+    core = q.find(v.TITLE_CORE.zh)
+    if core < 0:
+        return None
+    tail = q[core + len(v.TITLE_CORE.zh) :].rstrip(_EDGE_PUNCT)
+    if not any(t in tail[-12:] for t in (v.TITLE_REPORT.zh, *v.TITLE_REPORT.variants)):
+        return None
+    year: int | None = None
+    span: tuple[int, int] | None = None
+    for m in _YEAR.finditer(q):
+        if 2008 <= int(m.group(1)) <= 2100:
+            year, span = int(m.group(1)), m.span()
+            break
+    if year is None:
+        m2 = _CN_YEAR.search(q)
+        if m2 is not None and 2008 <= int(m2.group(1).translate(_CN_DIGITS)) <= 2100:
+            year, span = int(m2.group(1).translate(_CN_DIGITS)), m2.span()
+    organ_text = p[: at(core)]
+    if span is not None and span[0] < core:
+        before, after = p[: at(span[0])], p[at(span[1]) : at(core)]
+        bare = before.strip(_EDGE_PUNCT)
+        organ_text = after if not bare or label_key(bare) == v.TITLE_ABOUT.zh else before
+    organ_text = organ_text.strip(_EDGE_PUNCT)
+    if label_key(organ_text[: len(v.TITLE_ABOUT.zh)]) == v.TITLE_ABOUT.zh:
+        organ_text = organ_text[len(v.TITLE_ABOUT.zh) :].strip(_EDGE_PUNCT)
+    return (organ_text or None), year
+
+
+def find_title(lines: Sequence[str], stop: int) -> Title | None:
+    """The first title line before line *stop* (0-based), if any."""
+    for i in range(min(stop, len(lines))):
+        line = lines[i]
+        if not line.strip() or len(line) > 4 * _MAX_TITLE:
+            continue
+        found = parse_title(line)
+        if found is not None:
+            return Title(i, line.strip(), found[0], found[1])
+    return None
+
+
+# ----------------------------------------------------------------------------
+# The whole document
+# ----------------------------------------------------------------------------
+
+
+class _Diagnostics:
+    def __init__(self, position: Position | None) -> None:
+        self.items: list[Diagnostic] = []
+        self.position = position
+
+    def where(self, line: int | None, col: int | None) -> tuple[int | None, int | None]:
+        if line is None:
+            return None, None
+        col = col or 1
+        if self.position is not None:
+            return self.position(line, col)
+        return line, col
+
+    def emit(
+        self, code: str, zh: str, en: str, line: int | None = None, col: int | None = None, path: str | None = None
+    ) -> None:
+        line, col = self.where(line, col)
+        self.items.append(Diagnostic(code, CODES[code][0], zh, en, line, col, path))
+
+    def sorted(self) -> tuple[Diagnostic, ...]:
+        big = 1 << 60
+        return tuple(sorted(self.items, key=lambda d: (d.line if d.line is not None else big, d.column or 0)))
+
+
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+
+
+def _check_text(text: str, source: str | None) -> None:
+    if not text.strip():
+        raise ParseError("the input is empty (输入为空)", source)
+    sample = text[:4096]
+    controls = len(_CONTROL.findall(sample))
+    if "\x00" in sample or controls > max(8, len(sample) // 50):
+        raise ParseError("the input is binary data, not a report (输入为二进制数据，不是报告文本)", source)
+
+
+def _region(lines: Sequence[str], heads: list[Heading | None], k: int, start_default: int) -> tuple[int, list[str]]:
+    """The lines of section *k* (first line number, 0-based, and the lines), ending at the next heading."""
+    h = heads[k]
+    if h is None:
+        return start_default, []
+    first = h.line if h.inclusive else h.line + 1
+    nxt = next((x for x in heads[k + 1 :] if x is not None), None)
+    if nxt is None:
+        return first, list(lines[first:])
+    body = list(lines[first : nxt.line])
+    if nxt.glued:
+        part = lines[nxt.line][: nxt.col].rstrip()
+        if part.strip():
+            body.append(part)
+    return first, body
+
+
+def _locate_missing_tables(lines: Sequence[str], heads: list[Heading | None]) -> None:
+    """For a table section without its heading, start the table at its first unmistakable label."""
+    for k, table in _TABLE_SECTIONS.items():
+        if heads[k] is not None:
+            continue
+        prev = max((h.line for h in heads[:k] if h is not None), default=-1)
+        nxt = min((h.line for h in heads[k + 1 :] if h is not None), default=len(lines))
+        keys: set[str] = set()
+        for edition in Edition:
+            idx = index_for(edition, table)
+            first = idx.table.rows[0]
+            keys.update(label_key(t.zh) for t in first.labels)
+            if table == "requests":
+                keys.update(label_key(t.zh) for t in (v.REQUESTS_NOTE, v.APPLICANTS))
+        for i in range(prev + 1, nxt):
+            if lines[i].strip() and label_key(lines[i]) in keys:
+                heads[k] = Heading(k, i, 0, 0.0, inclusive=True)
+                break
+
+
+def parse_document(
+    text: str,
+    *,
+    source: str | None = None,
+    organ: str | None = None,
+    year: int | None = None,
+    position: Position | None = None,
+    diagnostics: Sequence[Diagnostic] = (),
+    subheadings: frozenset[int] = frozenset(),
+) -> ParseResult:
+    """
+    Parse a report given as text; see :func:`govinfo_report.parse.parse_text`.
+
+    Args:
+        text: The report as text.
+        source: A name for the input, kept in the result and in errors.
+        organ: The organ, when the title does not name it (or to override it).
+        year: The report year, likewise.
+        position: Maps (line, col) of *text* to the caller's input (used for HTML).
+        diagnostics: Diagnostics found before (decoding), put first.
+        subheadings: 0-based lines that are headings by markup (HTML ``h1``–``h6``): inside a
+            narrative they start a subsection even without numbering.
+
+    .. versionadded:: 0.1.0
+    """
+    _check_text(text, source)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    diags = _Diagnostics(position)
+    diags.items.extend(diagnostics)
+    emit = diags.emit
+
+    heads = find_headings(lines)
+    _locate_missing_tables(lines, heads)
+    if all(h is None for h in heads):
+        raise ParseError(
+            "no section heading or table of an annual report was found (未找到年度报告的章节标题或表格)", source
+        )
+    first_head = min(h.line for h in heads if h is not None)
+    title = find_title(lines, first_head)
+
+    # ---- organ and year
+    t_organ = title.organ if title else None
+    t_year = title.year if title else None
+    if organ is not None and t_organ is not None and organ != t_organ:
+        emit("META-OVERRIDE", f"标题中的机关为“{t_organ}”，按调用方给定的“{organ}”",
+             f"the title names the organ {t_organ!r}; using {organ!r} as given", title.line + 1 if title else None, 1)
+    if year is not None and t_year is not None and year != t_year:
+        emit("META-OVERRIDE", f"标题中的年度为{t_year}，按调用方给定的{year}",
+             f"the title gives the year {t_year}; using {year} as given", title.line + 1 if title else None, 1)
+    organ = organ if organ is not None else t_organ
+    year = year if year is not None else t_year
+    missing = [name for name, value in (("organ (发布机关)", organ), ("year (年度)", year)) if value is None]
+    if missing:
+        where = f"the title {title.text!r}" if title else "no title line"
+        raise ParseError(f"{' and '.join(missing)} not found ({where}); pass organ= and year=", source)
+    assert organ is not None
+    assert year is not None
+
+    # ---- text outside the sections
+    if title is not None:
+        before = [i for i in range(title.line) if lines[i].strip()]
+        if before:
+            emit("IGNORED-TEXT", f"标题之前的{len(before)}行文字不属于报告，已忽略：“{_quote(lines[before[0]])}”",
+                 f"{len(before)} line(s) before the title are not part of the report; ignored", before[0] + 1, 1)
+    title_line = title.line if title is not None else -1
+    if heads[0] is not None:
+        between = [i for i in range(title_line + 1, heads[0].line) if lines[i].strip()]
+        if between:
+            emit("IGNORED-TEXT",
+                 f"标题与“{v.OVERVIEW.zh}”之间的{len(between)}行文字不属于任何部分：“{_quote(lines[between[0]])}”",
+                 f"{len(between)} line(s) between the title and section 1 belong to no section; ignored",
+                 between[0] + 1, 1)
+
+    for k, h in enumerate(heads):
+        term = v.SECTIONS[k]
+        if h is None:
+            emit("SECTION-MISSING", f"未找到“{term.zh}”部分的标题，该部分按空白处理",
+                 f"section heading {term.en!r} ({term.zh}) not found; the section is empty")
+        elif h.inclusive:
+            emit("SECTION-MISSING", f"未找到“{term.zh}”的标题，表格从第{h.line + 1}行开始读取",
+                 f"section heading {term.en!r} ({term.zh}) not found; its table is read from line {h.line + 1}",
+                 h.line + 1, 1)
+        elif h.glued:
+            emit("GLUED-HEADING", f"标题“{lines[h.line][h.col:].strip()}”接在上一段末尾，已拆分",
+                 f"the heading of {term.en!r} was glued to the end of the paragraph before it; split off",
+                 h.line + 1, h.col + 1)
+
+    # ---- narratives
+    start = title_line + 1
+    texts: dict[int, tuple[str, tuple[Subsection, ...]]] = {}
+    for k in (0, 4, 5):
+        if heads[k] is None and k == 0:
+            nxt = next((h for h in heads if h is not None), None)
+            body = list(lines[start : nxt.line]) if nxt is not None else []
+            texts[k] = _narrative(body, start, subheadings)
+        else:
+            texts[k] = _narrative(*_region(lines, heads, k, start)[::-1], subheadings)
+
+    # ---- tables
+    regions: dict[str, list[Token]] = {}
+    for k, table in _TABLE_SECTIONS.items():
+        first, body = _region(lines, heads, k, start)
+        regions[table] = tokenize([(first + 1 + i, line) for i, line in enumerate(body)], known_key)
+    edition, seen = detect_edition([t for tokens in regions.values() for t in tokens if t.kind == LABEL])
+    by_year = Edition.for_year(year)
+    if edition is None:
+        mixed = "、".join(f"{e.value}年版（{'、'.join(seen[e][:3])}）" for e in Edition if seen[e])
+        emit("EDITION-FROM-YEAR",
+             f"表头没有显示格式版本{('（两版标签并存：' + mixed + '）') if mixed else ''}，"
+             f"按年度{year}采用{by_year.value}年版",
+             f"no table header shows the edition; the {by_year.value} edition is assumed from the year {year}")
+        edition = by_year
+    elif edition is not by_year:
+        emit("EDITION-FROM-HEADERS",
+             f"表头为{edition.value}年版格式（{'、'.join(seen[edition][:3])}），但{year}年度应使用{by_year.value}年版；按表头读取",
+             f"the table headers follow the {edition.value} edition but a {year} report should use the "
+             f"{by_year.value} edition; read as {edition.value}")
+
+    values: dict[str, int | Decimal | None] = {}
+    unit = None
+    extras: list[ExtraRow] = []
+    for k, table in _TABLE_SECTIONS.items():
+        h = heads[k]
+        reading = read_table(regions[table], edition, table, emit, (h.line + 1, h.col + 1) if h else None)
+        values.update(reading.values)
+        unit = reading.units.get("$.proactive.procurement.amount", unit)
+        for label, printed, line in reading.extra_rows:
+            name = index_for(edition, table).table.table.zh
+            extras.append(ExtraRow(name, label, printed, diags.where(line, 1)[0] or line))
+
+    report = _build(edition, organ, year, title.text if title else None, values, unit, texts, source)
+    return ParseResult(report=report, diagnostics=diags.sorted(), extra_rows=tuple(extras), source=source)
+
+
+def _build(
+    edition: Edition,
+    organ: str,
+    year: int,
+    title: str | None,
+    values: dict[str, int | Decimal | None],
+    unit: Any,
+    texts: dict[int, tuple[str, tuple[Subsection, ...]]],
+    source: str | None,
+) -> AnnualReport:
+    try:
+        meta = ReportMeta(organ=organ, year=year, edition=edition, title=title)
+    except CellValueError as exc:
+        raise ParseError(f"the organ or year cannot be used: {exc}", source) from None
+    sections = {attr: _construct(plan, values) for attr, plan in _plans(edition)}
+    if unit is not None:
+        proactive = sections["proactive"]
+        procurement = attrs.evolve(proactive.procurement, amount_unit=unit)
+        sections["proactive"] = attrs.evolve(proactive, procurement=procurement)
+    return AnnualReport(
+        meta=meta,
+        overview=Narrative(text=texts[0][0], subsections=texts[0][1]),
+        problems=Narrative(text=texts[4][0], subsections=texts[4][1]),
+        other_matters=OtherMatters(text=texts[5][0], subsections=texts[5][1]),
+        **sections,
+    )
+
+
+_Plan = tuple[type, tuple[tuple[str, Any], ...]]
+
+
+@functools.cache
+def _plans(edition: Edition) -> tuple[tuple[str, _Plan], ...]:
+    """How to construct the three table sections of *edition* from cell values (layout.build_sections, precomputed)."""
+
+    def plan(cls: type, prefix: str) -> _Plan:
+        items: list[tuple[str, Any]] = []
+        for a in attrs.fields(cls):
+            info = field_info(a)
+            if info is None:
+                continue
+            path = f"{prefix}.{a.name}"
+            if info.kind in CELL_KINDS:
+                items.append((a.name, path))
+            else:
+                items.append((a.name, plan(_field_class(cls, a, info, edition), path)))
+        return cls, tuple(items)
+
+    return tuple((attr, plan(cls, f"$.{attr}")) for attr, _, _, cls in _SECTION_CLASSES[edition])
+
+
+def _construct(plan: _Plan, values: dict[str, int | Decimal | None]) -> Any:
+    cls, items = plan
+    return cls(**{name: values.get(p) if type(p) is str else _construct(p, values) for name, p in items})
+
+
+def _quote(text: str, limit: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+__all__ += ["Heading", "Title", "find_headings", "find_title", "parse_title"]

@@ -1,0 +1,223 @@
+"""
+The tokenizer: the lines of a table section as a stream of cells.
+
+Real copies of a table come in many shapes (format-spec §6): one cell per line
+with blank lines between rows (Q2), pipe rows with empty ``| |`` runs from
+colspans, rows broken over two lines, a bare ``|`` opening each row, values
+and ``|`` on alternate lines (Q1), a label with all its values on the next
+line, cells separated by blank lines, tabulate grids.  Rather than guess the
+shape, the tokenizer turns any of them into one stream of :class:`Token`, each
+a label, a value or a blank, with a *break* flag where a new row probably
+starts.  The table readers anchor on labels and count values, so the shape
+of the rows matters only at the edges (see ``_tables.fit_values``).
+
+* Pipe mode (two or more lines hold ``|``): the text is cut at every ``|``.
+  Whitespace between two pipes of the same line is a blank cell; whitespace
+  that spans a line end is the gap between rows (a break).  Border lines of
+  grids (``+----+``, ``|---|``) are breaks.
+* Line mode: every line is a cell; an empty line is a break and a
+  whitespace-only line is a blank cell (as in the seed).  A line holding a
+  label followed by numbers (``规章 0 0 0``) or only numbers is split at
+  whitespace; a label with spaces inside (``自 然 人``) stays one cell.
+
+>>> [t.text for t in tokenize([(1, "| 规章 | 0 |  | 3 |"), (2, "| 行政 许可 | - |")])]
+['规章', '0', '', '3', '行政 许可', '-']
+>>> [(t.text, t.brk) for t in tokenize([(1, "\\t规章"), (2, "\\t0"), (3, "\\t"), (4, ""), (5, "行政许可 13 0 20")])]
+[('规章', False), ('0', False), ('', False), ('行政许可', True), ('13', False), ('0', False), ('20', False)]
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+
+from .normalize import is_value_text, label_key
+
+__all__ = ["BLANK", "LABEL", "VALUE", "Token", "tokenize"]
+
+BLANK, VALUE, LABEL = 0, 1, 2
+
+_BORDER = re.compile(r"^\s*[+|:]?[\-=:+| ]*[\-=]{3,}[\-=:+| ]*$")
+_PIECE = re.compile(r"\S+")
+_INNER_SPACE = re.compile(r"\s")
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _junk(text: str) -> bool:
+    """A short cell with fewer than two ideographs (``3O``, ``l2``): a value that cannot be read, not a label."""
+    return len(text) <= 12 and len(_CJK.findall(text)) < 2
+
+
+@functools.lru_cache(maxsize=8192)
+def _classify(text: str) -> int:
+    if not text or text.isspace():
+        return BLANK
+    return VALUE if is_value_text(text) or _junk(text) else LABEL
+
+
+class Token:
+    """
+    One cell of a table as printed.
+
+    Attributes:
+        text: The cell text, stripped (blank cells are ``""``).
+        line: 1-based line of the cell's first character.
+        col: 1-based column of that character.
+        brk: True when a new row probably starts here.
+        kind: ``BLANK``, ``VALUE`` or ``LABEL``.
+    """
+
+    __slots__ = ("_key", "brk", "col", "kind", "line", "text")
+
+    def __init__(self, text: str, line: int, col: int, brk: bool) -> None:
+        self.text = text
+        self.line = line
+        self.col = col
+        self.brk = brk
+        self.kind = _classify(text)
+        self._key: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The label key of the text (computed once)."""
+        if self._key is None:
+            self._key = label_key(self.text)
+        return self._key
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, line={self.line}, col={self.col}, brk={self.brk})"
+
+
+def tokenize(lines: Sequence[tuple[int, str]], known: Callable[[str], bool] | None = None) -> list[Token]:
+    """
+    The cells of *lines* (``(line number, text)`` pairs) as tokens.
+
+    Args:
+        lines: The lines of one table section.
+        known: Tells whether a label key is a known label; used to split a line
+            such as ``（三）不予公开 1.属于国家秘密 0 0`` into its labels.
+
+    .. versionadded:: 0.1.0
+    """
+    piped = sum(1 for _, text in lines if "|" in text)
+    if piped >= 2:
+        return _pipe_tokens(lines)
+    return _line_tokens(lines, known or (lambda key: False))
+
+
+def _pipe_tokens(lines: Sequence[tuple[int, str]]) -> list[Token]:
+    tokens: list[Token] = []
+    brk = False
+    # the open segment: its pieces (line, col, text) and whether it spans a line end
+    parts: list[tuple[int, int, str]] = []
+    spans = False
+    opened_by_pipe = False
+
+    def close() -> None:
+        nonlocal brk, parts, spans
+        content = [(ln, col, s) for ln, col, s in parts if s.strip()]
+        if content:
+            ln, col, s = content[0]
+            lead = len(s) - len(s.lstrip())
+            text = " ".join(p.strip() for _, _, p in content)
+            tokens.append(Token(text, ln, col + lead, brk))
+            brk = False
+        elif not spans and opened_by_pipe:
+            ln, col, _ = parts[0] if parts else (0, 1, "")
+            tokens.append(Token("", ln, col, brk))
+            brk = False
+        elif spans:
+            brk = True
+        parts = []
+        spans = False
+
+    for no, text in lines:
+        if _BORDER.match(text):
+            close()
+            opened_by_pipe = False
+            brk = True
+            continue
+        pieces = text.split("|")
+        col = 1
+        for k, piece in enumerate(pieces):
+            if k > 0:
+                close()
+                opened_by_pipe = True
+            parts.append((no, col, piece))
+            col += len(piece) + 1
+        spans = True
+    close()
+    return tokens
+
+
+def _line_tokens(lines: Sequence[tuple[int, str]], known: Callable[[str], bool]) -> list[Token]:
+    tokens: list[Token] = []
+    append = tokens.append
+    brk = False
+    prev_multi = False
+    for no, text in lines:
+        if not text:
+            brk = True
+            continue
+        cells = _line_cells(text, known)
+        if len(cells) == 1:
+            col, cell = cells[0]
+            append(Token(cell, no, col, brk or prev_multi))
+            brk = prev_multi = False
+            continue
+        for k, (col, cell) in enumerate(cells):
+            append(Token(cell, no, col, k == 0))
+        brk = False
+        prev_multi = True
+    return tokens
+
+
+@functools.lru_cache(maxsize=16384)
+def _line_cells(text: str, known: Callable[[str], bool]) -> tuple[tuple[int, str], ...]:
+    """The cells of one non-empty line: (column, text) pairs; a whitespace-only line is one blank cell."""
+    stripped = text.strip()
+    if not stripped:
+        return ((1, ""),)
+    if _INNER_SPACE.search(stripped) is None:
+        return ((len(text) - len(text.lstrip()) + 1, stripped),)
+    pieces = [(m.start() + 1, m.group()) for m in _PIECE.finditer(text)]
+    return tuple(_split_line(text, pieces, known))
+
+
+def _split_line(text: str, pieces: list[tuple[int, str]], known: Callable[[str], bool]) -> list[tuple[int, str]]:
+    """Split a line into cells: trailing values apart, the label part kept whole unless it is several known labels."""
+    n = len(pieces)
+    k = n
+    while k > 0 and is_value_text(pieces[k - 1][1]):
+        k -= 1
+    values = pieces[k:]
+    if k == 0:
+        return values
+    head = pieces[:k]
+    whole = _join(text, head)
+    if known(label_key(whole[1])) or k == 1:
+        return [whole, *values]
+    # several labels on one line (“（三）不予公开 1.属于国家秘密 0 0 …”): greedy, longest known run first
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < k:
+        for j in range(k, i, -1):
+            cand = _join(text, head[i:j])
+            if known(label_key(cand[1])):
+                out.append(cand)
+                i = j
+                break
+        else:
+            return [whole, *values]
+    return [*out, *values]
+
+
+def _join(text: str, pieces: Sequence[tuple[int, str]]) -> tuple[int, str]:
+    start = pieces[0][0]
+    end = pieces[-1][0] + len(pieces[-1][1]) - 1
+    return start, text[start - 1 : end]
