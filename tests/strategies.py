@@ -24,9 +24,9 @@ import attrs
 from hypothesis import strategies as st
 
 import govinfo_report as gr
-from govinfo_report.layout import layout, replace_cell
 from govinfo_report.model import NotProcessed, OtherHandling, Unable, Withheld
 from govinfo_report.rules import equations
+from govinfo_report.tables import layout, replace_cell
 
 __all__ = ["amounts", "counts", "editions", "narratives", "non_total_paths", "reports", "texts"]
 
@@ -135,6 +135,11 @@ def _outcomes(draw: Any) -> dict[str, int]:
     return dict(zip(gr.Outcomes.PARTS, draw(st.tuples(*(_COUNT,) * 4)), strict=True))
 
 
+def _procurement(projects: int | None, amount: Decimal | None, unit: gr.AmountUnit | None) -> gr.ProcurementCounts:
+    """政府集中采购; a unit only goes with an amount, as in a published report."""
+    return gr.ProcurementCounts(projects=projects, amount=amount, amount_unit=unit if amount is not None else None)
+
+
 @st.composite
 def _proactive_2019(draw: Any) -> gr.Proactive2019:
     def publications() -> gr.PublicationCounts:
@@ -154,11 +159,7 @@ def _proactive_2019(draw: Any) -> gr.Proactive2019:
         penalties=items(),
         enforcement=items(),
         administrative_fees=gr.FeeItemCounts(previous_year=previous, change=draw(st.integers(-previous, 50))),
-        procurement=gr.ProcurementCounts(
-            projects=draw(_COUNT),
-            amount=draw(amounts()),
-            amount_unit=draw(st.sampled_from([None, *gr.AmountUnit])),
-        ),
+        procurement=_procurement(draw(_COUNT), draw(amounts()), draw(st.sampled_from([None, *gr.AmountUnit]))),
     )
 
 
@@ -198,9 +199,13 @@ def _other_matters(draw: Any, edition: gr.Edition) -> gr.OtherMatters:
     return gr.OtherMatters(text=text, subsections=tuple(subsections), fees=fees)
 
 
+_ORGAN_STEM = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=8)
+
+
 @st.composite
 def _meta(draw: Any, edition: gr.Edition) -> gr.ReportMeta:
-    organ = draw(_non_empty_text(8)).strip() + draw(st.sampled_from(["局", "委员会", "人民政府", "办公室"]))
+    # organ names as real ones look: Chinese characters, then the kind of organ
+    organ = draw(_ORGAN_STEM) + draw(st.sampled_from(["局", "委员会", "人民政府", "办公室"]))
     year = draw(st.sampled_from([2019, 2020]) if edition is gr.Edition.E2019 else st.integers(2021, 2035))
     scope = draw(st.sampled_from(list(gr.Scope)))
     last = dt.date(year + 1, 3, 31) if scope is gr.Scope.GOVERNMENT_LEVEL else dt.date(year + 1, 1, 31)
@@ -240,6 +245,11 @@ def _report(draw: Any, edition: gr.Edition, blanks: bool) -> gr.AnnualReport:
     if blanks:
         for path in draw(st.lists(st.sampled_from(non_total_paths(edition)), min_size=1, max_size=8, unique=True)):
             report = replace_cell(report, path, None)
+        proactive = report.proactive
+        if isinstance(proactive, gr.Proactive2019) and proactive.procurement.amount is None:
+            # a blank amount prints no unit, so a report does not keep one
+            blank = _procurement(proactive.procurement.projects, None, None)
+            report = attrs.evolve(report, proactive=attrs.evolve(proactive, procurement=blank))
     return report
 
 

@@ -16,11 +16,11 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report._fields import Kind
-from govinfo_report.check import BlankPolicy, check, ensure_consistent
+from govinfo_report.checks import BlankPolicy, check, ensure_consistent
 from govinfo_report.errors import InconsistentReportError, OptionError
 from govinfo_report.findings import CellRef, Finding, Fix, diagnose, finding_to_dict, findings_to_json, render_findings
-from govinfo_report.layout import CellSpec, get_cell, layout, replace_cell
 from govinfo_report.rules import Relation, Severity, equations
+from govinfo_report.tables import CellSpec, get_cell, layout, replace_cell
 
 from .strategies import reports
 
@@ -436,7 +436,7 @@ def test_tabulate_is_not_imported_by_the_checks() -> None:
     """Importing and running check() does not import tabulate (only the table format needs it)."""
     code = (
         "import sys, govinfo_report as gr\n"
-        "from govinfo_report.check import check\n"
+        "from govinfo_report.checks import check\n"
         "from govinfo_report.findings import render_findings\n"
         "r = gr.AnnualReport.blank('2021', organ='x', year=2022)\n"
         "render_findings(check(r)); render_findings(check(r), 'json')\n"

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govinfo_report as gr
-from govinfo_report.check import check
-from govinfo_report.layout import build_sections, get_cell, layout, replace_cell
+from govinfo_report.checks import check
+from govinfo_report.tables import build_sections, get_cell, layout, replace_cell
 
 from .strategies import reports
 

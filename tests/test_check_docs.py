@@ -5,12 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from govinfo_report.check import catalogue_markdown
+from govinfo_report.checks import catalogue_markdown
 from govinfo_report.rules import CATALOGUE
 
 from .conftest import ROOT
 
-REGENERATE = "python -m govinfo_report.check --rules-markdown > docs/rules.md"
+REGENERATE = "python -m govinfo_report.checks --rules-markdown > docs/rules.md"
 
 
 def test_rules_page_matches_the_catalogue() -> None:
@@ -32,15 +32,15 @@ def test_rules_page_lists_every_rule_once() -> None:
 
 
 def test_rules_markdown_entry_point() -> None:
-    """`python -m govinfo_report.check --rules-markdown` prints the page; without the flag it exits 2."""
+    """`python -m govinfo_report.checks --rules-markdown` prints the page; without the flag it exits 2."""
     ok = subprocess.run(
-        [sys.executable, "-m", "govinfo_report.check", "--rules-markdown"],
+        [sys.executable, "-m", "govinfo_report.checks", "--rules-markdown"],
         capture_output=True,
         text=True,
         encoding="utf-8",
         check=False,
     )
-    bare = subprocess.run([sys.executable, "-m", "govinfo_report.check"], capture_output=True, check=False)
+    bare = subprocess.run([sys.executable, "-m", "govinfo_report.checks"], capture_output=True, check=False)
 
     assert (ok.returncode, ok.stdout) == (0, catalogue_markdown())
     assert bare.returncode == 2

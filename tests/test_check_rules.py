@@ -11,9 +11,9 @@ import attrs
 import pytest
 
 import govinfo_report as gr
-from govinfo_report.check import check
-from govinfo_report.layout import replace_cell
+from govinfo_report.checks import check
 from govinfo_report.rules import CATALOGUE, Severity
+from govinfo_report.tables import replace_cell
 
 ORGAN = "某某县统计局"
 

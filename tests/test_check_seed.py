@@ -22,7 +22,7 @@ from __future__ import annotations
 import pytest
 
 import govinfo_report as gr
-from govinfo_report.check import check
+from govinfo_report.checks import check
 from govinfo_report.findings import Finding
 from govinfo_report.rules import Severity
 

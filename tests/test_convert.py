@@ -24,9 +24,14 @@ def _report() -> gr.AnnualReport:
         report,
         proactive=attrs.evolve(
             report.proactive,
-            procurement=attrs.evolve(report.proactive.procurement, amount_unit=gr.AmountUnit.YUAN),  # type: ignore[union-attr]
+            procurement=attrs.evolve(
+                report.proactive.procurement,  # type: ignore[union-attr]
+                amount_unit=gr.AmountUnit.YUAN,
+            ),
         ),
-        overview=gr.Narrative(text="  首行\r\n第二行\t ", subsections=(gr.Subsection(title="（一）主动公开", text=""),)),
+        overview=gr.Narrative(
+            text="  首行\r\n第二行\t ", subsections=(gr.Subsection(title="（一）主动公开", text=""),)
+        ),
     )
 
 

@@ -117,7 +117,7 @@ def test_empty_finding_list_says_so() -> None:
 
 def test_finding_list_of_a_real_check() -> None:
     """The findings of check() on a changed total display with their codes."""
-    from govinfo_report.check import check
+    from govinfo_report.checks import check
 
     report = gr.replace_cell(_example(), "$.disputes.review.total", 4)
     findings = FindingList(check(report))

@@ -14,8 +14,8 @@ import govinfo_report as gr
 from govinfo_report import vocab as v
 from govinfo_report.findings import CellRef, Finding
 from govinfo_report.html_render import render_html, render_html_table
-from govinfo_report.layout import layout
 from govinfo_report.rules import Severity
+from govinfo_report.tables import layout
 
 from .conftest import EXAMPLE_JSON
 from .strategies import reports
@@ -318,7 +318,7 @@ def test_report_level_findings_are_listed_under_the_title() -> None:
 
 def test_real_check_findings_render() -> None:
     """The findings of check() on an inconsistent report mark the cell they state."""
-    from govinfo_report.check import check
+    from govinfo_report.checks import check
 
     report = gr.replace_cell(gr.from_json(EXAMPLE_JSON.read_bytes()), "$.disputes.review.total", 3)
     findings = [f for f in check(report) if f.path == "$.disputes.review.total"]

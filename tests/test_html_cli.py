@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import govinfo_report as gr
-from govinfo_report.parse import parse_html
+from govinfo_report.importers import parse_html
 
 from .conftest import EXAMPLE_JSON
 from .test_cli import run

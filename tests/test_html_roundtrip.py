@@ -10,7 +10,7 @@ from hypothesis import given
 
 import govinfo_report as gr
 from govinfo_report.html_render import render_html
-from govinfo_report.parse import parse_html
+from govinfo_report.importers import parse_html
 from govinfo_report.rules import Severity
 
 from .conftest import EXAMPLE_JSON

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
-from govinfo_report.parse import parse
+from govinfo_report.importers import parse
 
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
 

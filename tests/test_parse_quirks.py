@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import govinfo_report as gr
-from govinfo_report.parse import ExtraRow, parse
+from govinfo_report.importers import ExtraRow, parse
 
 QUIRKS = Path(__file__).parent / "fixtures" / "quirks"
 

@@ -9,7 +9,7 @@ import pytest
 
 import govinfo_report as gr
 from govinfo_report.cli import main
-from govinfo_report.parse import parse, parse_text
+from govinfo_report.importers import parse, parse_text
 
 from .conftest import EXAMPLE_JSON, SEED
 

@@ -9,11 +9,11 @@ import pytest
 
 import govinfo_report as gr
 from govinfo_report.errors import GovInfoReportError, ParseError
-from govinfo_report.parse import parse, parse_html, parse_many, parse_text
-from govinfo_report.parse._html import extract
-from govinfo_report.parse._text import is_subheading, parse_title
-from govinfo_report.parse._tokens import BLANK, LABEL, VALUE, tokenize
-from govinfo_report.parse.normalize import label_key, read_cell
+from govinfo_report.importers import parse, parse_html, parse_many, parse_text
+from govinfo_report.importers._html import extract
+from govinfo_report.importers._text import is_subheading, parse_title
+from govinfo_report.importers._tokens import BLANK, LABEL, VALUE, tokenize
+from govinfo_report.importers.normalize import label_key, read_cell
 
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
 WAN, YUAN = gr.AmountUnit.WAN_YUAN, gr.AmountUnit.YUAN
@@ -334,7 +334,7 @@ def test_parse_chooses_the_reader(tmp_path: Path) -> None:
     (tmp_path / "gbk.txt").write_bytes(text.encode("gb18030"))
     (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
 
-    assert parse(tmp_path / "r.json") == gr.parse.ParseResult(report, source=str(tmp_path / "r.json"))
+    assert parse(tmp_path / "r.json") == gr.ParseResult(report, source=str(tmp_path / "r.json"))
     assert parse(tmp_path / "page.txt").report == parse(LAYOUTS / "2021-table.html").report
     gbk = parse(tmp_path / "gbk.txt")
     assert gbk.report == report

@@ -74,8 +74,9 @@ def test_from_dict_loads_or_raises_structure_error(doc: Any) -> None:
     try:
         report = gr.from_dict(doc)
     except gr.StructureError as exc:
-        assert exc.errors
-        assert all(" @ $" in e for e in exc.errors)
+        errors = exc.errors
+        assert errors
+        assert all(" @ $" in e for e in errors)
     else:
         assert gr.to_dict(report) == doc
 
@@ -87,7 +88,8 @@ def test_from_json_loads_or_raises_structure_error(text: str | bytes) -> None:
     try:
         gr.from_json(text)
     except gr.StructureError as exc:
-        assert exc.errors
+        errors = exc.errors
+        assert errors
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -37,7 +37,7 @@ def test_seed_example_matches_the_published_tables(seed_text: str) -> None:
             if label == "（二）部分公开（区分处理的，只计这一情形，不计其他情形）":
                 label = "（二）部分公开"
             texts = _published_values(seed_text, label, len(row.cells))
-            for cell, text in zip(row.cells, texts):
+            for cell, text in zip(row.cells, texts, strict=True):
                 value = gr.get_cell(report, cell.path)
                 if cell.column_key == "amount":
                     assert text == "178万"
@@ -48,7 +48,7 @@ def test_seed_example_matches_the_published_tables(seed_text: str) -> None:
     # table 四: the fifteen values after its last header line, in official order
     tail = seed_text.split("复议后起诉")[-1]
     numbers = re.findall(r"^\t(\d+)$", tail, flags=re.M)[:15]
-    for cell, text in zip(lay.table("四").cells, numbers):
+    for cell, text in zip(lay.table("四").cells, numbers, strict=True):
         assert gr.get_cell(report, cell.path) == int(text)
         checked += 1
     assert checked == len(lay.cells)

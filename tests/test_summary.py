@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report.errors import AggregationError, OptionError
-from govinfo_report.layout import get_cell, iter_cells, layout, replace_cell
 from govinfo_report.summary import aggregate
+from govinfo_report.tables import get_cell, iter_cells, layout, replace_cell
 
 from .strategies import reports
 
-check_mod = pytest.importorskip("govinfo_report.check")
+check_mod = pytest.importorskip("govinfo_report.checks")
 
 
 def member(organ: str, edition: str = "2021", year: int = 2022, **sections: Any) -> gr.AnnualReport:

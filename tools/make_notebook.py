@@ -18,9 +18,11 @@ CELLS: list[tuple[str, str]] = [
 
 This notebook builds a few 政府信息公开工作年度报告, checks them, prints them, compiles a summary of them and
 plots what it found. It runs from the `examples/` folder of a checkout."""),
-    ("code", """import govinfo_report as gr
+    ("code", """from pathlib import Path
 
-seed = gr.from_json(open("data/wusu-2020.json", encoding="utf-8").read())
+import govinfo_report as gr
+
+seed = gr.from_json(Path("data/wusu-2020.json").read_text(encoding="utf-8"))
 seed.meta"""),
     ("markdown", """## Check a published report
 

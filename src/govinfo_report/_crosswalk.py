@@ -29,8 +29,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Union
 
-from .layout import _get, layout
 from .model import AnnualReport, Edition
+from .tables import _get, layout
 
 CellValue = Union[int, Decimal, None]
 

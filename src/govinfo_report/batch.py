@@ -20,10 +20,11 @@ files).  Results come back in input order.
 ``.html``, ``.htm``) and counts errors and warnings per file and per rule;
 :func:`render_folder_check` prints that as tables (for ``govinfo-report check DIR``).
 
->>> from govinfo_report import AnnualReport
->>> r = AnnualReport.blank("2021", organ="某某局", year=2022, fill=0)
->>> [(x.source, x.ok, sorted(f.code for f in x.value)) for x in check_many([r], workers=1)]
-[('<report 0>', True, ['EMPTY-PROBLEMS', 'FEES-NOT-MENTIONED'])]
+Examples:
+    >>> from govinfo_report import AnnualReport
+    >>> r = AnnualReport.blank("2021", organ="某某局", year=2022, fill=0)
+    >>> [(x.source, x.ok, sorted(f.code for f in x.value)) for x in check_many([r], workers=1)]
+    [('<report 0>', True, ['EMPTY-PROBLEMS', 'FEES-NOT-MENTIONED'])]
 
 .. versionadded:: 0.1.0
 """
@@ -105,7 +106,7 @@ def _error(exc: BaseException) -> str:
 
 def load_one(path: Source) -> BatchResult[AnnualReport]:
     """
-    The report in one file (.json, or a published .txt/.html report via :func:`govinfo_report.parse.parse`).
+    The report in one file (.json, or a published .txt/.html report via :func:`govinfo_report.importers.parse`).
 
     Never raises for a bad file: the result carries the error instead.
 
@@ -118,7 +119,7 @@ def load_one(path: Source) -> BatchResult[AnnualReport]:
 
             with open(source, "rb") as f:
                 return BatchResult(source=source, value=from_json(f.read()))
-        from .parse import parse
+        from .importers import parse
 
         result = parse(source)
         return BatchResult(source=source, value=result.report, diagnostics=tuple(str(d) for d in result.diagnostics))
@@ -140,7 +141,7 @@ def _loaded(item: AnnualReport | Source, index: int) -> BatchResult[AnnualReport
 
 def check_one(item: AnnualReport | Source, blank: str = "zero", index: int = 0) -> BatchResult[tuple[Finding, ...]]:
     """
-    The findings of :func:`govinfo_report.check.check` for one report or file.
+    The findings of :func:`govinfo_report.checks.check` for one report or file.
 
     Args:
         item: A report, or the path of a report file.
@@ -152,7 +153,7 @@ def check_one(item: AnnualReport | Source, blank: str = "zero", index: int = 0) 
     loaded = _loaded(item, index)
     if loaded.value is None:
         return BatchResult(source=loaded.source, value=None, error=loaded.error, diagnostics=loaded.diagnostics)
-    from .check import check
+    from .checks import check
 
     try:
         findings = tuple(check(loaded.value, blank=blank))
@@ -221,7 +222,7 @@ def _map(
 
 def load_many(paths: Iterable[Source], *, workers: int | None = None) -> list[BatchResult[AnnualReport]]:
     """
-    The reports in many files, in input order (the importer's :func:`~govinfo_report.parse.parse_many`).
+    The reports in many files, in input order (the importer's :func:`~govinfo_report.importers.parse_many`).
 
     Args:
         paths: The files (.json, .txt, .html).
@@ -235,7 +236,7 @@ def load_many(paths: Iterable[Source], *, workers: int | None = None) -> list[Ba
     """
     items = [os.fspath(p) for p in paths]
     count = _workers(workers, len(items))
-    from .parse import parse_many
+    from .importers import parse_many
 
     out: list[BatchResult[AnnualReport]] = []
     for source, result in zip(items, parse_many(items, workers=count), strict=True):

@@ -26,14 +26,15 @@ The 2019 采购总金额 is compared in the old report's unit: a new amount in t
 other unit (元 or 万元) is converted exactly, and a note says so; when either
 report gives no unit for a non-zero amount, the change is None.
 
->>> from govinfo_report import AnnualReport, replace_cell
->>> old = replace_cell(AnnualReport.blank("2021", organ="某某局", year=2022, fill=0),
-...                    "$.requests.received.natural_person", 4)
->>> new = replace_cell(AnnualReport.blank("2021", organ="某某局", year=2023, fill=0),
-...                    "$.requests.received.natural_person", 6)
->>> c = compare(old, new)
->>> [(x.row, x.column, x.old, x.new, x.change, x.change_pct) for x in c.changed()]
-[('一、本年新收政府信息公开申请数量', '自然人', 4, 6, 2, Decimal('50.00'))]
+Examples:
+    >>> from govinfo_report import AnnualReport, replace_cell
+    >>> old = replace_cell(AnnualReport.blank("2021", organ="某某局", year=2022, fill=0),
+    ...                    "$.requests.received.natural_person", 4)
+    >>> new = replace_cell(AnnualReport.blank("2021", organ="某某局", year=2023, fill=0),
+    ...                    "$.requests.received.natural_person", 6)
+    >>> c = compare(old, new)
+    >>> [(x.row, x.column, x.old, x.new, x.change, x.change_pct) for x in c.changed()]
+    [('一、本年新收政府信息公开申请数量', '自然人', 4, 6, 2, Decimal('50.00'))]
 
 .. versionadded:: 0.1.0
 """
@@ -50,8 +51,8 @@ from attrs import frozen
 from . import vocab as v
 from ._crosswalk import OTHER_HANDLING_ROW, mapped_paths, mapped_values
 from .errors import OptionError
-from .layout import layout
 from .model import AmountUnit, AnnualReport, Edition, Proactive2019, ReportMeta
+from .tables import layout
 
 __all__ = ["CellChange", "Comparison", "NarrativeDiff", "compare"]
 

@@ -12,7 +12,7 @@ repeat on each page, an A4 page, and Chinese fonts set for East Asian text
 :func:`parse_docx` reads any .docx report, not only ours: it converts the
 document body, in order, to simple HTML (paragraphs, headings from the Title and
 Heading styles, tables with rowspan and colspan rebuilt from Word's ``gridSpan``
-and ``vMerge``) and hands it to :func:`govinfo_report.parse.parse_html`, so a Word
+and ``vMerge``) and hands it to :func:`govinfo_report.importers.parse_html`, so a Word
 report is read by the same importer, with the same diagnostics, as a web page.
 :func:`docx_to_html` gives that HTML.
 
@@ -50,8 +50,8 @@ from .html_render import TableGrid, iter_grid_positions, table_grid
 from .render import _sections, default_title
 
 if TYPE_CHECKING:
+    from .importers._result import ParseResult
     from .model import AnnualReport, Narrative, OtherMatters
-    from .parse._result import ParseResult
 
 __all__ = ["docx_to_html", "parse_docx", "write_docx"]
 
@@ -504,13 +504,13 @@ def parse_docx(path: DocxTarget, **options: Any) -> ParseResult:
     Read a published report from a Word .docx document.
 
     The document body is converted to HTML (:func:`docx_to_html`) and read by
-    :func:`govinfo_report.parse.parse_html`, so any .docx report is read the
+    :func:`govinfo_report.importers.parse_html`, so any .docx report is read the
     way a web page is, whatever its styles, fonts and merges; our own
     :func:`write_docx` output reads back to the same report.
 
     Args:
         path: A file name, or a binary file object.
-        options: Passed on to :func:`~govinfo_report.parse.parse_html` (e.g. the
+        options: Passed on to :func:`~govinfo_report.importers.parse_html` (e.g. the
             organ or year when the title does not give them).
 
     Returns:
@@ -527,8 +527,8 @@ def parse_docx(path: DocxTarget, **options: Any) -> ParseResult:
     """
     import attrs
 
-    from .parse import parse_html
-    from .parse._result import CODES, Diagnostic
+    from .importers import parse_html
+    from .importers._result import CODES, Diagnostic
 
     name = path if isinstance(path, (str, os.PathLike)) else getattr(path, "name", None)
     source = None if name is None else os.fspath(name)

@@ -168,7 +168,7 @@ class ParseError(GovInfoReportError, ValueError):
     """
     A published report (text or HTML) from which no report at all can be produced.
 
-    Raised by :mod:`govinfo_report.parse` only when nothing usable is there:
+    Raised by :mod:`govinfo_report.importers` only when nothing usable is there:
     empty input, binary data, no recognisable section heading or table, or an
     organ or year that neither the title nor the caller supplies.  Anything
     less (an unreadable cell, a missing table or section) gives a report plus

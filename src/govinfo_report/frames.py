@@ -46,8 +46,8 @@ from typing import Any
 from . import vocab as v
 from ._fields import Kind
 from .errors import MissingDependencyError, OptionError
-from .layout import iter_cells
 from .model import AnnualReport, Proactive2019
+from .tables import iter_cells
 
 __all__ = ["FRAME_COLUMNS", "to_dataframe"]
 

@@ -18,7 +18,7 @@ and the three tables with the merged cells of the national format
 * 四: 行政复议 (colspan 5) and 行政诉讼 (colspan 10) over the outcome headers, then
   the 15 values in one row.
 
-Everything comes from :func:`govinfo_report.layout.layout` and the vocabulary;
+Everything comes from :func:`govinfo_report.tables.layout` and the vocabulary;
 blank cells stay empty, and all text is escaped.  With *findings*, the cells a
 finding concerns are highlighted (a class and a ``title`` with the messages)
 and the findings are listed under their table.
@@ -49,7 +49,6 @@ from attrs import frozen
 
 from . import vocab as v
 from .findings import FindingList
-from .layout import TableSpec, layout
 from .model import (
     AnnualReport,
     Disputes,
@@ -62,6 +61,7 @@ from .model import (
     Requests,
 )
 from .render import _row_values, _sections, default_title
+from .tables import TableSpec, layout
 
 if TYPE_CHECKING:
     from .findings import Finding

@@ -54,8 +54,8 @@ import attrs
 from attrs import frozen
 
 from .errors import OptionError
-from .layout import get_cell, layout
 from .model import AnnualReport
+from .tables import get_cell, layout
 
 __all__ = ["INDICATOR_NAMES", "Indicators", "indicators", "indicators_table", "percent", "render_indicators"]
 

@@ -913,7 +913,7 @@ class AnnualReport:
 
     def cells(self) -> Any:
         """Every table cell as ``(CellSpec, value)`` pairs, in official order."""
-        from .layout import iter_cells
+        from .tables import iter_cells
 
         return iter_cells(self)
 
@@ -929,8 +929,4 @@ class AnnualReport:
 
         return render_markdown(self)
 
-    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # pragma: no cover - IPython only
-        from .render import render_text
-
-        p.text(render_text(self))
 

@@ -1,7 +1,7 @@
 """
 Plausibility warnings: numbers that add up but are probably wrong.
 
-:func:`govinfo_report.check.check` judges the arithmetic; a report can pass
+:func:`govinfo_report.checks.check` judges the arithmetic; a report can pass
 it and still be implausible.  :func:`plausibility` returns advisory findings
 (:class:`~govinfo_report.findings.Finding` values, severity warning or info,
 never error) for four patterns an auditor looks for:
@@ -25,10 +25,11 @@ PLAUS-RULES-WITHOUT-POWER (warning, needs ``rule_making_power=False``)
 The rules are listed in :data:`govinfo_report.rules.PLAUSIBILITY_RULES`.  A
 blank cell never triggers a finding: the rules compare only stated numbers.
 
->>> from govinfo_report import AnnualReport, replace_cell
->>> r = replace_cell(AnnualReport.blank("2021", organ="某某局", year=2023, fill=0), "$.proactive.rules.issued", 1)
->>> [(f.code, f.severity.value, f.path) for f in plausibility(r, rule_making_power=False)]
-[('PLAUS-RULES-WITHOUT-POWER', 'warning', '$.proactive.rules.issued')]
+Examples:
+    >>> from govinfo_report import AnnualReport, replace_cell
+    >>> r = replace_cell(AnnualReport.blank("2021", organ="某某局", year=2023, fill=0), "$.proactive.rules.issued", 1)
+    >>> [(f.code, f.severity.value, f.path) for f in plausibility(r, rule_making_power=False)]
+    [('PLAUS-RULES-WITHOUT-POWER', 'warning', '$.proactive.rules.issued')]
 
 .. versionadded:: 0.1.0
 """
@@ -43,9 +44,9 @@ from . import vocab as v
 from ._crosswalk import mapped_paths, mapped_values
 from .errors import OptionError
 from .findings import CellRef, Finding
-from .layout import CellSpec, get_cell, layout
 from .model import AnnualReport, Edition
 from .rules import PLAUSIBILITY_RULES
+from .tables import CellSpec, get_cell, layout
 
 __all__ = ["DEFAULT_THRESHOLDS", "plausibility"]
 

@@ -39,8 +39,8 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from .layout import iter_cells
 from .model import AnnualReport
+from .tables import iter_cells
 
 __all__ = ["RECORD_KEYS", "iter_records", "records_to_csv", "records_to_jsonl", "to_records"]
 

@@ -38,8 +38,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from . import vocab as v
-from .layout import RowSpec, TableSpec, _get, layout
 from .model import AnnualReport, Narrative, OtherMatters, ProcurementCounts
+from .tables import RowSpec, TableSpec, _get, layout
 
 if TYPE_CHECKING:
     from .vocab import Term

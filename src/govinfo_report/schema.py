@@ -27,11 +27,12 @@ The generated schemas ship inside the package
 :func:`shipped_schema` reads them).  Regenerate them after a model change with
 ``python -m govinfo_report.schema --write``.
 
->>> s = json_schema("2021")
->>> s["properties"]["format_version"], s["$defs"]["ReportMeta"]["properties"]["edition"]
-({'const': 1}, {'const': '2021'})
->>> s["$defs"]["ApplicantCounts"]["properties"]["natural_person"]["type"]
-['integer', 'null']
+Examples:
+    >>> s = json_schema("2021")
+    >>> s["properties"]["format_version"], s["$defs"]["ReportMeta"]["properties"]["edition"]
+    ({'const': 1}, {'const': '2021'})
+    >>> s["$defs"]["ApplicantCounts"]["properties"]["natural_person"]["type"]
+    ['integer', 'null']
 
 .. versionadded:: 0.1.0
 """
@@ -55,8 +56,8 @@ import attrs
 from ._fields import Kind, field_info
 from .convert import FORMAT_VERSION
 from .errors import OptionError
-from .layout import _field_class
 from .model import AnnualReport, Edition, ProcessingFees, ReportMeta
+from .tables import _field_class
 
 __all__ = ["DECIMAL_PATTERN", "json_schema", "schema_json", "shipped_schema"]
 

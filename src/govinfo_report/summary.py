@@ -11,11 +11,11 @@ arithmetic part of that work:
   ``meta.members`` lists the member organs in input order;
 * 一、总体情况 holds a short generated note naming the members (and any unit
   conversion or edition mapping); 五 and 六 are empty: the narrative of a
-  summary is the compiler's to write, and :func:`govinfo_report.check.check`
+  summary is the compiler's to write, and :func:`govinfo_report.checks.check`
   warns (EMPTY-PROBLEMS) until 五 is written.  The information-processing fees
   of 六 (``other_matters.fees``) are summed over the members that state them.
 
-Blank cells follow the blank policy (:class:`~govinfo_report.check.BlankPolicy`,
+Blank cells follow the blank policy (:class:`~govinfo_report.checks.BlankPolicy`,
 the same values as ``check(blank=...)``):
 
 ``"zero"`` (default)
@@ -23,7 +23,7 @@ the same values as ``check(blank=...)``):
     blank: the summary states no number that no member stated.
 ``"ignore"``
     blanks are skipped; the sums are the same as under ``"zero"`` (the two
-    differ in how :func:`~govinfo_report.check.check` then judges blanks, so
+    differ in how :func:`~govinfo_report.checks.check` then judges blanks, so
     one policy value can be passed to both functions).
 ``"strict"``
     any blank cell that would enter the summary raises
@@ -77,9 +77,8 @@ import attrs
 
 from . import vocab as v
 from ._crosswalk import OTHER_HANDLING_ROW, OTHER_HANDLING_SUBROWS, SHARED_PROACTIVE, mapped_paths, mapped_values
-from .check import BlankPolicy
+from .checks import BlankPolicy
 from .errors import AggregationError, OptionError
-from .layout import build_sections, layout
 from .model import (
     AmountUnit,
     AnnualReport,
@@ -91,6 +90,7 @@ from .model import (
     ReportMeta,
     Scope,
 )
+from .tables import build_sections, layout
 
 __all__ = ["aggregate"]
 

@@ -263,7 +263,7 @@ YEAR = Term("year", "年度", "year")
 EDITION = Term("edition", "格式版本", "edition")
 
 # ----------------------------------------------------------------------------
-# Words the importers look for besides the labels (govinfo_report.parse)
+# Words the importers look for besides the labels (govinfo_report.importers)
 # ----------------------------------------------------------------------------
 
 # The title: “…政府信息公开工作2020年度报告”, “2020年度…政府信息公开工作年度报告”.

@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import govinfo_report as gr  # noqa: E402
 from govinfo_report.batch import check_many  # noqa: E402
-from govinfo_report.check import check  # noqa: E402
+from govinfo_report.checks import check  # noqa: E402
 from govinfo_report.summary import aggregate  # noqa: E402
 
 TARGET_LOAD_CHECK = 0.5  # seconds for 10,000 reports

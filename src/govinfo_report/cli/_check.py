@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     """Check the report; exit status 1 when any finding is an error, else 0."""
     from pathlib import Path
 
-    from ..check import check
+    from ..checks import check
     from ..errors import GovInfoReportError
     from ..findings import render_findings
     from ..rules import Severity

@@ -43,7 +43,7 @@ def load_report(path: str) -> AnnualReport:
 
             result = parse_docx(p)
         else:
-            from ..parse import parse
+            from ..importers import parse
 
             result = parse(p)
         for d in result.diagnostics:

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     """Parse the file, print the diagnostics on stderr and write the report as JSON."""
     from ..convert import to_json
     from ..errors import GovInfoReportError
-    from ..parse import parse
+    from ..importers import parse
 
     path = args.file
     if not Path(path).is_file():

@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
 
         findings = None
         if args.findings:
-            from ..check import check
+            from ..checks import check
 
             findings = check(report)
         text = render_html(report, findings=findings)

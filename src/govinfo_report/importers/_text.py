@@ -33,8 +33,8 @@ import attrs
 from .. import vocab as v
 from .._fields import CELL_KINDS, field_info
 from ..errors import CellValueError, ParseError
-from ..layout import _SECTION_CLASSES, _field_class
 from ..model import AnnualReport, Edition, Narrative, OtherMatters, ReportMeta, Subsection
+from ..tables import _SECTION_CLASSES, _field_class
 from ._result import CODES, Diagnostic, ExtraRow, ParseResult
 from ._tables import detect_edition, index_for, known_key, read_table
 from ._tokens import LABEL, Token, tokenize
@@ -420,7 +420,7 @@ def parse_document(
     subheadings: frozenset[int] = frozenset(),
 ) -> ParseResult:
     """
-    Parse a report given as text; see :func:`govinfo_report.parse.parse_text`.
+    Parse a report given as text; see :func:`govinfo_report.importers.parse_text`.
 
     Args:
         text: The report as text.

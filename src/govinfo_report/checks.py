@@ -26,7 +26,7 @@ default a blank counts as 0 and is reported once as a warning.
 :func:`ensure_consistent` is the fail-fast variant: it raises
 :class:`~govinfo_report.errors.InconsistentReportError` carrying every finding
 when any has error severity.  :func:`catalogue_markdown` prints the rule
-catalogue (``python -m govinfo_report.check --rules-markdown``).
+catalogue (``python -m govinfo_report.checks --rules-markdown``).
 
 >>> from govinfo_report import AnnualReport, replace_cell
 >>> r = AnnualReport.blank("2021", organ="某某局", year=2022, fill=0)
@@ -63,9 +63,9 @@ from . import vocab as v
 from ._fields import Kind
 from .errors import InconsistentReportError, OptionError
 from .findings import CellRef, Finding, FindingList, Fix
-from .layout import CellSpec, ReportLayout, _get, cell_values, layout
 from .model import AnnualReport, Edition, Scope
 from .rules import CATALOGUE, Equation, Relation, Severity, equations, rule
+from .tables import CellSpec, ReportLayout, _get, cell_values, layout
 
 __all__ = ["BlankPolicy", "catalogue_markdown", "check", "default_deadline", "ensure_consistent"]
 
@@ -941,7 +941,7 @@ def catalogue_markdown() -> str:
     """
     The rule catalogue as a Markdown page (docs/rules.md).
 
-    Regenerate the page with ``python -m govinfo_report.check --rules-markdown > docs/rules.md``.
+    Regenerate the page with ``python -m govinfo_report.checks --rules-markdown > docs/rules.md``.
 
     >>> "| T3-BALANCE | error |" in catalogue_markdown()
     True
@@ -950,7 +950,7 @@ def catalogue_markdown() -> str:
     """
     lines = [
         "<!-- Generated from govinfo_report.rules.CATALOGUE; do not edit.",
-        "     Regenerate: python -m govinfo_report.check --rules-markdown > docs/rules.md -->",
+        "     Regenerate: python -m govinfo_report.checks --rules-markdown > docs/rules.md -->",
         "",
         "# Consistency rules",
         "",
@@ -983,12 +983,12 @@ def catalogue_markdown() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """
-    ``python -m govinfo_report.check --rules-markdown``: print the rule catalogue page; returns the exit status.
+    ``python -m govinfo_report.checks --rules-markdown``: print the rule catalogue page; returns the exit status.
 
     .. versionadded:: 0.1.0
     """
     parser = argparse.ArgumentParser(
-        prog="python -m govinfo_report.check",
+        prog="python -m govinfo_report.checks",
         description="Print the rule catalogue. To check a report, use `govinfo-report check FILE`.",
     )
     parser.add_argument("--rules-markdown", action="store_true", help="print docs/rules.md")

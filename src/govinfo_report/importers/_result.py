@@ -110,10 +110,10 @@ class ParseResult:
     """
     What an import produced: the report, the diagnostics, the extra rows and the source.
 
-    ``report`` is always a report for :func:`~govinfo_report.parse.parse`,
-    :func:`~govinfo_report.parse.parse_text` and :func:`~govinfo_report.parse.parse_html`
+    ``report`` is always a report for :func:`~govinfo_report.importers.parse`,
+    :func:`~govinfo_report.importers.parse_text` and :func:`~govinfo_report.importers.parse_html`
     (they raise :class:`~govinfo_report.errors.ParseError` instead of returning
-    without one).  Only :func:`~govinfo_report.parse.parse_many` returns results
+    without one).  Only :func:`~govinfo_report.importers.parse_many` returns results
     with ``report`` None: for a file that could not be read at all, together
     with one ``PARSE-FAILED`` diagnostic of error severity that says why.
 

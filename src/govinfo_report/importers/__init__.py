@@ -53,8 +53,12 @@ from ..errors import ParseError
 from ._files import decode, parse, parse_html, parse_many, parse_text
 from ._result import CODES, Diagnostic, ExtraRow, ParseResult
 
+PARSE_CODES = CODES
+"""The diagnostic codes of the importers and their severities (the same as :data:`CODES`)."""
+
 __all__ = [
     "CODES",
+    "PARSE_CODES",
     "Diagnostic",
     "ExtraRow",
     "ParseError",

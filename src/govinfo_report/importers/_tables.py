@@ -27,8 +27,8 @@ from typing import NamedTuple
 
 from .. import vocab as v
 from .._fields import Kind
-from ..layout import CellSpec, RowSpec, TableSpec, layout
 from ..model import AmountUnit, Edition
+from ..tables import CellSpec, RowSpec, TableSpec, layout
 from ..vocab import Term
 from ._tokens import BLANK, LABEL, VALUE, Token
 from .normalize import char_key_length, label_key, read_cell, strip_numbering
