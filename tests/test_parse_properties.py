@@ -85,7 +85,7 @@ def _ok_or_parse_error(call: object) -> None:
     assert result.report is not None
 
 
-@settings(max_examples=50)
+@pytest.mark.robustness
 @given(st.text(max_size=400))
 def test_garbage_text(text: str) -> None:
     """Random text gives a report or a ParseError, nothing else."""
@@ -93,7 +93,7 @@ def test_garbage_text(text: str) -> None:
     _ok_or_parse_error(lambda: parse_html(text))
 
 
-@settings(max_examples=50)
+@pytest.mark.robustness
 @given(st.binary(max_size=400))
 def test_garbage_bytes(data: bytes) -> None:
     """Random bytes decode or raise ParseError; decoded, they give a report or a ParseError."""
@@ -104,7 +104,7 @@ def test_garbage_bytes(data: bytes) -> None:
     _ok_or_parse_error(lambda: parse_text(text))
 
 
-@settings(max_examples=50)
+@pytest.mark.robustness
 @given(st.data())
 def test_truncated_copies(data: st.DataObject) -> None:
     """A seed or fixture cut at any point gives a report or a ParseError, never another exception."""
@@ -117,7 +117,7 @@ def test_truncated_copies(data: st.DataObject) -> None:
     _ok_or_parse_error(lambda: reader(text[cut:]))
 
 
-@settings(max_examples=30)
+@pytest.mark.robustness
 @given(st.data())
 def test_mangled_seed(data: st.DataObject) -> None:
     """The seed with random characters replaced or lines dropped still parses or raises ParseError."""
