@@ -48,3 +48,16 @@ def test_broken_docx_is_a_clean_error(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert "broken.docx" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_parse_reads_docx_by_extension_and_by_content(tmp_path: Path) -> None:
+    """govinfo_report.parse sends a .docx file, or a Word file under another name, to parse_docx."""
+    pytest.importorskip("docx")
+    report = gr.from_json(EXAMPLE_JSON.read_text(encoding="utf-8"))
+    named = tmp_path / "report.docx"
+    gr.write_docx(report, named)
+    unnamed = tmp_path / "download.bin"
+    unnamed.write_bytes(named.read_bytes())
+
+    assert gr.parse(named).report == report
+    assert gr.parse(unnamed).report == report

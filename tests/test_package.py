@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -46,3 +47,21 @@ def test_rendering_does_not_need_cattrs() -> None:
 def test_py_typed_marker_is_shipped() -> None:
     """The package ships py.typed for type checkers."""
     assert (ROOT / "src" / "govinfo_report" / "py.typed").is_file()
+
+
+def test_version_matches_pyproject() -> None:
+    """The package's __version__ is the version pyproject.toml declares, and the changelog has its entry."""
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    declared = re.search(r'^version = "([^"]+)"', text, flags=re.M)
+
+    assert declared is not None
+    assert declared.group(1) == gr.__version__
+    assert f"## [{gr.__version__}]" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_command_pages_are_up_to_date() -> None:
+    """docs/commands/*.md match every command's --help (run tools/gen_cli_docs.py after changing one)."""
+    command = [sys.executable, str(ROOT / "tools" / "gen_cli_docs.py"), "--check"]
+    out = subprocess.run(command, capture_output=True, text=True, check=False)
+
+    assert out.returncode == 0, out.stderr

@@ -38,14 +38,9 @@ def load_report(path: str) -> AnnualReport:
             from ..convert import from_json
 
             return from_json(p.read_bytes())
-        if p.suffix.lower() == ".docx":
-            from ..docx_io import parse_docx
+        from ..importers import parse  # text, HTML and .docx, by extension and content
 
-            result = parse_docx(p)
-        else:
-            from ..importers import parse
-
-            result = parse(p)
+        result = parse(p)
         for d in result.diagnostics:
             print(f"{path}: {d}", file=sys.stderr)
         if result.report is None:  # pragma: no cover - only parse_many leaves the report out

@@ -130,6 +130,8 @@ def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int |
     Read a report file, choosing the reader by extension and content.
 
     ``.json`` goes to :func:`govinfo_report.from_json` (no diagnostics);
+    ``.docx``, or a file that starts like a zip archive, to
+    :func:`govinfo_report.parse_docx` (the ``docx`` extra);
     ``.html``/``.htm``, or content that looks like HTML, to :func:`parse_html`;
     anything else to :func:`parse_text`.  Bytes are decoded as UTF-8 (with or
     without a BOM), falling back to GB18030 with an ``ENCODING`` diagnostic.
@@ -137,6 +139,8 @@ def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int |
     Raises:
         ParseError: The file cannot give a report (see :func:`parse_text`).
         StructureError: A ``.json`` file is not a valid report.
+        MissingDependencyError: A ``.docx`` file, without python-docx installed.
+        ReportReadError: A ``.docx`` (or zip) file that is not a Word document.
         OSError: The file cannot be read.
 
     .. versionadded:: 0.1.0
@@ -148,6 +152,10 @@ def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int |
         from ..convert import from_json
 
         return ParseResult(report=from_json(data), source=source)
+    if p.suffix.lower() == ".docx" or data[:4] == b"PK\x03\x04":
+        from ..docx_io import parse_docx
+
+        return parse_docx(p, organ=organ, year=year)
     text, diags = decode(data, source)
     if p.suffix.lower() in (".html", ".htm") or looks_like_html(text):
         result = parse_html(text, source=source, organ=organ, year=year)
