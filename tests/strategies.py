@@ -199,9 +199,12 @@ def _other_matters(draw: Any, edition: gr.Edition) -> gr.OtherMatters:
     return gr.OtherMatters(text=text, subsections=tuple(subsections), fees=fees)
 
 
-# (a title reads "关于…年度报告" as a report *about* the organ, so no organ starts with 关于)
-_HANZI = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
-_ORGAN_STEM = st.text(alphabet=_HANZI, min_size=1, max_size=8).filter(lambda s: not s.startswith("关于"))
+# Organ names as real ones are made: a place, a level, then the organ (title words such as 关于,
+# 政府信息公开 or numerals never start a real organ's name, and an importer may read them as such).
+_PLACE = st.text(alphabet="东西南北江河湖山海平安宁和阳城新华兴昌盛丰泰永嘉清乐福德", min_size=1, max_size=3)
+_ORGAN_STEM = st.tuples(_PLACE, st.sampled_from(["市", "县", "区", "镇", ""]), st.sampled_from(
+    ["", "教育", "卫生健康", "交通运输", "自然资源", "市场监督管理", "文化体育广播电视和旅游"]
+)).map("".join)
 
 
 @st.composite
