@@ -187,3 +187,30 @@ def test_example_file_loads() -> None:
 
     assert gr.to_json(report) + "\n" == text
     assert report.proactive.procurement.amount == Decimal("178")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_orjson_writes_what_the_standard_library_writes(indent: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With orjson installed (the fast extra) to_json writes exactly what the standard library writes."""
+    pytest.importorskip("orjson")
+    from govinfo_report import convert
+
+    report = _report()
+    fast = gr.to_json(report, indent=indent)
+    monkeypatch.setattr(convert, "USE_ORJSON", False)
+    slow = gr.to_json(report, indent=indent)
+
+    assert fast == slow
+    assert gr.from_json(slow) == report
+
+
+def test_orjson_errors_fall_back_to_the_standard_library_message() -> None:
+    """Invalid JSON gives the same StructureError with or without orjson; huge ints still load and fail cleanly."""
+    with pytest.raises(gr.StructureError, match="not valid JSON"):
+        gr.from_json('{"format_version": 1,')
+    data = gr.to_dict(_report())
+    data["disputes"]["review"]["upheld"] = 2**70
+    report = gr.from_json(json.dumps(data))
+
+    assert report.disputes.review.upheld == 2**70
+    assert json.loads(gr.to_json(report))["disputes"]["review"]["upheld"] == 2**70

@@ -397,8 +397,23 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
         s_lines = [
             f"def s_{name}(d):",
             f"    if d.__class__ is not dict or d.keys() != K_{name}: raise _Slow",
-            f"    o = _new({name})",
         ]
+        infos = [field_info(a) for a in fields]
+        if all(i is not None and i.kind in (Kind.COUNT, Kind.SIGNED) for i in infos):
+            # Most rows of a real report are all 0 or all blank: share one frozen instance for each
+            # (the types are compared too, since False == 0.0 == 0).
+            ns[f"Z_{name}"] = cls(**{a.name: 0 for a in fields})
+            ns[f"N_{name}"] = cls(**{a.name: None for a in fields})
+            ns[f"ZT_{name}"] = (int,) * len(fields)
+            ns[f"ZV_{name}"] = (0,) * len(fields)
+            ns[f"NV_{name}"] = (None,) * len(fields)
+            getters = ", ".join(f"d[{a.name!r}]" for a in fields)
+            s_lines += [
+                f"    t = ({getters},)",
+                f"    if t == ZV_{name} and tuple(map(type, t)) == ZT_{name}: return Z_{name}",
+                f"    if t == NV_{name}: return N_{name}",
+            ]
+        s_lines.append(f"    o = _new({name})")
         u_items = []
         for a in fields:
             info = field_info(a)
@@ -556,8 +571,15 @@ def to_json(report: AnnualReport, *, indent: int | None = 2) -> str:
 
     .. versionadded:: 0.1.0
     """
+    data = to_dict(report)
+    fast = _orjson()
+    if fast is not None and indent in (None, 2):
+        try:
+            return str(fast.dumps(data, option=fast.OPT_INDENT_2 if indent else 0).decode("utf-8"))
+        except (TypeError, ValueError):  # e.g. an int beyond 64 bits: the standard library writes it
+            pass
     separators = (",", ":") if indent is None else None
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent, separators=separators)
+    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
 
 
 def from_json(text: str | bytes) -> AnnualReport:
@@ -570,8 +592,34 @@ def from_json(text: str | bytes) -> AnnualReport:
 
     .. versionadded:: 0.1.0
     """
+    fast = _orjson()
+    if fast is not None:
+        try:
+            return from_dict(fast.loads(text))
+        except (fast.JSONDecodeError, StructureError):
+            # the standard library below reads the text again and says what is wrong (orjson reads
+            # integers beyond 64 bits as floats, and refuses some texts the standard library reads)
+            pass
     try:
         data = json.loads(text)
     except (ValueError, TypeError) as exc:
         raise StructureError([f"not valid JSON: {exc} @ $"]) from None
     return from_dict(data)
+
+
+USE_ORJSON = True
+"""
+Use orjson for :func:`to_json` and :func:`from_json` when it is installed (the ``fast`` extra).
+
+The output is the same text either way; set it to False to use only the standard library.
+"""
+
+
+def _orjson() -> Any:
+    if not USE_ORJSON:
+        return None
+    try:
+        import orjson
+    except ImportError:
+        return None
+    return orjson
