@@ -3,7 +3,7 @@ Benchmark of the importer (govinfo_report.importers) against its targets.
 
 Run from the repository root (not part of the test run):
 
-    python benchmarks/bench_parse.py [--files N] [--workers W]
+    python tests/benchmarks/bench_parse.py [--files N] [--workers W]
 
 Targets:
 
@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 from govinfo_report.importers import parse_many, parse_text  # noqa: E402
