@@ -128,3 +128,13 @@ def test_quirks_2021_meta_and_narratives() -> None:
     assert report.problems.subsections == ()
     assert report.problems.text.startswith("\u3000\u3000一是公开内容")
     assert report.problems.text.count("\n") == 1
+
+
+def test_organ_whose_name_holds_the_title_words() -> None:
+    """An organ named …政府信息公开… is split from the year at the last 政府信息公开 of the title."""
+    report = gr.AnnualReport.blank("2021", organ="某某县政府信息公开办公室", year=2022, fill=0)
+
+    parsed = gr.parse_text(gr.render_text(report)).report
+
+    assert parsed is not None
+    assert (parsed.meta.organ, parsed.meta.year) == ("某某县政府信息公开办公室", 2022)

@@ -272,6 +272,8 @@ def parse_title(line: str) -> tuple[str | None, int | None] | None:
     ('某某县统计局', 2020)
     >>> parse_title("某某市人民政府办公室2021年政府信息公开工作年度报告")
     ('某某市人民政府办公室', 2021)
+    >>> parse_title("某某县政府信息公开办公室2022年政府信息公开工作年度报告")
+    ('某某县政府信息公开办公室', 2022)
 
     .. versionadded:: 0.1.0
     """
@@ -292,7 +294,7 @@ def parse_title(line: str) -> tuple[str | None, int | None] | None:
     def at(i: int) -> int:
         return bisect.bisect_right(starts, i) - 1
 
-    core = q.find(v.TITLE_CORE.zh)
+    core = q.rfind(v.TITLE_CORE.zh)  # the last one: an organ's own name may hold the words too
     if core < 0:
         return None
     tail = q[core + len(v.TITLE_CORE.zh) :].rstrip(_EDGE_PUNCT)
