@@ -22,18 +22,8 @@ from govinfo_report.findings import CellRef, Finding, Fix, diagnose, finding_to_
 from govinfo_report.rules import Relation, Severity, equations
 from govinfo_report.tables import CellSpec, get_cell, layout, replace_cell
 
+from .helpers import clean_report as clean
 from .strategies import reports
-
-
-def clean(edition: str = "2021", year: int | None = None, **meta: Any) -> gr.AnnualReport:
-    """An all-zero report with the narratives every rule wants: check() finds nothing in it."""
-    year = year or (2020 if edition == "2019" else 2022)
-    report = gr.AnnualReport.blank(edition, organ="某某县统计局", year=year, fill=0, **meta)
-    return attrs.evolve(
-        report,
-        problems=gr.Narrative(text="个别栏目更新不及时，下一年度加强审核。"),
-        other_matters=gr.OtherMatters(text="本年度未收取信息处理费。"),
-    )
 
 
 def test_clean_report_has_no_findings() -> None:

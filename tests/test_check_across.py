@@ -14,20 +14,15 @@ import govinfo_report as gr
 from govinfo_report.checks import check
 from govinfo_report.tables import build_sections, get_cell, layout, replace_cell
 
+from .helpers import clean_report
 from .strategies import reports
 
 ORGAN = "某某市生态环境局"
 
 
 def clean(edition: str = "2021", year: int | None = None, organ: str = ORGAN, **meta: Any) -> gr.AnnualReport:
-    """An all-zero report that passes every rule."""
-    year = year or (2020 if edition == "2019" else 2022)
-    report = gr.AnnualReport.blank(edition, organ=organ, year=year, fill=0, **meta)
-    return attrs.evolve(
-        report,
-        problems=gr.Narrative(text="依申请公开答复质量有待提高。"),
-        other_matters=gr.OtherMatters(text="本年度没有收取信息处理费。"),
-    )
+    """An all-0 report that passes every rule."""
+    return clean_report(edition, year, organ, **meta)
 
 
 def with_requests(report: gr.AnnualReport, **parts: Any) -> gr.AnnualReport:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -13,15 +14,12 @@ from govinfo_report.cli import main
 from govinfo_report.tables import replace_cell
 
 from .conftest import EXAMPLE_JSON
+from .helpers import clean_report
 
 
-def _clean(year: int = 2022, **meta: object) -> gr.AnnualReport:
-    report = gr.AnnualReport.blank("2021", organ="某某区教育局", year=year, fill=0, **meta)
-    return attrs.evolve(
-        report,
-        problems=gr.Narrative(text="公开时效有待提升。"),
-        other_matters=gr.OtherMatters(text="未收取信息处理费。"),
-    )
+def _clean(year: int = 2022, **meta: Any) -> gr.AnnualReport:
+    """An all-0 2021-edition report without findings."""
+    return clean_report("2021", year, "某某区教育局", **meta)
 
 
 def _write(tmp_path: Path, name: str, report: gr.AnnualReport) -> str:

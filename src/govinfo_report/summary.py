@@ -76,7 +76,14 @@ from typing import Any, Union
 import attrs
 
 from . import vocab as v
-from ._crosswalk import OTHER_HANDLING_ROW, OTHER_HANDLING_SUBROWS, SHARED_PROACTIVE, mapped_paths, mapped_values
+from ._crosswalk import (
+    OTHER_HANDLING_ROW,
+    OTHER_HANDLING_SUBROWS,
+    SHARED_PROACTIVE,
+    mapped_paths,
+    mapped_values,
+    sum_cells,
+)
 from .checks import BlankPolicy
 from .errors import AggregationError, OptionError
 from .model import (
@@ -155,14 +162,8 @@ def _sum_column(column: Sequence[CellValue]) -> CellValue:
     try:
         total: int | Decimal = sum(column)  # type: ignore[arg-type]  # the fast path: no blank
         return total
-    except TypeError:
-        present = [x for x in column if x is not None]
-        if not present:
-            return None
-        out: int | Decimal = 0
-        for x in present:
-            out = out + x
-        return out
+    except TypeError:  # a blank somewhere
+        return sum_cells(list(column))
 
 
 def _check_members(reports: Sequence[AnnualReport], year: int | None) -> int:
