@@ -69,3 +69,15 @@ def test_usage_errors_exit_2() -> None:
     """No command, or a bad option, exits 2."""
     assert run().returncode == 2
     assert run("render", str(EXAMPLE_JSON), "--format", "pdf").returncode == 2
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    """Each command's --help exits 0 and shows at least one example invocation."""
+    from govinfo_report.cli import COMMANDS
+
+    for name in COMMANDS:
+        out = run(name, "--help")
+
+        assert out.returncode == 0, name
+        assert "example" in out.stdout, name
+        assert f"govinfo-report {name} " in out.stdout.split("example", 1)[1], name
