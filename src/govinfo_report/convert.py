@@ -471,17 +471,46 @@ def _structure_report_fast(d: Any) -> AnnualReport:
         raise _Slow
     if d["format_version"].__class__ is not int:
         raise _Slow
-    fast = _FAST.structure
-    meta = fast(d["meta"], ReportMeta)
+    meta = _FAST.structure(d["meta"], ReportMeta)
     return AnnualReport(
         meta=meta,
-        overview=fast(d["overview"], Narrative),
+        overview=_narrative_fast(d["overview"], Narrative, _NARRATIVE_KEYS),
         proactive=_S_TABLE[_PROACTIVE_CLASS[meta.edition]](d["proactive"]),
         requests=_S_TABLE[Requests](d["requests"]),
         disputes=_S_TABLE[Disputes](d["disputes"]),
-        problems=fast(d["problems"], Narrative),
-        other_matters=fast(d["other_matters"], OtherMatters),
+        problems=_narrative_fast(d["problems"], Narrative, _NARRATIVE_KEYS),
+        other_matters=_narrative_fast(d["other_matters"], OtherMatters, _OTHER_MATTERS_KEYS),
     )
+
+
+_NARRATIVE_KEYS = frozenset(a.name for a in attrs.fields(Narrative))
+_OTHER_MATTERS_KEYS = frozenset(a.name for a in attrs.fields(OtherMatters))
+_SUBSECTION_KEYS = frozenset(a.name for a in attrs.fields(Subsection))
+
+
+def _narrative_fast(d: Any, cls: type[Any], keys: frozenset[str]) -> Any:
+    """A narrative section from a dict with every key, its texts plain strings; else _Slow."""
+    if d.__class__ is not dict or d.keys() != keys or d["text"].__class__ is not str:
+        raise _Slow
+    subs = d["subsections"]
+    if subs.__class__ is not list:
+        raise _Slow
+    subsections = []
+    for sub in subs:
+        if sub.__class__ is not dict or sub.keys() != _SUBSECTION_KEYS:
+            raise _Slow
+        title, text = sub["title"], sub["text"]
+        if title.__class__ is not str or text.__class__ is not str:
+            raise _Slow
+        subsections.append(Subsection(title=title, text=text))
+    if cls is OtherMatters:
+        fees = d["fees"]
+        return OtherMatters(
+            text=d["text"],
+            subsections=tuple(subsections),
+            fees=None if fees is None else _FAST.structure(fees, ProcessingFees),
+        )
+    return cls(text=d["text"], subsections=tuple(subsections))
 
 
 def _unstructure_report_fast(r: AnnualReport) -> dict[str, Any]:
