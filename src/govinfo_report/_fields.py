@@ -111,9 +111,9 @@ def cell(term: Term, *, kind: Kind = Kind.COUNT, header: tuple[Term, ...] = ()) 
     return attrs.field(validator=_VALIDATORS[kind], metadata={METADATA_KEY: info})
 
 
-def row(term: Term, *, parents: tuple[Term, ...] = (), variants: tuple[tuple[str, type], ...] = ()) -> Any:
+def row(term: Term, *, parents: tuple[Term, ...] = ()) -> Any:
     """Declare a row of a table (its type is a row class)."""
-    info = FieldInfo(term=term, kind=Kind.ROW, parents=parents, variants=variants)
+    info = FieldInfo(term=term, kind=Kind.ROW, parents=parents)
     return attrs.field(metadata={METADATA_KEY: info})
 
 

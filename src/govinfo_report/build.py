@@ -215,7 +215,7 @@ def coerce(cls: type[T], value: Any, edition: Edition | str, where: str = "$") -
         else:
             sub = _field_class(cls, a, info, edition)
             if name not in value and name in _derived_rows(cls):
-                kwargs[name] = build_sections_row(sub)
+                kwargs[name] = _blank_row(sub)
             else:
                 kwargs[name] = coerce(sub, value.get(name), edition, path)
     try:
@@ -235,7 +235,7 @@ def _derived_rows(cls: type) -> frozenset[str]:
     return frozenset(names)
 
 
-def build_sections_row(cls: type[T]) -> T:
+def _blank_row(cls: type[T]) -> T:
     """A row of *cls* with every cell blank."""
     row: T = cast(Any, cls).blank()
     return row

@@ -65,7 +65,7 @@ from .errors import InconsistentReportError, OptionError
 from .findings import CellRef, Finding, FindingList, Fix
 from .model import AnnualReport, Edition, Scope
 from .rules import CATALOGUE, Equation, Relation, Severity, equations, rule
-from .tables import CellSpec, ReportLayout, _get, cell_values, layout
+from .tables import CellSpec, ReportLayout, cell_values, layout
 
 __all__ = ["BlankPolicy", "catalogue_markdown", "check", "default_deadline", "ensure_consistent"]
 
@@ -564,7 +564,7 @@ def _continuity(ctx: _Context, previous: AnnualReport) -> list[Finding]:
         )
     if out:
         return out
-    prev_values = {spec.path: _get(previous, spec.attr_path) for spec in layout(previous.meta.edition).cells}
+    prev_values = cell_values(previous)
     prev_specs = layout(previous.meta.edition).by_path
 
     def prev_ref(path: str) -> CellRef:
@@ -708,7 +708,7 @@ def _summary(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
 
 def _summary_cells(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
     out: list[Finding] = []
-    member_values = [{spec.path: _get(m, spec.attr_path) for spec in ctx.layout.cells} for m in members]
+    member_values = [cell_values(m) for m in members]
     units_path = "$.proactive.procurement.amount"
     for spec in ctx.layout.cells:
         path = spec.path
@@ -792,7 +792,8 @@ def _sort_key(ctx: _Context) -> Callable[[Finding], tuple[Any, ...]]:
     return key
 
 
-def _policy(blank: BlankPolicy | str) -> BlankPolicy:
+def blank_policy(blank: BlankPolicy | str) -> BlankPolicy:
+    """*blank* as a :class:`BlankPolicy`; an unknown value raises OptionError."""
     try:
         return BlankPolicy(blank)
     except ValueError:
@@ -858,7 +859,7 @@ def check(
     .. versionadded:: 0.1.0
     """
     _require_report(report, "report")
-    policy = _policy(blank)
+    policy = blank_policy(blank)
     if deadline is not None:
         if isinstance(deadline, _dt.datetime):
             deadline = deadline.date()

@@ -84,7 +84,7 @@ from ._crosswalk import (
     mapped_values,
     sum_cells,
 )
-from .checks import BlankPolicy
+from .checks import BlankPolicy, blank_policy
 from .errors import AggregationError, OptionError
 from .model import (
     AmountUnit,
@@ -105,15 +105,6 @@ CellValue = Union[int, Decimal, None]
 
 _AMOUNT_PATH = "$.proactive.procurement.amount"
 _SHOW = 5  # how many members or cells an error message names before "…"
-
-
-def blank_policy(blank: BlankPolicy | str) -> BlankPolicy:
-    """*blank* as a :class:`BlankPolicy`; an unknown value raises OptionError."""
-    try:
-        return BlankPolicy(blank)
-    except ValueError:
-        choices = ", ".join(repr(p.value) for p in BlankPolicy)
-        raise OptionError(f"unknown blank policy {blank!r}; expected one of {choices}") from None
 
 
 @functools.cache
