@@ -16,8 +16,8 @@ on failure), ``error`` (``"ExceptionType: message"`` on failure, else None)
 and ``diagnostics`` (the importer's diagnostics as text, for .txt and .html
 files).  Results come back in input order.
 
-:func:`check_folder` checks every report in a folder (``.json``, ``.txt``,
-``.html``, ``.htm``) and counts errors and warnings per file and per rule;
+:func:`check_folder` checks every report in a folder (every suffix of
+:data:`REPORT_SUFFIXES`, .docx included) and counts errors and warnings per file and per rule;
 :func:`render_folder_check` prints that as tables (for ``govinfo-report check DIR``).
 
 Examples:
@@ -44,6 +44,7 @@ from attrs import frozen
 
 from .errors import OptionError
 from .findings import Finding
+from .importers._files import READABLE_SUFFIXES
 from .model import AnnualReport
 from .rules import Severity
 
@@ -71,8 +72,8 @@ Source = Union[str, "os.PathLike[str]"]
 Progress = Callable[[int, int, str], None]
 """A progress callback: ``progress(done, total, source)`` after each input."""
 
-REPORT_SUFFIXES: tuple[str, ...] = (".json", ".txt", ".html", ".htm")
-"""The file suffixes :func:`check_folder` reads."""
+REPORT_SUFFIXES: tuple[str, ...] = READABLE_SUFFIXES
+"""The file suffixes :func:`check_folder` reads: every suffix that :func:`govinfo_report.importers.parse` reads."""
 
 
 @frozen(kw_only=True)

@@ -90,13 +90,13 @@ def add_parser(sub: Any) -> None:
 
 def run_folder(args: argparse.Namespace) -> int:
     """Check every report of the folder FILE and print the summary tables; exit 1 when any has errors."""
-    from ..batch import check_folder, render_folder_check, terminal_progress
+    from ..batch import REPORT_SUFFIXES, check_folder, render_folder_check, terminal_progress
 
     if args.previous or args.members:
         raise CommandError("--previous and --members take single reports, not a folder")
     result = check_folder(args.file, blank=args.blank, recursive=args.recursive, progress=terminal_progress())
     if not result.files:
-        raise CommandError(f"{args.file}: no reports (.json, .txt, .html, .htm) in the folder")
+        raise CommandError(f"{args.file}: no reports ({', '.join(REPORT_SUFFIXES)}) in the folder")
     text = render_folder_check(result, "json" if args.format == "json" else "table")
     write_output(text, args.output)
     failed = any(f.errors or f.error for f in result.files)

@@ -18,7 +18,10 @@ from ._html import extract, looks_like_html, mapper, to_text
 from ._result import CODES, Diagnostic, ParseResult
 from ._text import parse_document
 
-__all__ = ["decode", "parse", "parse_html", "parse_many", "parse_text"]
+__all__ = ["READABLE_SUFFIXES", "decode", "parse", "parse_html", "parse_many", "parse_text"]
+
+READABLE_SUFFIXES: tuple[str, ...] = (".json", ".txt", ".html", ".htm", ".docx")
+"""The file suffixes :func:`parse` reads (any case); a new input format adds its suffix here."""
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
