@@ -56,6 +56,11 @@ def _edition_year() -> Case:
     return clean("2019", year=2021), {}
 
 
+def _meta_unknown() -> Case:
+    report = clean()
+    return attrs.evolve(report, meta=attrs.evolve(report.meta, year=None)), {}
+
+
 def _blank_cells() -> Case:
     return replace_cell(clean(), "$.proactive.licensing.decisions", None), {}
 
@@ -151,6 +156,7 @@ CASES: dict[str, Callable[[], Case]] = {
     "T2-PUBLISHED-WITHIN-TOTAL": _t2_published,
     "T2-ISSUED-WITHIN-IN-FORCE": _t2_issued,
     "EDITION-YEAR": _edition_year,
+    "META-UNKNOWN": _meta_unknown,
     "BLANK-CELLS": _blank_cells,
     "EMPTY-PROBLEMS": _empty_problems,
     "FEES-NOT-MENTIONED": _fees,

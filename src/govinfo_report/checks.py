@@ -395,9 +395,9 @@ def _diagnoses(ctx: _Context, evaluated: list[_Evaluated], violated: list[_Evalu
 # ----------------------------------------------------------------------------
 
 
-def default_deadline(report: AnnualReport) -> _dt.date:
+def default_deadline(report: AnnualReport) -> _dt.date | None:
     """
-    The statutory publication deadline of *report*.
+    The statutory publication deadline of *report*, or None when its year is not known.
 
     The next year's 1月31日 for an organ's report, 3月31日 for a government-level report.
 
@@ -406,15 +406,50 @@ def default_deadline(report: AnnualReport) -> _dt.date:
     datetime.date(2024, 1, 31)
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       None for a report whose year is not known.
     """
+    if report.meta.year is None:
+        return None
     year = report.meta.year + 1
     if report.meta.scope is Scope.GOVERNMENT_LEVEL:
         return _dt.date(year, 3, 31)
     return _dt.date(year, 1, 31)
 
 
+def _meta_unknown(ctx: _Context, deadline: _dt.date | None, previous: AnnualReport | None) -> list[Finding]:
+    """One META-UNKNOWN finding when the organ or year is not known, naming the checks that were skipped."""
+    meta = ctx.report.meta
+    missing = [(t.zh, t.en) for t, value in ((v.ORGAN, meta.organ), (v.YEAR, meta.year)) if value is None]
+    if not missing:
+        return []
+    skipped: list[str] = []
+    if meta.year is None:
+        skipped.append("EDITION-YEAR")
+        if meta.published is not None and deadline is None:
+            skipped.append("LATE-PUBLICATION")
+    if previous is not None:  # whether it is the same organ's report for the year before cannot be told
+        skipped.append("PREVIOUS-REPORT")
+    zh = "、".join(z for z, _ in missing)
+    en = " and ".join(e for _, e in missing)
+    tail_zh = f"；未进行的检查：{'、'.join(skipped)}" if skipped else ""
+    tail_en = f"; skipped: {', '.join(skipped)}" if skipped else ""
+    hint = "（读取已发布报告时可用 --organ、--year 给出）"
+    path = "$.meta.year" if meta.year is None else "$.meta.organ"
+    return [
+        ctx.finding(
+            "META-UNKNOWN",
+            path,
+            message=f"报告未写明{zh}{hint}{tail_zh}",
+            message_en=f"The report does not say its {en} (give them with --organ and --year){tail_en}",
+        )
+    ]
+
+
 def _edition_year(ctx: _Context) -> list[Finding]:
     meta = ctx.report.meta
+    if meta.year is None:  # said by META-UNKNOWN
+        return []
     expected = Edition.for_year(meta.year)
     if expected is meta.edition:
         return []
@@ -506,7 +541,7 @@ def _late(ctx: _Context, deadline: _dt.date | None) -> list[Finding]:
         return []
     given = deadline is not None
     limit = deadline if deadline is not None else default_deadline(ctx.report)
-    if published <= limit:
+    if limit is None or published <= limit:  # no year, no deadline: said by META-UNKNOWN
         return []
     days = (published - limit).days
     if given:
@@ -538,7 +573,8 @@ _PREVIOUS = "previous"
 def _continuity(ctx: _Context, previous: AnnualReport) -> list[Finding]:
     report = ctx.report
     out = []
-    if previous.meta.organ != report.meta.organ:
+    known_organs = previous.meta.organ is not None and report.meta.organ is not None
+    if known_organs and previous.meta.organ != report.meta.organ:
         out.append(
             ctx.finding(
                 "PREVIOUS-REPORT",
@@ -550,7 +586,7 @@ def _continuity(ctx: _Context, previous: AnnualReport) -> list[Finding]:
                 "continuity not checked",
             )
         )
-    if previous.meta.year != report.meta.year - 1:
+    if previous.meta.year is not None and report.meta.year is not None and previous.meta.year != report.meta.year - 1:
         out.append(
             ctx.finding(
                 "PREVIOUS-REPORT",
@@ -660,7 +696,7 @@ def _summary(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
     for m in members:
         problems_zh, problems_en = [], []
         excluded = False
-        if m.meta.year != summary.meta.year:
+        if None not in (m.meta.year, summary.meta.year) and m.meta.year != summary.meta.year:
             problems_zh.append(f"{v.YEAR.zh}为 {m.meta.year}，汇总报告为 {summary.meta.year}")
             problems_en.append(f"its year is {m.meta.year}, the summary's {summary.meta.year}")
             excluded = True
@@ -668,7 +704,7 @@ def _summary(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
             problems_zh.append(f"{v.EDITION.zh}为 {m.meta.edition.value}，汇总报告为 {summary.meta.edition.value}")
             problems_en.append(f"its edition is {m.meta.edition.value}, the summary's {summary.meta.edition.value}")
             excluded = True
-        if any(u.meta.organ == m.meta.organ for u in used):
+        if m.meta.organ is not None and any(u.meta.organ == m.meta.organ for u in used):
             problems_zh.append("重复提供")
             problems_en.append("it was given twice")
             excluded = True
@@ -684,8 +720,9 @@ def _summary(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
                     "SUMMARY-MEMBER-MISMATCH",
                     path,
                     stated=m.meta.organ,
-                    message=f"成员报告 {m.meta.organ}（{m.meta.year}年度）：{'；'.join(problems_zh)}{tail_zh}",
-                    message_en=f"Member report of {m.meta.organ} ({m.meta.year}): {'; '.join(problems_en)}{tail_en}",
+                    message=f"成员报告 {m.meta.organ_name}（{m.meta.year_name}）：{'；'.join(problems_zh)}{tail_zh}",
+                    message_en=f"Member report of {m.meta.organ_name} ({m.meta.year_name}): "
+                    f"{'; '.join(problems_en)}{tail_en}",
                 )
             )
         if not excluded:
@@ -714,7 +751,7 @@ def _summary_cells(ctx: _Context, members: Sequence[AnnualReport]) -> list[Findi
         path = spec.path
         stated_value = ctx.values[path]
         refs = [ctx.ref(path)] + [
-            _cell_ref(spec, mv[path], _member_source(m.meta.organ))
+            _cell_ref(spec, mv[path], _member_source(m.meta.organ_name))
             for m, mv in zip(members, member_values, strict=True)
         ]
         blanks = tuple(r.ref for r in refs if r.value is None)
@@ -732,7 +769,7 @@ def _summary_cells(ctx: _Context, members: Sequence[AnnualReport]) -> list[Findi
         msgs = []
         lang: Lang
         for lang in ("zh", "en"):
-            terms = [_Term(m.meta.organ, r.value) for m, r in zip(members, refs[1:], strict=True)]
+            terms = [_Term(m.meta.organ_name, r.value) for m, r in zip(members, refs[1:], strict=True)]
             where = ("汇总 " if lang == "zh" else "Summary, ") + ctx.location(spec, lang)
             msgs.append(_compare(where, [_Term("", stated_value)], stated, expected, terms, lang, blanks=bool(blanks)))
         out.append(
@@ -757,7 +794,7 @@ def _unit_mismatch(ctx: _Context, members: Sequence[AnnualReport], refs: list[Ce
         if ref.value:  # a blank or zero amount has no unit to disagree with
             proactive: Any = r.proactive
             unit = proactive.procurement.amount_unit
-            units[r.meta.organ] = "未注明" if unit is None else unit.value
+            units[r.meta.organ_name] = "未注明" if unit is None else unit.value
     if len(set(units.values())) <= 1:
         return None
     listing = "，".join(f"{organ} {unit}" for organ, unit in units.items())
@@ -867,6 +904,7 @@ def check(
             raise OptionError(f"deadline: expected a date, got {type(deadline).__name__}")
     ctx = _Context(report, policy)
     findings: list[Finding] = []
+    findings += _meta_unknown(ctx, deadline, previous)
     findings += _edition_year(ctx)
     findings += _blank_cells(ctx)
     findings += _arithmetic(ctx)

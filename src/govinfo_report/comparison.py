@@ -210,7 +210,8 @@ class Comparison:
 
 
 def _describe(meta: ReportMeta) -> str:
-    return f"{meta.organ} {meta.year}年度（{meta.edition.value}年版）"
+    year = f"{meta.year}年度" if meta.year is not None else v.UNKNOWN_YEAR.zh
+    return f"{meta.organ_name} {year}（{meta.edition.value}年版）"
 
 
 def _render_text(c: Comparison, all_cells: bool) -> str:
@@ -311,8 +312,8 @@ def _diff(old: AnnualReport, new: AnnualReport, section: str, title: str) -> str
     lines = difflib.unified_diff(
         a,
         b,
-        fromfile=f"{old.meta.organ} {old.meta.year} {title}",
-        tofile=f"{new.meta.organ} {new.meta.year} {title}",
+        fromfile=f"{old.meta.organ_name} {old.meta.year_name} {title}",
+        tofile=f"{new.meta.organ_name} {new.meta.year_name} {title}",
         lineterm="",
     )
     return "\n".join(lines)
@@ -342,11 +343,11 @@ def compare(old: AnnualReport, new: AnnualReport) -> Comparison:
     e_old, e_new = old.meta.edition, new.meta.edition
     target = e_old if e_old is e_new else Edition.E2019
     notes: list[str] = []
-    if old.meta.organ != new.meta.organ:
+    if None not in (old.meta.organ, new.meta.organ) and old.meta.organ != new.meta.organ:
         notes.append(
             f"两份报告的{v.ORGAN.zh}不同（{old.meta.organ} / {new.meta.organ}） / the reports are by different organs"
         )
-    if old.meta.year == new.meta.year:
+    if old.meta.year is not None and old.meta.year == new.meta.year:
         notes.append(f"两份报告的{v.YEAR.zh}相同（{old.meta.year}） / both reports are for the same year")
     if e_old is not e_new:
         notes.append(

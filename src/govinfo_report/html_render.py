@@ -442,12 +442,12 @@ def _narrative_html(section: Narrative | OtherMatters) -> list[str]:
 def _meta_tags(report: AnnualReport) -> list[str]:
     """Machine-readable metadata for the page head (what the visible page does not show)."""
     meta = report.meta
-    pairs: list[tuple[str, str]] = [
-        ("organ", meta.organ),
-        ("year", str(meta.year)),
-        ("edition", meta.edition.value),
-        ("scope", meta.scope.value),
-    ]
+    pairs: list[tuple[str, str]] = []
+    if meta.organ is not None:
+        pairs.append(("organ", meta.organ))
+    if meta.year is not None:
+        pairs.append(("year", str(meta.year)))
+    pairs += [("edition", meta.edition.value), ("scope", meta.scope.value)]
     if meta.division_code is not None:
         pairs.append(("division-code", meta.division_code))
     if meta.published is not None:

@@ -53,6 +53,7 @@ from typing import Any, Literal
 import attrs
 from attrs import frozen
 
+from . import vocab as v
 from .errors import OptionError
 from .model import AnnualReport
 from .tables import get_cell, layout
@@ -84,8 +85,8 @@ class Indicators:
     .. versionadded:: 0.1.0
     """
 
-    organ: str
-    year: int
+    organ: str | None
+    year: int | None
     edition: str
     disclosure_rate: Fraction | None
     disclosed_share: Fraction | None
@@ -218,7 +219,11 @@ def render_indicators(rows: Iterable[Indicators], format: Literal["text", "json"
         raise OptionError(f"unknown format {format!r}; expected 'text', 'json' or 'csv'")
     from tabulate import tabulate  # imported here: only drawing a table needs it
 
-    table = [[r.organ, str(r.year), *(percent(getattr(r, n)) for n in INDICATOR_NAMES)] for r in items]
+    table = [
+        [r.organ or v.UNKNOWN_ORGAN.zh, "" if r.year is None else str(r.year)]
+        + [percent(getattr(r, n)) for n in INDICATOR_NAMES]
+        for r in items
+    ]
     headers = ["organ", "year", *INDICATOR_NAMES]
     out: str = tabulate(table, headers=headers, tablefmt="simple", disable_numparse=True)
     return out

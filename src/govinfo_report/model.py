@@ -733,6 +733,8 @@ class OtherMatters(_NarrativeDisplay):
 
 
 def _validate_year(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:  # a published report that does not say its year
+        return
     if type(value) is not int:
         raise CellValueError(f"ReportMeta.{attribute.name}", value, "expected an int", type_error=True)
     if not 2008 <= value <= 2100:
@@ -740,6 +742,8 @@ def _validate_year(inst: object, attribute: attrs.Attribute[Any], value: object)
 
 
 def _validate_organ(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:  # a published report that does not name its organ
+        return
     if type(value) is not str:
         raise CellValueError(f"ReportMeta.{attribute.name}", value, "expected a str", type_error=True)
     if not value.strip():
@@ -758,8 +762,10 @@ class ReportMeta:
     Who published the report, for which year, in which edition.
 
     Attributes:
-        organ: 发布机关, the organ (or government level) the report is for.
-        year: The report year (the year reported on, not the publication year).
+        organ: 发布机关, the organ (or government level) the report is for; None when a
+            published report does not name it (the importers then say so in a diagnostic).
+        year: The report year (the year reported on, not the publication year); None when a
+            published report does not say it.
         edition: The template edition the tables follow.
         title: The report's title as published.
         division_code: The administrative division code (行政区划代码), if known.
@@ -770,14 +776,35 @@ class ReportMeta:
     .. versionadded:: 0.1.0
     """
 
-    organ: str = attrs.field(validator=_validate_organ)
-    year: int = attrs.field(validator=_validate_year)
+    organ: str | None = attrs.field(validator=_validate_organ)
+    year: int | None = attrs.field(validator=_validate_year)
     edition: Edition = attrs.field(validator=_instance(Edition, "an Edition"))
     title: str | None = attrs.field(default=None, validator=_optional_instance(str, "a str"))
     division_code: str | None = attrs.field(default=None, validator=_optional_instance(str, "a str"))
     published: _dt.date | None = attrs.field(default=None, validator=_optional_instance(_dt.date, "a date"))
     scope: Scope = attrs.field(default=Scope.ORGAN, validator=_instance(Scope, "a Scope"))
     members: tuple[str, ...] = attrs.field(default=(), converter=_subsections, validator=_validate_members)
+
+    @property
+    def organ_name(self) -> str:
+        """
+        The organ for messages and tables: ``organ``, or 发布机关未知 when it is not known.
+
+        >>> ReportMeta(organ=None, year=2021, edition=Edition.E2021).organ_name
+        '发布机关未知'
+
+        .. versionadded:: 0.2.0
+        """
+        return self.organ if self.organ is not None else v.UNKNOWN_ORGAN.zh
+
+    @property
+    def year_name(self) -> str:
+        """
+        The year for messages and tables: ``str(year)``, or 年度未知 when it is not known.
+
+        .. versionadded:: 0.2.0
+        """
+        return str(self.year) if self.year is not None else v.UNKNOWN_YEAR.zh
 
 
 _PROACTIVE = {Edition.E2019: Proactive2019, Edition.E2021: Proactive2021}
@@ -844,12 +871,12 @@ class AnnualReport:
         return self.meta.edition
 
     @property
-    def organ(self) -> str:
+    def organ(self) -> str | None:
         """The organ of the report (``meta.organ``)."""
         return self.meta.organ
 
     @property
-    def year(self) -> int:
+    def year(self) -> int | None:
         """The report year (``meta.year``)."""
         return self.meta.year
 

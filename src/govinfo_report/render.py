@@ -53,7 +53,10 @@ def default_title(report: AnnualReport) -> str:
     .. versionadded:: 0.1.0
     """
     meta = report.meta
-    return meta.title or f"{meta.organ}{meta.year}年{v.REPORT_TITLE_SUFFIX.zh}"
+    if meta.title:
+        return meta.title
+    year = f"{meta.year}年" if meta.year is not None else ""
+    return f"{meta.organ or ''}{year}{v.REPORT_TITLE_SUFFIX.zh}"
 
 
 def format_cell(value: int | Decimal | None, unit: str = "") -> str:

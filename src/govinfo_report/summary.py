@@ -157,29 +157,45 @@ def _sum_column(column: Sequence[CellValue]) -> CellValue:
         return sum_cells(list(column))
 
 
-def _check_members(reports: Sequence[AnnualReport], year: int | None) -> int:
+def _check_members(reports: Sequence[AnnualReport], year: int | None) -> int | None:
     if not reports:
         raise AggregationError("no member reports to sum / 没有可汇总的成员报告")
     for i, r in enumerate(reports):
         if not isinstance(r, AnnualReport):
             raise OptionError(f"reports[{i}]: expected an AnnualReport, got {type(r).__name__}")
-    years: dict[int, list[str]] = {}
+    unnamed = [i for i, r in enumerate(reports) if r.meta.organ is None]
+    if unnamed:
+        raise AggregationError(
+            f"member report(s) {', '.join(f'reports[{i}]' for i in unnamed)} do not name their organ; a summary "
+            f"lists its members by name, so give each one its organ (--organ when reading a published report) / "
+            f"成员报告未写明{v.ORGAN.zh}",
+        )
+    years: dict[int | None, list[str]] = {}
     organs: dict[str, int] = {}
     for r in reports:
+        assert r.meta.organ is not None
         years.setdefault(r.meta.year, []).append(r.meta.organ)
         organs[r.meta.organ] = organs.get(r.meta.organ, 0) + 1
+    if year is not None and None in years:  # a member that does not say its year is taken to be of the year asked
+        years.setdefault(year, []).extend(years.pop(None))
+    if None in years and len(years) > 1:
+        raise AggregationError(
+            f"the year of {_names(years[None])} is not known; pass year= (--year) for the summary / "
+            f"成员报告未写明{v.YEAR.zh}",
+            members=years[None],
+        )
     if len(years) > 1:
-        listing = "; ".join(f"{y}: {_names(o)}" for y, o in sorted(years.items()))
+        listing = "; ".join(f"{y}: {_names(o)}" for y, o in sorted(years.items(), key=lambda kv: kv[0] or 0))
         raise AggregationError(
             f"the member reports are for different years ({listing}) / 成员报告的{v.YEAR.zh}不同",
-            members=[r.meta.organ for r in reports],
+            members=[r.meta.organ_name for r in reports],
         )
     (members_year,) = years
     if year is not None and year != members_year:
         raise AggregationError(
             f"year={year} was asked for, but the member reports are for {members_year} / "
             f"成员报告的{v.YEAR.zh}为 {members_year}，不是 {year}",
-            members=[r.meta.organ for r in reports],
+            members=[r.meta.organ_name for r in reports],
         )
     twice = [o for o, n in organs.items() if n > 1]
     if twice:
@@ -193,7 +209,7 @@ def _check_members(reports: Sequence[AnnualReport], year: int | None) -> int:
 def _target_edition(reports: Sequence[AnnualReport], edition: Edition | str | None, mapping: bool) -> Edition:
     editions: dict[Edition, list[str]] = {}
     for r in reports:
-        editions.setdefault(r.meta.edition, []).append(r.meta.organ)
+        editions.setdefault(r.meta.edition, []).append(r.meta.organ_name)
     listing = "; ".join(f"{e.value}: {_names(o)}" for e, o in sorted(editions.items()))
     try:
         target = Edition(edition) if edition is not None else None
@@ -210,7 +226,7 @@ def _target_edition(reports: Sequence[AnnualReport], edition: Edition | str | No
         )
         raise AggregationError(
             f"the member reports use different editions ({listing}); {hint} / 成员报告的{v.EDITION.zh}不同",
-            members=[r.meta.organ for r in reports],
+            members=[r.meta.organ_name for r in reports],
         )
     others = [o for e, o in editions.items() if e is not target]
     if not others:
@@ -253,8 +269,8 @@ def _strict_blanks(reports: Sequence[AnnualReport], target: Edition) -> None:
         values = _cells(r)
         for p in _feeding_paths(r, target, mixed):
             if values[p] is None:
-                found.append((r.meta.organ, p))
-                where.append(f"{r.meta.organ}: {lay.by_path[p].location} ({p})")
+                found.append((r.meta.organ_name, p))
+                where.append(f"{r.meta.organ_name}: {lay.by_path[p].location} ({p})")
     if not found:
         return
     more = f" and {len(found) - _SHOW} more" if len(found) > _SHOW else ""
@@ -276,7 +292,7 @@ def _amount_unit(
     unit beside one with a unit); the note then says so.
     """
     units = [r.proactive.procurement.amount_unit if isinstance(r.proactive, Proactive2019) else None for r in reports]
-    used = [(r.meta.organ, u, a) for r, u, a in zip(reports, units, amounts, strict=True) if a]
+    used = [(r.meta.organ_name, u, a) for r, u, a in zip(reports, units, amounts, strict=True) if a]
     distinct = {u for _, u, _ in used}
     if len(distinct) <= 1:
         unit = next(iter(distinct)) if distinct else next((u for u in units if u is not None), None)
@@ -404,9 +420,10 @@ def aggregate(
             proactive, procurement=attrs.evolve(proactive.procurement, amount_unit=unit)
         )
 
-    organs = tuple(r.meta.organ for r in members)
-    intro = f"本报告汇总了以下{len(organs)}个单位的{members_year}年度报告：{'、'.join(organs)}。"
-    mapped = [r.meta.organ for r in members if r.meta.edition is not target]
+    organs = tuple(r.meta.organ_name for r in members)  # all known: _check_members refuses unnamed members
+    of_year = f"{members_year}年度" if members_year is not None else ""
+    intro = f"本报告汇总了以下{len(organs)}个单位的{of_year}报告：{'、'.join(organs)}。"
+    mapped = [r.meta.organ_name for r in members if r.meta.edition is not target]
     if mapped:
         decisions = "、".join(lay.by_path[p].row_terms[-1].zh for p in SHARED_PROACTIVE)
         notes.append(

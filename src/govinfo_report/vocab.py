@@ -260,6 +260,8 @@ FEES_CHARGED = Term("fees_charged", "收费", "charging fees", variants=("处理
 
 ORGAN = Term("organ", "发布机关", "organ")
 YEAR = Term("year", "年度", "year")
+UNKNOWN_ORGAN = Term("unknown_organ", "发布机关未知", "organ unknown")
+UNKNOWN_YEAR = Term("unknown_year", "年度未知", "year unknown")
 EDITION = Term("edition", "格式版本", "edition")
 
 # ----------------------------------------------------------------------------
