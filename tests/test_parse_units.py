@@ -14,6 +14,7 @@ from govinfo_report.importers._html import extract
 from govinfo_report.importers._text import is_subheading, parse_title
 from govinfo_report.importers._tokens import BLANK, LABEL, VALUE, tokenize
 from govinfo_report.importers.normalize import label_key, read_cell
+from govinfo_report.rules import Severity
 
 LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
 WAN, YUAN = gr.AmountUnit.WAN_YUAN, gr.AmountUnit.YUAN
@@ -301,11 +302,19 @@ def test_parse_error_when_no_report_can_be_made(text: str) -> None:
 
 
 def test_organ_and_year_from_arguments() -> None:
-    """Without a title, organ and year must be supplied; the error names what is missing."""
+    """Without a title the report still imports, organ and year unknown, each with a warning naming its flag."""
     text = "一、总体情况\n概述。\n二、主动公开政府信息情况\n" + T2021
 
-    with pytest.raises(ParseError, match=r"organ \(发布机关\) and year \(年度\)"):
-        parse_text(text)
+    unknown = parse_text(text)
+    assert unknown.report is not None
+    assert (unknown.report.meta.organ, unknown.report.meta.year) == (None, None)
+    assert unknown.report.proactive == parse_text(text, organ="某某局", year=2021).report.proactive  # type: ignore[union-attr]
+    missing = unknown.by_code("META-MISSING")
+    assert [d.severity for d in missing] == [Severity.WARNING, Severity.WARNING]
+    assert "--organ" in missing[0].message
+    assert "--year" in missing[1].message
+    assert "发布机关" in missing[0].message
+    assert "年度" in missing[1].message
     report = parse_text(text, organ="某某局", year=2021).report
     assert report is not None
     assert (report.meta.organ, report.meta.year, report.meta.title) == ("某某局", 2021, None)

@@ -260,6 +260,26 @@ FEES_CHARGED = Term("fees_charged", "收费", "charging fees", variants=("处理
 
 ORGAN = Term("organ", "发布机关", "organ")
 YEAR = Term("year", "年度", "year")
+PUBLISHED = Term("published", "发布日期", "publication date")
+# The fields of the metadata table that CMS pages print above a report, in order of preference.
+META_ORGAN_FIELD = Term(
+    "meta_organ_field",
+    "发布机构",
+    "publishing organ (metadata field)",
+    variants=("发文机关", "发布机关", "发布单位", "发文单位", "公开主体", "信息公开主体"),
+)
+META_DATE_FIELD = Term(
+    "meta_date_field",
+    "发布日期",
+    "publication date (metadata field)",
+    variants=("公开日期", "发布时间", "成文日期", "发文日期", "生成日期"),
+)
+META_OTHER_FIELD = Term(
+    "meta_other_field",
+    "索引号",
+    "index number and other metadata fields",
+    variants=("文号", "发文字号", "主题分类", "公开方式", "公开范围", "有效性", "信息来源", "来源", "浏览次数"),
+)
 UNKNOWN_ORGAN = Term("unknown_organ", "发布机关未知", "organ unknown")
 UNKNOWN_YEAR = Term("unknown_year", "年度未知", "year unknown")
 EDITION = Term("edition", "格式版本", "edition")

@@ -47,7 +47,20 @@ CODES: dict[str, tuple[Severity, str]] = {
     "EXTRA-ROW": (Severity.INFO, "a row that is not in the national format (provincial variant); kept in extra_rows"),
     "EDITION-FROM-HEADERS": (Severity.WARNING, "the table headers give another edition than the year does"),
     "EDITION-FROM-YEAR": (Severity.WARNING, "no table header showed the edition; it was taken from the year"),
-    "META-OVERRIDE": (Severity.INFO, "the organ or year given by the caller differs from the title"),
+    "META-OVERRIDE": (Severity.INFO, "the organ or year given by the caller differs from what the report says"),
+    "META-SOURCE": (
+        Severity.INFO,
+        "the organ, year or publication date was taken from a place other than the title line "
+        "(the line above it, the page title, the metadata table, the signature, the statistics period)",
+    ),
+    "META-MISSING": (
+        Severity.WARNING,
+        "the organ or year was not found anywhere; it is left unknown (give it with --organ / --year)",
+    ),
+    "EDITION-UNKNOWN": (
+        Severity.WARNING,
+        "neither the table headers nor the year give the edition; the 2021 edition is assumed",
+    ),
     "ENCODING": (Severity.INFO, "the file was not UTF-8; it was decoded as GB18030"),
     "PARSE-FAILED": (Severity.ERROR, "parse_many: the file could not be read at all; the result has no report"),
 }

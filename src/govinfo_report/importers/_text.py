@@ -21,6 +21,7 @@ The steps, each tolerant of the quirks of format-spec §6:
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import functools
 import re
 import unicodedata
@@ -35,6 +36,19 @@ from .._fields import CELL_KINDS, field_info
 from ..errors import CellValueError, ParseError
 from ..model import AnnualReport, Edition, Narrative, OtherMatters, ReportMeta, Subsection
 from ..tables import _SECTION_CLASSES, _field_class
+from ._meta import (
+    DATE_FIELDS,
+    ORGAN_FIELDS,
+    MetaFound,
+    Where,
+    clean,
+    is_breadcrumb,
+    metadata_fields,
+    organ_like,
+    parse_date,
+    signature,
+    statistics_year,
+)
 from ._result import CODES, Diagnostic, ExtraRow, ParseResult
 from ._tables import detect_edition, index_for, known_key, read_table
 from ._tokens import LABEL, Token, tokenize
@@ -274,6 +288,10 @@ def parse_title(line: str) -> tuple[str | None, int | None] | None:
     ('某某市人民政府办公室', 2021)
     >>> parse_title("某某县政府信息公开办公室2022年政府信息公开工作年度报告")
     ('某某县政府信息公开办公室', 2022)
+    >>> parse_title("某某县统计局关于2020年度政府信息公开工作的年度报告")
+    ('某某县统计局', 2020)
+    >>> parse_title("关于2021年度政府信息公开工作的年度报告"), parse_title("2024   年政府信息公开工作年度报告")
+    ((None, 2021), (None, 2024))
 
     .. versionadded:: 0.1.0
     """
@@ -316,8 +334,11 @@ def parse_title(line: str) -> tuple[str | None, int | None] | None:
         bare = before.strip(_EDGE_PUNCT)
         organ_text = after if not bare or label_key(bare) == v.TITLE_ABOUT.zh else before
     organ_text = organ_text.strip(_EDGE_PUNCT)
-    if label_key(organ_text[: len(v.TITLE_ABOUT.zh)]) == v.TITLE_ABOUT.zh:
-        organ_text = organ_text[len(v.TITLE_ABOUT.zh) :].strip(_EDGE_PUNCT)
+    about = v.TITLE_ABOUT.zh
+    if label_key(organ_text[: len(about)]) == about:
+        organ_text = organ_text[len(about) :].strip(_EDGE_PUNCT)
+    if len(organ_text) > len(about) and label_key(organ_text[-len(about) :]) == about:  # XX局关于2020年度…
+        organ_text = organ_text[: -len(about)].strip(_EDGE_PUNCT)
     return (organ_text or None), year
 
 
@@ -325,12 +346,84 @@ def find_title(lines: Sequence[str], stop: int) -> Title | None:
     """The first title line before line *stop* (0-based), if any."""
     for i in range(min(stop, len(lines))):
         line = lines[i]
-        if not line.strip() or len(line) > 4 * _MAX_TITLE:
+        if not line.strip() or len(line) > 4 * _MAX_TITLE or is_breadcrumb(line):
             continue
         found = parse_title(line)
         if found is not None:
             return Title(i, line.strip(), found[0], found[1])
     return None
+
+
+class _Found(NamedTuple):
+    title: Title | None
+    title_text: str | None
+    organ: MetaFound | None
+    year: MetaFound | None
+    published: MetaFound | None
+    looked: tuple[Where, ...]
+    used: frozenset[int]
+
+
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-—–]\s).*$")
+
+
+def _line(where: Where) -> int | None:
+    return where.line + 1 if where.line is not None else None
+
+
+def _metadata(lines: Sequence[str], heads: Sequence[Heading | None], stop: int, page_title: str | None) -> _Found:
+    """Organ, year, publication date and title, from the first place that gives each (see ``_meta``)."""
+    title = find_title(lines, stop)
+    looked = [Where("标题", "the title", title.line if title else None)]
+    organ = year = published = None
+    used: set[int] = set()
+    title_text = title.text if title else None
+    if title is not None:
+        used.add(title.line)
+        if title.organ is not None:
+            organ = MetaFound(title.organ, looked[0])
+        if title.year is not None:
+            year = MetaFound(title.year, looked[0])
+        if title.organ is None:
+            looked.append(Where("标题上一行", "the line above the title", None))
+            above = next((i for i in range(title.line - 1, max(title.line - 3, -1), -1) if lines[i].strip()), None)
+            if above is not None and organ_like(lines[above]):
+                organ = MetaFound(clean(lines[above]), Where("标题上一行", "the line above the title", above))
+                title_text = f"{lines[above].strip()}{title.text}"
+                used.add(above)
+    if page_title is not None and page_title.strip():
+        where = Where("网页标题", "the page title", None)
+        looked.append(where)
+        head = _SITE_SUFFIX.sub("", page_title.strip())
+        parsed = parse_title(head)
+        if parsed is not None:
+            if organ is None and parsed[0] is not None:
+                organ = MetaFound(parsed[0], where)
+            if year is None and parsed[1] is not None:
+                year = MetaFound(parsed[1], where)
+            if title_text is None:
+                title_text = head
+    fields = metadata_fields(lines, stop)
+    looked.append(Where("发布机构栏", "the metadata table", None))
+    for name in ORGAN_FIELDS:
+        if organ is None and name in fields and organ_like(fields[name].value):  # type: ignore[arg-type]
+            organ = MetaFound(clean(str(fields[name].value)), fields[name].where)
+    for name in DATE_FIELDS:
+        day = parse_date(str(fields[name].value)) if name in fields else None
+        if published is None and day is not None:
+            published = MetaFound(day, fields[name].where)
+    used.update(f.where.line for f in fields.values() if f.where.line is not None)
+    last = max((h.line for h in heads if h is not None), default=stop)
+    sig_organ, sig_date = signature(lines, last + 1)
+    looked.append(Where("落款", "the signature", None))
+    if organ is None and sig_organ is not None:
+        organ = sig_organ
+    if published is None and sig_date is not None:
+        published = sig_date
+    if year is None:
+        looked.append(Where("统计期限", "the statistics period", None))
+        year = statistics_year(lines)
+    return _Found(title, title_text, organ, year, published, tuple(looked), frozenset(used))
 
 
 # ----------------------------------------------------------------------------
@@ -420,6 +513,7 @@ def parse_document(
     position: Position | None = None,
     diagnostics: Sequence[Diagnostic] = (),
     subheadings: frozenset[int] = frozenset(),
+    page_title: str | None = None,
 ) -> ParseResult:
     """
     Parse a report given as text; see :func:`govinfo_report.importers.parse_text`.
@@ -433,6 +527,7 @@ def parse_document(
         diagnostics: Diagnostics found before (decoding), put first.
         subheadings: 0-based lines that are headings by markup (HTML ``h1``–``h6``): inside a
             narrative they start a subsection even without numbering.
+        page_title: The page's own title (HTML ``<title>``), another place to find the organ and year.
 
     .. versionadded:: 0.1.0
     """
@@ -450,35 +545,43 @@ def parse_document(
             "no section heading or table of an annual report was found (未找到年度报告的章节标题或表格)", source
         )
     first_head = min(h.line for h in heads if h is not None)
-    title = find_title(lines, first_head)
-
-    # ---- organ and year
-    t_organ = title.organ if title else None
-    t_year = title.year if title else None
-    if organ is not None and t_organ is not None and organ != t_organ:
-        emit("META-OVERRIDE", f"标题中的机关为“{t_organ}”，按调用方给定的“{organ}”",
-             f"the title names the organ {t_organ!r}; using {organ!r} as given", title.line + 1 if title else None, 1)
-    if year is not None and t_year is not None and year != t_year:
-        emit("META-OVERRIDE", f"标题中的年度为{t_year}，按调用方给定的{year}",
-             f"the title gives the year {t_year}; using {year} as given", title.line + 1 if title else None, 1)
-    organ = organ if organ is not None else t_organ
-    year = year if year is not None else t_year
-    missing = [name for name, value in (("organ (发布机关)", organ), ("year (年度)", year)) if value is None]
-    if missing:
-        where = f"the title {title.text!r}" if title else "no title line"
-        raise ParseError(f"{' and '.join(missing)} not found ({where}); pass organ= and year=", source)
-    assert organ is not None
-    assert year is not None
+    found = _metadata(lines, heads, first_head, page_title)
+    title = found.title
+    for name, given, got in (("organ", organ, found.organ), ("year", year, found.year)):
+        if given is not None and got is not None and given != got.value:
+            term = v.ORGAN if name == "organ" else v.YEAR
+            emit("META-OVERRIDE", f"{got.where.zh}中的{term.zh}为“{got.value}”，按给定的“{given}”",
+                 f"the {got.where.en} gives the {name} {got.value!r}; using {given!r} as given",
+                 _line(got.where), 1)
+    for name, got in (("organ", found.organ), ("year", found.year), ("published", found.published)):
+        given = {"organ": organ, "year": year}.get(name)
+        if got is None or given is not None or (got.where.zh == "标题" and name != "published"):
+            continue
+        term = {"organ": v.ORGAN, "year": v.YEAR, "published": v.PUBLISHED}[name]
+        shown = got.value.isoformat() if isinstance(got.value, _dt.date) else got.value
+        emit("META-SOURCE", f"{term.zh}“{shown}”取自{got.where.zh}", f"the {term.en} {shown!r} is taken from "
+             f"{got.where.en}", _line(got.where), 1)
+    organ = organ if organ is not None else (str(found.organ.value) if found.organ else None)
+    year = year if year is not None else (int(str(found.year.value)) if found.year else None)
+    published = found.published.value if found.published else None
+    assert published is None or isinstance(published, _dt.date)
+    for term, value, flag in ((v.ORGAN, organ, "--organ"), (v.YEAR, year, "--year")):
+        if value is None:
+            looked_zh = "、".join(w.zh for w in found.looked if term is v.ORGAN or w.zh != "落款")
+            looked_en = ", ".join(w.en for w in found.looked if term is v.ORGAN or w.zh != "落款")
+            emit("META-MISSING", f"未找到{term.zh}（已查看：{looked_zh}），该项留空；可用 {flag} 给出",
+                 f"the {term.en} was not found (looked at: {looked_en}); it is left unknown; give it with {flag}",
+                 title.line + 1 if title else None, 1)
 
     # ---- text outside the sections
     if title is not None:
-        before = [i for i in range(title.line) if lines[i].strip()]
+        before = [i for i in range(title.line) if lines[i].strip() and i not in found.used]
         if before:
             emit("IGNORED-TEXT", f"标题之前的{len(before)}行文字不属于报告，已忽略：“{_quote(lines[before[0]])}”",
                  f"{len(before)} line(s) before the title are not part of the report; ignored", before[0] + 1, 1)
     title_line = title.line if title is not None else -1
     if heads[0] is not None:
-        between = [i for i in range(title_line + 1, heads[0].line) if lines[i].strip()]
+        between = [i for i in range(title_line + 1, heads[0].line) if lines[i].strip() and i not in found.used]
         if between:
             emit("IGNORED-TEXT",
                  f"标题与“{v.OVERVIEW.zh}”之间的{len(between)}行文字不属于任何部分：“{_quote(lines[between[0]])}”",
@@ -516,7 +619,14 @@ def parse_document(
         first, body = _region(lines, heads, k, start)
         regions[table] = tokenize([(first + 1 + i, line) for i, line in enumerate(body)], known_key)
     edition, seen = detect_edition([t for tokens in regions.values() for t in tokens if t.kind == LABEL])
-    by_year = Edition.for_year(year)
+    if year is None:
+        if edition is None:
+            edition = Edition.E2021
+            emit("EDITION-UNKNOWN", "表头没有显示格式版本，年度也未知；按2021年版读取",
+                 "neither the table headers nor the year give the edition; read as the 2021 edition")
+        by_year = edition
+    else:
+        by_year = Edition.for_year(year)
     if edition is None:
         mixed = "、".join(f"{e.value}年版（{'、'.join(seen[e][:3])}）" for e in Edition if seen[e])
         emit("EDITION-FROM-YEAR",
@@ -542,22 +652,23 @@ def parse_document(
             name = index_for(edition, table).table.table.zh
             extras.append(ExtraRow(name, label, printed, diags.where(line, 1)[0] or line))
 
-    report = _build(edition, organ, year, title.text if title else None, values, unit, texts, source)
+    report = _build(edition, organ, year, found.title_text, published, values, unit, texts, source)
     return ParseResult(report=report, diagnostics=diags.sorted(), extra_rows=tuple(extras), source=source)
 
 
 def _build(
     edition: Edition,
-    organ: str,
-    year: int,
+    organ: str | None,
+    year: int | None,
     title: str | None,
+    published: _dt.date | None,
     values: dict[str, int | Decimal | None],
     unit: Any,
     texts: dict[int, tuple[str, tuple[Subsection, ...]]],
     source: str | None,
 ) -> AnnualReport:
     try:
-        meta = ReportMeta(organ=organ, year=year, edition=edition, title=title)
+        meta = ReportMeta(organ=organ, year=year, edition=edition, title=title, published=published)
     except CellValueError as exc:
         raise ParseError(f"the organ or year cannot be used: {exc}", source) from None
     sections = {attr: _construct(plan, values) for attr, plan in _plans(edition)}
