@@ -448,6 +448,8 @@ def _meta_tags(report: AnnualReport) -> list[str]:
     if meta.year is not None:
         pairs.append(("year", str(meta.year)))
     pairs += [("edition", meta.edition.value), ("scope", meta.scope.value)]
+    if meta.title is not None:
+        pairs.append(("title", meta.title))
     if meta.division_code is not None:
         pairs.append(("division-code", meta.division_code))
     if meta.published is not None:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..errors import GovInfoReportError, ParseError
 from ..rules import Severity
-from ._html import extract, looks_like_html, mapper, to_text
+from ._html import META_PREFIX, extract_page, looks_like_html, mapper, to_text
+from ._meta import apply_tags
 from ._result import CODES, Diagnostic, ParseResult
 from ._text import parse_document
 
@@ -117,15 +118,35 @@ def parse_html(
     if not html.strip():
         raise ParseError("the input is empty (输入为空)", source)
     try:
-        blocks = extract(html)
+        page = extract_page(html)
     except (AssertionError, ValueError) as exc:  # html.parser gives up only on badly broken markup
         raise ParseError(f"the HTML cannot be read: {exc}", source) from None
-    text, origin, headings = to_text(blocks)
+    text, origin, headings = to_text(page.blocks)
     if not text.strip():
         raise ParseError("the page has no text (网页没有文字内容)", source)
-    return parse_document(
-        text, source=source, organ=organ, year=year, position=mapper(origin), subheadings=headings
+    result = parse_document(
+        text,
+        source=source,
+        organ=organ,
+        year=year,
+        position=mapper(origin),
+        subheadings=headings,
+        page_title=page.title,
     )
+    if not page.meta or result.report is None:
+        return result
+    report, bad = apply_tags(result.report, page.meta, organ=organ, year=year)
+    diags = list(result.diagnostics)
+    for name, value in bad:
+        diags.append(
+            Diagnostic(
+                "META-TAG",
+                CODES["META-TAG"][0],
+                f"网页元数据 {META_PREFIX}{name} 的值“{value[:40]}”无法读取，已忽略",
+                f"the page's metadata tag {META_PREFIX}{name} cannot be read ({value[:40]!r}); ignored",
+            )
+        )
+    return ParseResult(report, tuple(diags), result.extra_rows, result.source)
 
 
 def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int | None = None) -> ParseResult:

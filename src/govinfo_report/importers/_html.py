@@ -30,7 +30,19 @@ from html.parser import HTMLParser
 
 from attrs import define, field
 
-__all__ = ["HtmlCell", "HtmlTable", "TextBlock", "extract", "looks_like_html", "mapper", "to_text", "unescape_string"]
+__all__ = [
+    "META_PREFIX",
+    "HtmlCell",
+    "HtmlTable",
+    "Page",
+    "TextBlock",
+    "extract",
+    "extract_page",
+    "looks_like_html",
+    "mapper",
+    "to_text",
+    "unescape_string",
+]
 
 _BLOCK = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd br hr section article blockquote pre center title caption "  # noqa: SIM905
@@ -122,6 +134,9 @@ class _Extractor(HTMLParser):
         self.cell: HtmlCell | None = None
         self.cell_buf: list[str] = []
         self.heading = 0
+        self.in_title = 0
+        self.title: list[str] = []
+        self.meta: dict[str, list[str]] = {}
 
     # text outside tables
     def _flush(self) -> None:
@@ -141,6 +156,10 @@ class _Extractor(HTMLParser):
         return line, offset + 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title += 1
+        elif tag == "meta":
+            self._meta_tag(dict(attrs))
         if tag in _SKIP:
             if tag not in _VOID:
                 self.skip += 1
@@ -188,7 +207,14 @@ class _Extractor(HTMLParser):
         if tag not in _VOID:
             self.handle_endtag(tag)
 
+    def _meta_tag(self, attrs: dict[str, str | None]) -> None:
+        name, content = attrs.get("name") or "", attrs.get("content")
+        if name.startswith(META_PREFIX) and content is not None:
+            self.meta.setdefault(name[len(META_PREFIX) :], []).append(content)
+
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self.in_title:
+            self.in_title -= 1
         if tag in _SKIP:
             if tag not in _VOID and self.skip:
                 self.skip -= 1
@@ -221,6 +247,8 @@ class _Extractor(HTMLParser):
             self.cell_buf = []
 
     def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
         if self.skip:
             return
         if self.tables:
@@ -263,16 +291,50 @@ def unescape_string(html: str) -> str:
     )
 
 
+@define
+class Page:
+    """
+    A page read by :func:`extract_page`: its blocks, its ``<title>``, and the ``govinfo-report:*`` meta tags.
+
+    ``meta`` maps each tag name without the prefix (``organ``, ``member`` …) to its contents in order;
+    render_html writes them, so that a page of ours reads back with all its metadata.
+
+    .. versionadded:: 0.2.0
+    """
+
+    blocks: list[TextBlock | HtmlTable]
+    title: str | None = None
+    meta: dict[str, list[str]] = field(factory=dict)
+
+
+META_PREFIX = "govinfo-report:"
+"""The prefix of the metadata tags that render_html writes in the page head."""
+
+
+def extract_page(html: str) -> Page:
+    """
+    The text blocks and tables of a page, in order, with its title and our metadata tags.
+
+    >>> page = extract_page('<title>某某局年报_某某县</title><meta name="govinfo-report:year" content="2022"><p>一</p>')
+    >>> page.title, page.meta, len(page.blocks)
+    ('某某局年报_某某县', {'year': ['2022']}, 1)
+
+    .. versionadded:: 0.2.0
+    """
+    parser = _Extractor()
+    parser.feed(unescape_string(html))
+    parser.close()
+    title = _ASCII_SPACE.sub(" ", "".join(parser.title)).strip() or None
+    return Page(parser.blocks, title, parser.meta)
+
+
 def extract(html: str) -> list[TextBlock | HtmlTable]:
     """
     The text blocks and tables of a page, in order.
 
     .. versionadded:: 0.1.0
     """
-    parser = _Extractor()
-    parser.feed(unescape_string(html))
-    parser.close()
-    return parser.blocks
+    return extract_page(html).blocks
 
 
 def to_text(

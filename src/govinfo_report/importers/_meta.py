@@ -31,14 +31,20 @@ import datetime as _dt
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import NamedTuple
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+import attrs
 
 from .. import vocab as v
+from ..errors import CellValueError
+from ..model import AnnualReport, ProcessingFees, Scope
 from .normalize import to_simplified
 
 __all__ = [
     "MetaFound",
     "Where",
+    "apply_tags",
     "is_breadcrumb",
     "metadata_fields",
     "organ_like",
@@ -230,3 +236,68 @@ def statistics_year(lines: Sequence[str]) -> MetaFound | None:
         if m is not None and m.group(1) == m.group(2):
             return MetaFound(int(m.group(1)), Where("统计期限", "the statistics period", i))
     return None
+
+
+def apply_tags(
+    report: AnnualReport, tags: dict[str, list[str]], *, organ: str | None, year: int | None
+) -> tuple[AnnualReport, list[tuple[str, str]]]:
+    """
+    *report* with the metadata of render_html's ``govinfo-report:*`` tags, and the tags that could not be used.
+
+    The tags say what the page's head holds for a machine (division code, publication date, scope, members,
+    the fees of 六): the visible page cannot show them.  An organ or year given by the caller wins.
+    """
+    meta = report.meta
+    changes: dict[str, Any] = {}
+    bad: list[tuple[str, str]] = []
+    one = {name: values[0] for name, values in tags.items() if values}
+    if "organ" in one and organ is None:
+        changes["organ"] = one["organ"]
+    if "title" in one:
+        changes["title"] = one["title"]
+    elif "edition" in one:  # our own page (it always says its edition) without a title tag: the h1 was the default
+        changes["title"] = None
+    for name, key, read in (
+        ("year", "year", _int),
+        ("division-code", "division_code", str),
+        ("published", "published", _iso_date),
+        ("scope", "scope", Scope),
+    ):
+        if name not in one or (name == "year" and year is not None):
+            continue
+        try:
+            changes[key] = read(one[name])
+        except ValueError:
+            bad.append((name, one[name]))
+    if "member" in tags:
+        changes["members"] = tuple(tags["member"])
+    fees: dict[str, Any] = {}
+    fee_tags = (("fees-applications", "applications", _int), ("fees-amount-yuan", "amount_yuan", Decimal))
+    for name, key, read_fee in fee_tags:
+        if name in one:
+            try:
+                fees[key] = read_fee(one[name])
+            except (ValueError, ArithmeticError):
+                bad.append((name, one[name]))
+    try:
+        new_meta = attrs.evolve(meta, **changes)
+    except (CellValueError, ValueError):
+        new_meta = meta
+        bad += [(k, str(x)) for k, x in changes.items()]
+    other = report.other_matters
+    if fees:
+        try:
+            other = attrs.evolve(other, fees=ProcessingFees(**fees))
+        except (CellValueError, ValueError):
+            bad += [(k, str(x)) for k, x in fees.items()]
+    return attrs.evolve(report, meta=new_meta, other_matters=other), bad
+
+
+def _int(text: str) -> int:
+    if not text.isascii() or not text.isdigit():
+        raise ValueError(text)
+    return int(text)
+
+
+def _iso_date(text: str) -> _dt.date:
+    return _dt.date.fromisoformat(text)

@@ -57,6 +57,7 @@ CODES: dict[str, tuple[Severity, str]] = {
         Severity.WARNING,
         "the organ or year was not found anywhere; it is left unknown (give it with --organ / --year)",
     ),
+    "META-TAG": (Severity.WARNING, "a govinfo-report:* metadata tag of a page has a value that cannot be read"),
     "EDITION-UNKNOWN": (
         Severity.WARNING,
         "neither the table headers nor the year give the edition; the 2021 edition is assumed",
