@@ -20,7 +20,7 @@ from govinfo_report.vocab import Term
 
 from .conftest import EXAMPLE_JSON
 from .strategies import reports
-from .test_html_roundtrip import html_normal, visible
+from .test_html_roundtrip import html_normal, printed
 
 needs_docx = pytest.mark.skipif(importlib.util.find_spec("docx") is None, reason="python-docx is not installed")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -155,7 +155,7 @@ def test_round_trip(report: gr.AnnualReport) -> None:
     parsed = parse_docx(_write(report)).report
 
     assert parsed is not None
-    assert visible(parsed) == visible(report)
+    assert printed(parsed) == printed(report)
 
 
 @needs_docx

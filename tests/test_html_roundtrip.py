@@ -52,6 +52,16 @@ def visible(report: gr.AnnualReport) -> gr.AnnualReport:
     return report
 
 
+def printed(report: gr.AnnualReport) -> gr.AnnualReport:
+    """
+    *report* as a document without our page head shows it (a Word file): :func:`visible`, less the
+    metadata beyond organ, year and edition, and less the fees of 六 (held apart from its text).
+    """
+    meta = gr.ReportMeta(organ=report.meta.organ, year=report.meta.year, edition=report.meta.edition)
+    report = attrs.evolve(report, meta=meta, other_matters=attrs.evolve(report.other_matters, fees=None))
+    return visible(report)
+
+
 def test_seed_example_round_trips_whole() -> None:
     """The seed example reads back from its HTML equal in every field, with one info diagnostic (178万元)."""
     report = gr.from_json(EXAMPLE_JSON.read_bytes())

@@ -38,12 +38,15 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Generic, Literal, TextIO, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Generic, Literal, TextIO, TypeVar, Union
 
 from attrs import frozen
 
+if TYPE_CHECKING:
+    from .importers import Diagnostic
+
 from .errors import OptionError
-from .findings import Finding
+from .findings import Finding, finding_to_dict
 from .importers._files import READABLE_SUFFIXES
 from .model import AnnualReport
 from .rules import Severity
@@ -128,6 +131,18 @@ def load_one(path: Source) -> BatchResult[AnnualReport]:
         return BatchResult(source=source, value=None, error=_error(exc))
 
 
+def _parsed(source: str) -> tuple[BatchResult[AnnualReport], tuple[Diagnostic, ...]]:
+    """A published report file read by the importer, and its diagnostics; never raises for a bad file."""
+    from .importers import parse
+
+    try:
+        result = parse(source)
+    except Exception as exc:  # one bad file must not stop a batch; the error is kept in the result
+        return BatchResult(source=source, value=None, error=_error(exc)), ()
+    texts = tuple(str(d) for d in result.diagnostics)
+    return BatchResult(source=source, value=result.report, diagnostics=texts), result.diagnostics
+
+
 def _loaded(item: AnnualReport | Source, index: int) -> BatchResult[AnnualReport]:
     if isinstance(item, AnnualReport):
         return BatchResult(source=f"<report {index}>", value=item)
@@ -151,13 +166,18 @@ def check_one(item: AnnualReport | Source, blank: str = "zero", index: int = 0) 
 
     .. versionadded:: 0.1.0
     """
-    loaded = _loaded(item, index)
+    diagnostics: tuple[Diagnostic, ...] = ()
+    if isinstance(item, (str, os.PathLike)) and not os.fspath(item).lower().endswith(".json"):
+        loaded, diagnostics = _parsed(os.fspath(item))
+    else:
+        loaded = _loaded(item, index)
     if loaded.value is None:
         return BatchResult(source=loaded.source, value=None, error=loaded.error, diagnostics=loaded.diagnostics)
     from .checks import check
+    from .importers import summarise
 
     try:
-        findings = tuple(check(loaded.value, blank=blank))
+        findings = tuple(check(loaded.value, blank=blank, diagnostics=summarise(diagnostics) if diagnostics else None))
     except Exception as exc:  # e.g. an unknown blank policy: reported per input like any other failure
         return BatchResult(source=loaded.source, value=None, error=_error(exc), diagnostics=loaded.diagnostics)
     return BatchResult(source=loaded.source, value=findings, diagnostics=loaded.diagnostics)
@@ -318,8 +338,13 @@ class FileCheck:
         infos: Findings of info severity.
         rules: ``(code, count)`` for each rule with findings, by code.
         error: Why the file could not be read, or None.
+        findings: The findings themselves (for a published report, its import
+            diagnostics among them as IMPORT-* findings).
+        diagnostics: The importer's diagnostics, as text.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``findings`` and ``diagnostics``.
     """
 
     source: str
@@ -328,6 +353,8 @@ class FileCheck:
     infos: int = 0
     rules: tuple[tuple[str, int], ...] = ()
     error: str | None = None
+    findings: tuple[Finding, ...] = ()
+    diagnostics: tuple[str, ...] = ()
 
 
 @frozen(kw_only=True)
@@ -355,6 +382,8 @@ class FolderCheck:
     folder: str
     files: tuple[FileCheck, ...]
     rules: tuple[RuleCount, ...]
+    skipped: tuple[tuple[str, str], ...] = ()
+    """``(path, reason)`` for each file of the folder that is not a report format we read."""
 
     @property
     def unreadable(self) -> int:
@@ -369,7 +398,7 @@ class FolderCheck:
 
 def _file_check(result: BatchResult[tuple[Finding, ...]]) -> FileCheck:
     if result.value is None:
-        return FileCheck(source=result.source, error=result.error)
+        return FileCheck(source=result.source, error=result.error, diagnostics=result.diagnostics)
     counts: dict[str, int] = {}
     for f in result.value:
         counts[f.code] = counts.get(f.code, 0) + 1
@@ -380,6 +409,8 @@ def _file_check(result: BatchResult[tuple[Finding, ...]]) -> FileCheck:
         warnings=by[Severity.WARNING],
         infos=by[Severity.INFO],
         rules=tuple(sorted(counts.items())),
+        findings=result.value,
+        diagnostics=result.diagnostics,
     )
 
 
@@ -425,8 +456,12 @@ def check_folder(
     from .rules import CATALOGUE
 
     paths = report_files(folder, recursive=recursive)
+    skipped = tuple((p, _skip_reason(p)) for p in _other_files(folder, recursive))
     files = tuple(_file_check(r) for r in check_many(paths, blank=blank, workers=workers, progress=progress))
     severity = {r.code: r.severity for r in CATALOGUE}
+    for f in files:  # IMPORT-* and any code outside the catalogue: the severity its findings carry
+        for finding in f.findings:
+            severity.setdefault(finding.code, finding.severity)
     totals: dict[str, list[int]] = {}
     for f in files:
         for code, n in f.rules:
@@ -438,7 +473,24 @@ def check_folder(
         RuleCount(code=code, severity=severity.get(code, Severity.WARNING), files=n_files, findings=n)
         for code, (n_files, n) in sorted(totals.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
     )
-    return FolderCheck(folder=os.fspath(folder), files=files, rules=rules)
+    return FolderCheck(folder=os.fspath(folder), files=files, rules=rules, skipped=skipped)
+
+
+def _other_files(folder: Source, recursive: bool) -> list[str]:
+    """The files of *folder* that :func:`report_files` leaves out (hidden files aside)."""
+    root = Path(folder)
+    found = root.rglob("*") if recursive else root.iterdir()
+    return sorted(
+        os.fspath(p)
+        for p in found
+        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() not in REPORT_SUFFIXES
+    )
+
+
+def _skip_reason(path: str) -> str:
+    suffix = Path(path).suffix.lower() or "(no suffix)"
+    readable = ", ".join(REPORT_SUFFIXES)
+    return f"{suffix} is not a format that is read (不支持的文件格式); readable: {readable}"
 
 
 def _shorten(error: str, width: int = 100) -> str:
@@ -451,8 +503,9 @@ def render_folder_check(result: FolderCheck, format: Literal["table", "json"] = 
     """
     A folder check as tables (files, then rules, then a total line) or JSON.
 
-    JSON: ``{"folder", "files": [{source, errors, warnings, infos, rules: {code: n}, error}],
-    "rules": [{code, severity, files, findings}]}``.
+    JSON: ``{"folder", "files": [{source, errors, warnings, infos, rules: {code: n}, error, findings: [...],
+    diagnostics: [...]}], "skipped": [{source, reason}], "rules": [{code, severity, files, findings}]}``;
+    each finding as :func:`~govinfo_report.findings.finding_to_dict` gives it, each diagnostic as text.
 
     Raises:
         OptionError: An unknown *format*.
@@ -470,9 +523,12 @@ def render_folder_check(result: FolderCheck, format: Literal["table", "json"] = 
                     "infos": f.infos,
                     "rules": dict(f.rules),
                     "error": f.error,
+                    "findings": [finding_to_dict(x) for x in f.findings],
+                    "diagnostics": list(f.diagnostics),
                 }
                 for f in result.files
             ],
+            "skipped": [{"source": path, "reason": reason} for path, reason in result.skipped],
             "rules": [
                 {"code": r.code, "severity": r.severity.value, "files": r.files, "findings": r.findings}
                 for r in result.rules
@@ -507,6 +563,15 @@ def render_folder_check(result: FolderCheck, format: Literal["table", "json"] = 
             tabulate(
                 rule_rows,
                 headers=["规则 rule", "级别 severity", "文件数 files", "次数 findings"],
+                tablefmt="simple",
+                disable_numparse=True,
+            )
+        )
+    if result.skipped:
+        parts.append(
+            tabulate(
+                [[path, reason] for path, reason in result.skipped],
+                headers=["跳过的文件 skipped", "原因 reason"],
                 tablefmt="simple",
                 disable_numparse=True,
             )

@@ -54,7 +54,7 @@ import enum
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any, Literal, Union
+from typing import Any, Literal, Protocol, Union
 
 import attrs
 from attrs import frozen
@@ -844,6 +844,72 @@ def _require_report(value: object, what: str) -> AnnualReport:
     return value
 
 
+class ImportDiagnostic(Protocol):
+    """What :func:`check` reads of an importer's diagnostic (:class:`govinfo_report.importers.Diagnostic`)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def message_en(self) -> str: ...
+    @property
+    def line(self) -> int | None: ...
+    @property
+    def column(self) -> int | None: ...
+    @property
+    def path(self) -> str | None: ...
+
+
+IMPORT_PREFIX = "IMPORT-"
+"""The code prefix of the findings that carry an importer's diagnostics (``IMPORT-UNREADABLE-CELL`` …)."""
+
+
+def _reading(ctx: _Context, diagnostics: Sequence[ImportDiagnostic], findings: list[Finding]) -> list[Finding]:
+    """
+    The import diagnostics as IMPORT-* findings, and *findings* with ``reading`` on the cells the importer doubted.
+
+    A finding whose cells include one with an import warning may come from reading
+    the file rather than from the report: its ``reading`` names the diagnostics and
+    its message says so.
+    """
+    doubted: dict[str, list[str]] = {}
+    out: list[Finding] = []
+    for d in diagnostics:
+        where_zh = f"第{d.line}行第{d.column or 1}列：" if d.line is not None else ""
+        where_en = f"line {d.line}, col {d.column or 1}: " if d.line is not None else ""
+        path = d.path or "$"
+        spec = ctx.layout.by_path.get(path)
+        out.append(
+            Finding(
+                code=IMPORT_PREFIX + d.code,
+                severity=d.severity,
+                path=path,
+                table=spec.table if spec is not None else None,
+                row=spec.row if spec is not None else None,
+                column=spec.column if spec is not None else None,
+                message=f"读取：{where_zh}{d.message}",
+                message_en=f"Reading: {where_en}{d.message_en}",
+            )
+        )
+        if d.path is not None and d.severity is not Severity.INFO:
+            doubted.setdefault(d.path, []).append(f"{d.code} @ {d.path}: {d.message}")
+    for i, f in enumerate(findings):
+        notes = [n for c in f.cells if c.source is None for n in doubted.get(c.path, ())]
+        if notes and not f.code.startswith(IMPORT_PREFIX):
+            unique: tuple[str, ...] = tuple(dict.fromkeys(notes))
+            findings[i] = attrs.evolve(
+                f,
+                reading=unique,
+                message=f"{f.message}（涉及读取存疑的单元格，可能是读取问题而非报告错误）",
+                message_en=f"{f.message_en} (involves a cell read with doubt: perhaps a reading problem, not an error "
+                "of the report)",
+            )
+    return out
+
+
 def check(
     report: AnnualReport,
     *,
@@ -853,6 +919,7 @@ def check(
     deadline: _dt.date | None = None,
     plausibility: bool = False,
     rule_making_power: bool | None = None,
+    diagnostics: Iterable[ImportDiagnostic] | None = None,
 ) -> list[Finding]:
     """
     Every finding about *report*; never raises because the report is inconsistent.
@@ -881,6 +948,11 @@ def check(
             default thresholds and *previous* when given.
         rule_making_power: For the plausibility rules: False when the organ has
             no power to make 规章, so a non-zero 规章 row is suspicious.
+        diagnostics: For a report read from a published file, the importer's
+            diagnostics (``parse(path).diagnostics``): each becomes a finding
+            coded ``IMPORT-`` + its code, with its severity and place, and a
+            finding that involves a cell the importer was unsure of says so
+            (:attr:`~govinfo_report.findings.Finding.reading`).
 
     Returns:
         The findings (a :class:`~govinfo_report.findings.FindingList`, a list
@@ -921,6 +993,8 @@ def check(
         from .plausibility_checks import plausibility as plausibility_findings
 
         findings += plausibility_findings(report, previous=previous, rule_making_power=rule_making_power)
+    if diagnostics is not None:
+        findings += _reading(ctx, list(diagnostics), findings)
     return FindingList(sorted(findings, key=_sort_key(ctx)))
 
 

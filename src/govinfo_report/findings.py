@@ -185,6 +185,10 @@ def _direction(inst: Finding) -> str | None:
     return "多" if d > 0 else "少"
 
 
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
 @frozen(kw_only=True)
 class Finding:
     """
@@ -210,6 +214,9 @@ class Finding:
         message_en: The finding in English.
         diagnosis: The most likely single-cell fix, for arithmetic findings.
         details: The cells a list-like finding lists (BLANK-CELLS: every blank cell).
+        reading: For a report read from a published file: the importer's diagnostics
+            (``"CODE @ path: message"``) on the cells of this finding, which may mean the
+            finding comes from reading the file rather than from the report itself.
 
     .. versionadded:: 0.1.0
     """
@@ -230,6 +237,7 @@ class Finding:
     details: tuple[CellRef, ...] = attrs.field(default=(), converter=tuple)
     difference: int | Decimal | None = attrs.field(default=attrs.Factory(_difference, takes_self=True))
     direction: str | None = attrs.field(default=attrs.Factory(_direction, takes_self=True))
+    reading: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     @property
     def key(self) -> str:
@@ -325,8 +333,8 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     ``path``, ``table``, ``row``, ``column``, ``stated``, ``expected``,
     ``difference``, ``direction``, ``message``, ``message_en``, ``cells`` (each
     ``{path, table, row, column, value, source}``), ``blank_cells``,
-    ``diagnosis`` (``{cell, value, resolves, breaks, alternatives}`` or null)
-    and ``details`` (cells, as in ``cells``).  Decimals are strings, dates ISO
+    ``diagnosis`` (``{cell, value, resolves, breaks, alternatives}`` or null),
+    ``details`` (cells, as in ``cells``) and, only when there is one, ``reading``.  Decimals are strings, dates ISO
     strings, blanks null.
 
     >>> from govinfo_report.rules import Severity
@@ -336,8 +344,11 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     ('warning', None, [])
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``reading`` (a list of strings), present only when the finding involves a cell that the importer
+       of a published report was unsure of.
     """
-    return {
+    out = {
         "code": finding.code,
         "severity": finding.severity.value,
         "path": finding.path,
@@ -355,6 +366,9 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "diagnosis": None if finding.diagnosis is None else _fix_to_dict(finding.diagnosis),
         "details": [_cell_to_dict(c) for c in finding.details],
     }
+    if finding.reading:  # only for a report read from a published file, on a cell the importer was unsure of
+        out["reading"] = list(finding.reading)
+    return out
 
 
 def findings_to_json(findings: Iterable[Finding], *, indent: int | None = 2) -> str:
@@ -423,6 +437,8 @@ def _text(findings: Sequence[Finding], language: Literal["zh", "en"]) -> str:
             lines.append(f"    {cell.location} ({cell.ref})")
         if f.diagnosis is not None:
             lines.append(f"    诊断 / diagnosis: {f.diagnosis.describe(language)}")
+        for note in f.reading:
+            lines.append(f"    读取存疑 / read with doubt: {note}")
         blocks.append("\n".join(lines))
     blocks.append(summary_line(findings))
     return "\n\n".join(blocks)

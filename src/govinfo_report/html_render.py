@@ -456,6 +456,8 @@ def _meta_tags(report: AnnualReport) -> list[str]:
         pairs.append(("published", meta.published.isoformat()))
     pairs += [("member", m) for m in meta.members]
     fees = report.other_matters.fees
+    if fees is not None:  # stated, even when both figures are blank
+        pairs.append(("fees", "stated"))
     if fees is not None and fees.applications is not None:
         pairs.append(("fees-applications", str(fees.applications)))
     if fees is not None and fees.amount_yuan is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ._common import CommandError, Formatter, load_report, write_output
+from ._common import CommandError, Formatter, load_report, write_output, year_type
 
 EPILOG = """\
 examples:
@@ -35,7 +35,12 @@ def add_parser(sub: Any) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="member reports: .json, or published reports as .txt/.html")
     p.add_argument("-o", "--output", metavar="OUT", help="write the summary (JSON) to OUT instead of stdout")
     p.add_argument("--organ", default="汇总报告", help="the organ of the summary (default: 汇总报告)")
-    p.add_argument("--year", type=int, help="the report year (default: the members' year; must match it)")
+    p.add_argument(
+        "--year",
+        type=year_type,
+        help="the report year (default: the members' year; must match it); also the year of a member "
+        "report that does not say its own",
+    )
     p.add_argument("--edition", choices=("2019", "2021"), help="the summary's edition (default: the members')")
     p.add_argument(
         "--blank", choices=("zero", "strict", "ignore"), default="zero", help="blank-cell policy (default: zero)"
@@ -56,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import GovInfoReportError
     from ..summary import aggregate
 
-    members = [load_report(f) for f in args.files]
+    members = [load_report(f, year=args.year) for f in args.files]
     try:
         summary = aggregate(
             members,

@@ -6,7 +6,7 @@ import argparse
 import datetime as _dt
 from typing import Any
 
-from ._common import CommandError, Formatter, load_report, write_output
+from ._common import CommandError, Formatter, add_meta_arguments, load_parsed, load_report, write_output
 
 EPILOG = """\
 examples:
@@ -85,6 +85,7 @@ def add_parser(sub: Any) -> None:
         help="exit with status 0 even when there are error findings (unreadable input still gives 2)",
     )
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    add_meta_arguments(p, "FILE")
     p.set_defaults(func=run)
 
 
@@ -94,6 +95,8 @@ def run_folder(args: argparse.Namespace) -> int:
 
     if args.previous or args.members:
         raise CommandError("--previous and --members take single reports, not a folder")
+    if args.organ is not None or args.year is not None:
+        raise CommandError("--organ and --year describe one report; a folder holds reports of several organs")
     result = check_folder(args.file, blank=args.blank, recursive=args.recursive, progress=terminal_progress())
     if not result.files:
         raise CommandError(f"{args.file}: no reports ({', '.join(REPORT_SUFFIXES)}) in the folder")
@@ -110,11 +113,12 @@ def run(args: argparse.Namespace) -> int:
     from ..checks import check
     from ..errors import GovInfoReportError
     from ..findings import render_findings
+    from ..importers import summarise
     from ..rules import Severity
 
     if Path(args.file).is_dir():
         return run_folder(args)
-    report = load_report(args.file)
+    report, diagnostics = load_parsed(args.file, organ=args.organ, year=args.year)
     previous = load_report(args.previous) if args.previous else None
     members = [load_report(m) for m in args.members] if args.members is not None else None
     try:
@@ -126,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
             deadline=args.deadline,
             plausibility=args.plausibility,
             rule_making_power=False if args.no_rule_making_power else None,
+            diagnostics=summarise(diagnostics) if diagnostics else None,
         )
     except GovInfoReportError as exc:  # pragma: no cover - the options are validated by argparse
         raise CommandError(str(exc)) from None

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import attrs
 
 from ..errors import GovInfoReportError
 
 if TYPE_CHECKING:
+    from ..importers import Diagnostic
     from ..model import AnnualReport
 
 
@@ -21,15 +25,60 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
     """Keeps the examples in the epilog as written."""
 
 
-def load_report(path: str) -> AnnualReport:
+def year_type(text: str) -> int:
+    """An argparse type for a report year (2008–2100)."""
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
+    if not 2008 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"not a report year (2008–2100): {year}")
+    return year
+
+
+def add_meta_arguments(p: argparse.ArgumentParser, what: str = "a published report") -> None:
+    """``--organ`` and ``--year``: the metadata of *what* when it does not say it."""
+    p.add_argument(
+        "--organ",
+        metavar="NAME",
+        help=f"the organ (发布机关) of {what}: overrides the title of a published report, fills an unknown one in JSON",
+    )
+    p.add_argument(
+        "--year",
+        metavar="YEAR",
+        type=year_type,
+        help=f"the report year (年度) of {what}: overrides a published report's, fills an unknown one in JSON",
+    )
+
+
+def load_report(path: str, *, organ: str | None = None, year: int | None = None) -> AnnualReport:
     """
     The report in *path*: JSON (written by to_json), or a published report as text, HTML or Word .docx.
 
-    Diagnostics of the importer are printed on stderr.
+    Diagnostics of the importer are printed on stderr (see :func:`print_diagnostics`).
+    *organ* and *year* are passed to the importer (they override what a published
+    report says); in a JSON report they only fill an organ or year that is unknown (null).
 
     Raises:
         CommandError: The file is missing, unreadable or not a report.
     """
+    report, diagnostics = load_parsed(path, organ=organ, year=year)
+    print_diagnostics(path, diagnostics)
+    return report
+
+
+def print_diagnostics(path: str, diagnostics: Sequence[Diagnostic]) -> None:
+    """The diagnostics on stderr, one line each, the repeats of one code counted after the first twenty."""
+    from ..importers import summarise
+
+    for d in summarise(diagnostics):
+        print(f"{path}: {d}", file=sys.stderr)
+
+
+def load_parsed(
+    path: str, *, organ: str | None = None, year: int | None = None
+) -> tuple[AnnualReport, tuple[Diagnostic, ...]]:
+    """The report in *path* and the importer's diagnostics (none for JSON), printing nothing; see load_report."""
     p = Path(path)
     if not p.is_file():
         raise CommandError(f"{path}: no such file")
@@ -37,16 +86,19 @@ def load_report(path: str) -> AnnualReport:
         if p.suffix.lower() == ".json":
             from ..convert import from_json
 
-            return from_json(p.read_bytes())
+            loaded = from_json(p.read_bytes())
+            meta = loaded.meta
+            if meta.organ is None and organ is not None:
+                meta = attrs.evolve(meta, organ=organ)
+            if meta.year is None and year is not None:
+                meta = attrs.evolve(meta, year=year)
+            return (loaded if meta is loaded.meta else attrs.evolve(loaded, meta=meta)), ()
         from ..importers import parse  # text, HTML and .docx, by extension and content
 
-        result = parse(p)
-        for d in result.diagnostics:
-            print(f"{path}: {d}", file=sys.stderr)
+        result = parse(p, organ=organ, year=year)
         if result.report is None:  # pragma: no cover - only parse_many leaves the report out
             raise CommandError(f"{path}: no report could be read")
-        report: AnnualReport = result.report
-        return report
+        return result.report, result.diagnostics
     except GovInfoReportError as exc:
         raise CommandError(f"{path}: {exc}") from None
     except OSError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ._common import Formatter, load_report, write_output
+from ._common import Formatter, load_report, write_output, year_type
 
 EPILOG = """\
 examples:
@@ -34,6 +34,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--all", action="store_true", help="text: list every shared cell, not only the changed ones")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    p.add_argument("--organ", metavar="NAME", help="the organ (发布机关) of both reports, when they do not name it")
+    p.add_argument("--year", metavar="YEAR", type=year_type, help="the year (年度) of NEW, when it does not say it")
+    p.add_argument("--old-year", metavar="YEAR", type=year_type, help="the year (年度) of OLD, when it does not say it")
     p.set_defaults(func=run)
 
 
@@ -41,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
     """Print the comparison; exit status 0."""
     from ..comparison import compare
 
-    comparison = compare(load_report(args.old), load_report(args.new))
+    old = load_report(args.old, organ=args.organ, year=args.old_year)
+    new = load_report(args.new, organ=args.organ, year=args.year)
+    comparison = compare(old, new)
     write_output(comparison.render(args.format, all_cells=args.all), args.output)
     return 0

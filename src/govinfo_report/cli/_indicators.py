@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ._common import Formatter, load_report, write_output
+from ._common import Formatter, add_meta_arguments, load_report, write_output
 
 EPILOG = """\
 examples:
@@ -34,6 +34,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text", help="output format (default: text)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    add_meta_arguments(p, "each published report")
     p.set_defaults(func=run)
 
 
@@ -41,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
     """Print the indicators; exit status 0."""
     from ..metrics import indicators_table, render_indicators
 
-    reports = [load_report(f) for f in args.files]
+    reports = [load_report(f, organ=args.organ, year=args.year) for f in args.files]
     write_output(render_indicators(indicators_table(reports), args.format), args.output)
     return 0

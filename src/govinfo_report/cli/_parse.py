@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from ._common import CommandError, Formatter, write_output
+from ._common import CommandError, Formatter, add_meta_arguments, print_diagnostics, write_output
 
 EPILOG = """\
 examples:
@@ -20,13 +19,6 @@ one per line: "FILE: line L, col C: message [CODE]".
 
 exit status: 0 when a report was produced (even with diagnostics), 2 when the input cannot be read.
 """
-
-
-def _year(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
 
 
 def add_parser(sub: Any) -> None:
@@ -43,8 +35,12 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("file", metavar="FILE", help="the published report: .txt, .html or .htm (UTF-8 or GB18030)")
     p.add_argument("-o", "--output", metavar="OUT.json", help="write the JSON here instead of stdout")
-    p.add_argument("--organ", metavar="NAME", help="the organ (发布机关), when the title does not name it")
-    p.add_argument("--year", metavar="YEAR", type=_year, help="the report year, when the title does not give it")
+    add_meta_arguments(p)
+    p.add_argument(
+        "--diagnostics",
+        metavar="OUT.json",
+        help="also write every diagnostic as JSON ({source, diagnostics: [...], extra_rows: [...]}) to this file",
+    )
     p.set_defaults(func=run)
 
 
@@ -52,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     """Parse the file, print the diagnostics on stderr and write the report as JSON."""
     from ..convert import to_json
     from ..errors import GovInfoReportError
-    from ..importers import parse
+    from ..importers import diagnostics_to_json, parse
 
     path = args.file
     if not Path(path).is_file():
@@ -63,9 +59,10 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}") from None
     except OSError as exc:
         raise CommandError(f"{path}: {exc.strerror or exc}") from None
-    for d in result.diagnostics:
-        print(f"{path}: {d}", file=sys.stderr)
+    print_diagnostics(path, result.diagnostics)
     if result.report is None:  # pragma: no cover - parse() always returns a report or raises
         raise CommandError(f"{path}: no report could be read")
     write_output(to_json(result.report), args.output)
+    if args.diagnostics:
+        write_output(diagnostics_to_json(result), args.diagnostics)
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ._common import Formatter, load_report, write_output
+from ._common import Formatter, add_meta_arguments, load_report, write_output
 
 EPILOG = """\
 examples:
@@ -29,6 +29,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html")
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format (default: jsonl)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    add_meta_arguments(p, "each published report")
     p.set_defaults(func=run)
 
 
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the records; exit status 0."""
     from ..records import iter_records, records_to_csv, records_to_jsonl
 
-    reports = [load_report(f) for f in args.files]
+    reports = [load_report(f, organ=args.organ, year=args.year) for f in args.files]
     records = iter_records(reports)
     text = records_to_csv(records) if args.format == "csv" else records_to_jsonl(records)
     write_output(text, args.output)

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from ..errors import GovInfoReportError
-from ._common import CommandError, Formatter, load_report, write_output
+from ._common import CommandError, Formatter, add_meta_arguments, load_report, write_output
 
 EPILOG = """\
 examples:
@@ -41,6 +41,7 @@ def add_parser(sub: Any) -> None:
         action="store_true",
         help="html only: check the report and highlight the cells of its findings",
     )
+    add_meta_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--format docx writes a binary Word file: give its name with -o FILE.docx")
     if args.findings and args.format != "html":
         raise CommandError("--findings works with --format html only")
-    report = load_report(args.file)
+    report = load_report(args.file, organ=args.organ, year=args.year)
     if args.format == "docx":
         from ..docx_io import write_docx
 

@@ -51,7 +51,7 @@ from __future__ import annotations
 
 from ..errors import ParseError
 from ._files import decode, parse, parse_html, parse_many, parse_text
-from ._result import CODES, Diagnostic, ExtraRow, ParseResult
+from ._result import CODES, Diagnostic, ExtraRow, ParseResult, diagnostics_to_json, summarise
 
 PARSE_CODES = CODES
 """The diagnostic codes of the importers and their severities (the same as :data:`CODES`)."""
@@ -64,8 +64,10 @@ __all__ = [
     "ParseError",
     "ParseResult",
     "decode",
+    "diagnostics_to_json",
     "parse",
     "parse_html",
     "parse_many",
     "parse_text",
+    "summarise",
 ]

@@ -315,7 +315,8 @@ def extract_page(html: str) -> Page:
     """
     The text blocks and tables of a page, in order, with its title and our metadata tags.
 
-    >>> page = extract_page('<title>某某局年报_某某县</title><meta name="govinfo-report:year" content="2022"><p>一</p>')
+    >>> head = '<head><title>某某局年报_某某县</title><meta name="govinfo-report:year" content="2022"></head>'
+    >>> page = extract_page(head + "<body><p>一、总体情况</p></body>")
     >>> page.title, page.meta, len(page.blocks)
     ('某某局年报_某某县', {'year': ['2022']}, 1)
 

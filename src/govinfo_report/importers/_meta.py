@@ -285,7 +285,7 @@ def apply_tags(
         new_meta = meta
         bad += [(k, str(x)) for k, x in changes.items()]
     other = report.other_matters
-    if fees:
+    if fees or "fees" in one:
         try:
             other = attrs.evolve(other, fees=ProcessingFees(**fees))
         except (CellValueError, ValueError):

@@ -14,12 +14,16 @@ and column in the input, and the table cell it concerns when there is one.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
+from typing import Any
+
 from attrs import frozen
 
 from ..model import AnnualReport
 from ..rules import Severity
 
-__all__ = ["CODES", "Diagnostic", "ExtraRow", "ParseResult"]
+__all__ = ["CODES", "Diagnostic", "ExtraRow", "ParseResult", "diagnostics_to_json", "summarise"]
 
 # code -> (severity, what it means).  Codes are part of the public API.
 CODES: dict[str, tuple[Severity, str]] = {
@@ -158,3 +162,74 @@ class ParseResult:
     def by_code(self, code: str) -> tuple[Diagnostic, ...]:
         """The diagnostics with *code*."""
         return tuple(d for d in self.diagnostics if d.code == code)
+
+
+SUMMARY_LIMIT = 20
+"""How many diagnostics of one code :func:`summarise` keeps before it counts the rest."""
+
+
+def summarise(diagnostics: Iterable[Diagnostic], limit: int = SUMMARY_LIMIT) -> list[Diagnostic]:
+    """
+    The first *limit* diagnostics of each code, then one diagnostic per code that counts the rest.
+
+    A huge input (thousands of stray numbers) must not flood a terminal; the count
+    says how many were left out (``STRAY-TEXT ×18,350``).
+
+    >>> many = [Diagnostic("STRAY-TEXT", Severity.WARNING, "多余文字", "stray text", line=i) for i in range(1, 26)]
+    >>> [str(d) for d in summarise(many)][-1]
+    '另有5条同类诊断未列出（STRAY-TEXT ×5） [STRAY-TEXT]'
+
+    .. versionadded:: 0.2.0
+    """
+    kept: list[Diagnostic] = []
+    rest: dict[str, list[Diagnostic]] = {}
+    seen: dict[str, int] = {}
+    for d in diagnostics:
+        seen[d.code] = seen.get(d.code, 0) + 1
+        if seen[d.code] <= limit:
+            kept.append(d)
+        else:
+            rest.setdefault(d.code, []).append(d)
+    for code, left in rest.items():
+        n = len(left)
+        kept.append(
+            Diagnostic(
+                code,
+                max((d.severity for d in left), key=lambda s: -s.rank),
+                f"另有{n:,}条同类诊断未列出（{code} ×{n:,}）",
+                f"{n:,} more diagnostics of this kind are not listed ({code} ×{n:,})",
+            )
+        )
+    return kept
+
+
+def diagnostic_to_dict(d: Diagnostic) -> dict[str, Any]:
+    """One diagnostic as JSON primitives: code, severity, message, message_en, line, column, path."""
+    return {
+        "code": d.code,
+        "severity": d.severity.value,
+        "message": d.message,
+        "message_en": d.message_en,
+        "line": d.line,
+        "column": d.column,
+        "path": d.path,
+    }
+
+
+def diagnostics_to_json(result: ParseResult, *, indent: int | None = 2) -> str:
+    """
+    The diagnostics of *result* as JSON: ``{"source", "diagnostics": [...], "extra_rows": [...]}``, every one kept.
+
+    Each diagnostic is ``{code, severity, message, message_en, line, column, path}``; each extra row
+    ``{table, label, values, line}``.
+
+    .. versionadded:: 0.2.0
+    """
+    data = {
+        "source": result.source,
+        "diagnostics": [diagnostic_to_dict(d) for d in result.diagnostics],
+        "extra_rows": [
+            {"table": r.table, "label": r.label, "values": list(r.values), "line": r.line} for r in result.extra_rows
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=indent)
