@@ -15,14 +15,19 @@ never invents a number.
   path), the provincial :class:`ExtraRow` list and the source.
 * The edition comes from the table headers (本年制发件数 … → 2021; 本年新制作数量
   … → 2019), never from the year; a diagnostic says when the two disagree.
-  Organ and year come from the title (or the ``organ=``/``year=`` arguments).
+  Organ, year and publication date come from the title, the line above it,
+  the page title, a CMS metadata table, the signature or the statistics
+  period (or the ``organ=``/``year=`` arguments); what is found nowhere is
+  None, with a ``META-MISSING`` warning, never a refusal.
 * A cell that cannot be read is blank with ``UNREADABLE-CELL``; "/", "-", "—"
   and "无" are blank with ``NOT-APPLICABLE``; "178万" is 178 with the unit
   万元 and ``UNIT-IN-CELL``; a truncated table keeps the rows read
   (``TABLE-TRUNCATED``); a missing table is blank, never 0 (``TABLE-MISSING``).
   The codes and their severities are listed in :data:`CODES`.
 * :class:`~govinfo_report.errors.ParseError` is raised only when no report can
-  be produced at all.
+  be produced at all (empty or binary input, no section heading or table).
+* :func:`summarise` bounds a long list of diagnostics for a terminal, and
+  :func:`diagnostics_to_json` writes them all.
 
 >>> text = '''某某县统计局2021年政府信息公开工作年度报告
 ... 一、总体情况
@@ -50,7 +55,7 @@ line 4, col 1: 表二 未找到“第二十条第（一）项 / 规章”行，�
 from __future__ import annotations
 
 from ..errors import ParseError
-from ._files import decode, parse, parse_html, parse_many, parse_text
+from ._files import READABLE_SUFFIXES, decode, parse, parse_html, parse_many, parse_text
 from ._result import CODES, Diagnostic, ExtraRow, ParseResult, diagnostics_to_json, summarise
 
 PARSE_CODES = CODES
@@ -59,6 +64,7 @@ PARSE_CODES = CODES
 __all__ = [
     "CODES",
     "PARSE_CODES",
+    "READABLE_SUFFIXES",
     "Diagnostic",
     "ExtraRow",
     "ParseError",
