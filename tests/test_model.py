@@ -286,3 +286,16 @@ def test_errors_pickle() -> None:
     assert (again.field, again.value) == ("Outcomes.total", "x")
     structure = pickle.loads(pickle.dumps(gr.StructureError(["a @ $.b"])))
     assert structure.errors == ["a @ $.b"]
+
+
+def test_edition_given_as_its_value() -> None:
+    """ReportMeta takes "2021" for Edition.E2021; a wrong value raises the public CellTypeError, not a private class."""
+    meta = gr.ReportMeta(organ="某某局", year=2021, edition="2021")  # type: ignore[arg-type]
+    assert meta.edition is gr.Edition.E2021
+
+    with pytest.raises(gr.CellTypeError, match=r"ReportMeta\.edition") as info:
+        gr.ReportMeta(organ="某某局", year=2021, edition="2022")  # type: ignore[arg-type]
+    assert type(info.value).__module__ == "govinfo_report.errors"
+    assert not type(info.value).__name__.startswith("_")
+    assert isinstance(info.value, gr.CellValueError)
+    assert isinstance(info.value, TypeError)

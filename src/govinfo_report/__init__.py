@@ -52,6 +52,7 @@ _EXPORTS: dict[str, str] = {
     "Unable": "model",
     "Withheld": "model",
     # errors
+    "CellTypeError": "errors",
     "CellValueError": "errors",
     "GovInfoReportError": "errors",
     "InconsistentReportError": "errors",
@@ -176,6 +177,7 @@ __all__ = [
     "CellChange",
     "CellRef",
     "CellSpec",
+    "CellTypeError",
     "CellValueError",
     "Comparison",
     "DecisionCounts",
@@ -322,6 +324,7 @@ if TYPE_CHECKING:
     )
     from .errors import (
         AggregationError as AggregationError,
+        CellTypeError as CellTypeError,
         CellValueError as CellValueError,
         GovInfoReportError as GovInfoReportError,
         InconsistentReportError as InconsistentReportError,

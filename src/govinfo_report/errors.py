@@ -20,6 +20,7 @@ from typing import Any
 
 __all__ = [
     "AggregationError",
+    "CellTypeError",
     "CellValueError",
     "GovInfoReportError",
     "InconsistentReportError",
@@ -60,7 +61,7 @@ class CellValueError(GovInfoReportError, ValueError):
     reason: str
 
     def __new__(cls, field: str, value: object, reason: str, *, type_error: bool = False) -> CellValueError:
-        target: type[CellValueError] = _CellTypeError if type_error and cls is CellValueError else cls
+        target: type[CellValueError] = CellTypeError if type_error and cls is CellValueError else cls
         return super().__new__(target)
 
     def __init__(self, field: str, value: object, reason: str, *, type_error: bool = False) -> None:
@@ -81,8 +82,14 @@ def short_repr(value: object) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-class _CellTypeError(CellValueError, TypeError):
-    """A :class:`CellValueError` for a value of the wrong type."""
+class CellTypeError(CellValueError, TypeError):
+    """
+    A :class:`CellValueError` for a value of the wrong type (a str where a count belongs …); also a TypeError.
+
+    ``CellValueError(..., type_error=True)`` creates one; catch :class:`CellValueError` to catch both.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 def _rebuild_cell_error(field: str, value: object, reason: str, type_error: bool) -> CellValueError:

@@ -750,6 +750,16 @@ def _validate_organ(inst: object, attribute: attrs.Attribute[Any], value: object
         raise CellValueError(f"ReportMeta.{attribute.name}", value, "the organ cannot be empty")
 
 
+def _edition(value: Edition | str) -> Edition:
+    """``"2019"``/``"2021"`` as their Edition; anything else is left for the validator to refuse."""
+    if isinstance(value, str) and not isinstance(value, Edition):
+        try:
+            return Edition(value)
+        except ValueError:
+            pass
+    return value  # type: ignore[return-value]
+
+
 def _validate_members(inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     for i, item in enumerate(value):
         if type(item) is not str:
@@ -766,7 +776,7 @@ class ReportMeta:
             published report does not name it (the importers then say so in a diagnostic).
         year: The report year (the year reported on, not the publication year); None when a
             published report does not say it.
-        edition: The template edition the tables follow.
+        edition: The template edition the tables follow (``"2019"`` and ``"2021"`` are taken too).
         title: The report's title as published.
         division_code: The administrative division code (行政区划代码), if known.
         published: The publication date, if known.
@@ -778,7 +788,7 @@ class ReportMeta:
 
     organ: str | None = attrs.field(validator=_validate_organ)
     year: int | None = attrs.field(validator=_validate_year)
-    edition: Edition = attrs.field(validator=_instance(Edition, "an Edition"))
+    edition: Edition = attrs.field(converter=_edition, validator=_instance(Edition, "an Edition"))
     title: str | None = attrs.field(default=None, validator=_optional_instance(str, "a str"))
     division_code: str | None = attrs.field(default=None, validator=_optional_instance(str, "a str"))
     published: _dt.date | None = attrs.field(default=None, validator=_optional_instance(_dt.date, "a date"))
