@@ -57,7 +57,7 @@ import os
 import re
 import tempfile
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Union
@@ -68,16 +68,17 @@ from . import vocab as v
 from ._fields import Kind
 from .errors import CellValueError, MissingDependencyError, ReportReadError
 from .html_render import TableGrid, iter_grid_positions, table_grid
+from .importers._html import HtmlCell, HtmlTable, TextBlock, mapper, to_text
 from .model import AnnualReport, Edition, Narrative, OtherMatters, ProcessingFees, ReportMeta, Scope, Subsection
+from .records import RECORD_KEYS
 from .render import _sections
 from .rules import CATALOGUE, Severity
 from .tables import get_cell, layout
 
 if TYPE_CHECKING:
-    from .importers._html import HtmlTable, TextBlock
     from .importers._result import Diagnostic, ParseResult
 
-__all__ = ["parse_xlsx", "write_xlsx", "write_xlsx_template"]
+__all__ = ["parse_xlsx", "write_records_xlsx", "write_xlsx", "write_xlsx_template"]
 
 XlsxTarget = Union[str, "os.PathLike[str]", IO[bytes]]
 """Where a workbook is: a path, or a binary file object."""
@@ -282,7 +283,8 @@ def _info_sheet(wb: Any, report: AnnualReport | None, edition: Edition, styles: 
         cell.font, cell.fill, cell.border = styles.bold, styles.fill, styles.border
     year = DataValidation(type="whole", operator="between", formula1="2008", formula2="2100", allow_blank=True,
                           error="年度为2008至2100之间的整数", showErrorMessage=True)  # fmt: skip
-    scope = DataValidation(type="list", formula1=f'"{v.SCOPE_ORGAN.zh},{v.SCOPE_GOVERNMENT_LEVEL.zh}"', allow_blank=True)
+    scopes = ",".join(t.zh for t in _SCOPES.values())
+    scope = DataValidation(type="list", formula1=f'"{scopes}"', allow_blank=True)
     stated = DataValidation(type="list", formula1=f'"{v.YES.zh}"', allow_blank=True)
     count = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
                            error="请填写不小于0的整数", showErrorMessage=True)  # fmt: skip
@@ -411,6 +413,71 @@ def write_xlsx_template(edition: Edition | str, path: XlsxTarget) -> None:
     _save(_workbook(None, Edition(edition), rules=True), path)
 
 
+def write_records_xlsx(
+    records: Iterable[Mapping[str, Any]],
+    path: XlsxTarget,
+    *,
+    keys: Sequence[str] = RECORD_KEYS,
+    sheet: str = "records",
+    percent: Sequence[str] = (),
+) -> None:
+    """
+    Flat records (one dict per row) as a workbook of one sheet: a header row of *keys*, then one row per record.
+
+    Numbers stay numbers: ints, floats, and the decimal strings of amounts in
+    the ``value`` column (as :func:`govinfo_report.to_records` gives them) are
+    written as numbers with their decimals; None is an empty cell.
+
+    Args:
+        records: The records, e.g. :func:`govinfo_report.to_records` or
+            :meth:`govinfo_report.metrics.Indicators.to_dict` values.
+        path: A file name, or a binary file object.
+        keys: The columns, in order (default :data:`govinfo_report.RECORD_KEYS`).
+        sheet: The sheet's name.
+        percent: Columns to show as percentages (their values are ratios).
+
+    Raises:
+        MissingDependencyError: openpyxl is not installed (the ``xlsx`` extra).
+        CellValueError: A text holds a control character that a workbook cannot store.
+        OSError: The file cannot be written.
+
+    .. versionadded:: 0.1.0
+    """
+    openpyxl = _require("write_records_xlsx")
+    from openpyxl.utils import get_column_letter
+
+    styles = _Styles()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for col, key in enumerate(keys, start=1):
+        _put_text(ws.cell(1, col), key, "header")
+        ws.cell(1, col).font, ws.cell(1, col).fill = styles.bold, styles.fill
+    widths = [max(8, len(k) + 2) for k in keys]
+    for row, record in enumerate(records, start=2):
+        for col, key in enumerate(keys, start=1):
+            value = record[key]
+            cell = ws.cell(row, col)
+            if value is None:
+                continue
+            if key == "value" and isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value):
+                value = Decimal(value)
+            if isinstance(value, str):
+                _put_text(cell, value, f"{sheet}[{row - 2}].{key}")
+                widths[col - 1] = max(widths[col - 1], min(60, 2 * len(value)))
+                continue
+            cell.value = value
+            if key in percent:
+                cell.number_format = "0.0%"
+            elif isinstance(value, Decimal):
+                cell.number_format = _number_format(value)
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(keys))}{max(1, ws.max_row)}"
+    _save(wb, path)
+
+
 # ----------------------------------------------------------------------------
 # Reading: cells as text
 # ----------------------------------------------------------------------------
@@ -510,10 +577,9 @@ class _Notes:
         else:
             ref = ""
         en_ref = ref if col is not None else (f"row {row}" if row is not None else "")
-        self.items.append(
-            Diagnostic(code, CODES[code][0], f"工作表“{sheet}”{ref}：{zh}", f"sheet {sheet!r} {en_ref}: {en}".replace(" :", ":"),
-                       row, col)  # fmt: skip
-        )
+        where_en = f"sheet {sheet!r} {en_ref}".rstrip()
+        message = f"工作表“{sheet}”{ref}：{zh}"
+        self.items.append(Diagnostic(code, CODES[code][0], message, f"{where_en}: {en}", row, col))
 
 
 def _sheet_kind(ws: Any) -> str:
@@ -587,12 +653,10 @@ class _Sheet:
 
         if len(row) != 1:
             return False
-        c, text = row[0]
+        text = row[0][1]
         return not known_key(label_key(text)) and not is_value_text(text)
 
     def blocks(self, places: _Places) -> list[TextBlock | HtmlTable]:
-        from .importers._html import HtmlCell, HtmlTable, TextBlock
-
         if not self.texts and not self.spans:
             return []
         positions = [*self.texts, *self.spans]
@@ -605,7 +669,7 @@ class _Sheet:
             while run and not any(r == run[-1] for r, _ in positions):
                 run.pop()  # blank rows at the end of a table
             if run:
-                out.append(self._table(run, places, HtmlCell, HtmlTable))
+                out.append(self._table(run, places))
             run.clear()
 
         for r in range(first_row, last_row + 1):
@@ -620,11 +684,11 @@ class _Sheet:
         flush()
         return out
 
-    def _table(self, rows: list[int], places: _Places, cell_cls: Any, table_cls: Any) -> HtmlTable:
+    def _table(self, rows: list[int], places: _Places) -> HtmlTable:
         inside = [(r, c) for r, c in [*self.texts, *self.spans] if rows[0] <= r <= rows[-1]]
         first_col = min(c for _, c in inside)
         last_col = max(c + self.spans.get((r, c), (1, 1))[1] - 1 for r, c in inside)
-        table = table_cls(line=0, col=first_col)
+        table = HtmlTable(line=0, col=first_col)
         for r in rows:
             line = places.line(self.title, r)
             if not table.line:
@@ -635,7 +699,7 @@ class _Sheet:
                     continue
                 rowspan, colspan = self.spans.get((r, c), (1, 1))
                 text = _SPACE.sub(" ", self.texts.get((r, c), "")).strip()
-                cells.append(cell_cls(text, min(rowspan, rows[-1] - r + 1), colspan, line, c))
+                cells.append(HtmlCell(text, min(rowspan, rows[-1] - r + 1), colspan, line, c))
             table.rows.append(cells)
         return table
 
@@ -817,8 +881,7 @@ def parse_xlsx(
 
     .. versionadded:: 0.1.0
     """
-    from .importers._html import TextBlock, mapper, to_text
-    from .importers._result import CODES, Diagnostic, ExtraRow
+    from .importers._result import CODES, Diagnostic
     from .importers._text import parse_document
 
     formulas, values, name = _load(path, "parse_xlsx")
@@ -853,9 +916,9 @@ def parse_xlsx(
     if info is not None:
         for label, mine, theirs in (("organ", given_organ, info.organ), ("year", given_year, info.year)):
             if mine is not None and theirs is not None and mine != theirs:
-                diagnostics.append(Diagnostic("META-OVERRIDE", CODES["META-OVERRIDE"][0],
-                                              f"{v.REPORT_INFO.zh}中的{label}为“{theirs}”，按调用方给定的“{mine}”",
-                                              f"{v.REPORT_INFO.zh} gives the {label} {theirs!r}; using {mine!r} as given"))  # fmt: skip
+                zh = f"{v.REPORT_INFO.zh}中的{label}为“{theirs}”，按调用方给定的“{mine}”"
+                en = f"{v.REPORT_INFO.zh} gives the {label} {theirs!r}; using {mine!r} as given"
+                diagnostics.append(Diagnostic("META-OVERRIDE", CODES["META-OVERRIDE"][0], zh, en))
         report = _with_info(report, info)
     return attrs.evolve(result, report=report, diagnostics=(*notes.items, *diagnostics), extra_rows=extra)
 

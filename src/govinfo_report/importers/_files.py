@@ -135,8 +135,11 @@ def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int |
     Read a report file, choosing the reader by extension and content.
 
     ``.json`` goes to :func:`govinfo_report.from_json` (no diagnostics);
-    ``.docx``, or a file that starts like a zip archive, to
-    :func:`govinfo_report.parse_docx` (the ``docx`` extra);
+    ``.xlsx``, ``.docx``, or a file that starts like a zip archive, to
+    :func:`govinfo_report.parse_xlsx` (the ``xlsx`` extra) when the archive
+    holds a workbook (``xl/workbook.xml``) and to :func:`govinfo_report.parse_docx`
+    (the ``docx`` extra) when it holds a Word document (``word/document.xml``);
+    the content decides, the suffix only when the archive shows neither;
     ``.html``/``.htm``, or content that looks like HTML, to :func:`parse_html`;
     anything else to :func:`parse_text`.  Bytes are decoded as UTF-8 (with or
     without a BOM), falling back to GB18030 with an ``ENCODING`` diagnostic.
@@ -144,8 +147,8 @@ def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int |
     Raises:
         ParseError: The file cannot give a report (see :func:`parse_text`).
         StructureError: A ``.json`` file is not a valid report.
-        MissingDependencyError: A ``.docx`` file, without python-docx installed.
-        ReportReadError: A ``.docx`` (or zip) file that is not a Word document.
+        MissingDependencyError: A ``.docx`` file without python-docx, or an ``.xlsx`` file without openpyxl.
+        ReportReadError: A ``.docx`` or ``.xlsx`` (or zip) file that is neither a Word document nor a workbook.
         OSError: The file cannot be read.
 
     .. versionadded:: 0.1.0
