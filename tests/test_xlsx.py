@@ -293,7 +293,7 @@ def test_all_tables_on_one_sheet_without_merges() -> None:
                     ws.cell(row, cell.column + 1, cell.value).number_format = cell.number_format
             row += 1
         row += 1  # a blank row between the tables
-    for text in (v.PROBLEMS.zh, "个别栏目更新不及时。", v.OTHER_MATTERS.zh, "无。"):
+    for text in (v.PROBLEMS.zh, "个别栏目更新不及时。", v.OTHER_MATTERS.zh, "无"):
         ws.cell(row, 2).value = text
         row += 1
     result = parse_xlsx(_save(wb))
@@ -303,7 +303,7 @@ def test_all_tables_on_one_sheet_without_merges() -> None:
     assert (parsed.meta.organ, parsed.meta.year) == (report.meta.organ, report.meta.year)
     assert (parsed.proactive, parsed.requests, parsed.disputes) == (report.proactive, report.requests, report.disputes)
     assert (parsed.overview.text, parsed.problems.text, parsed.other_matters.text) == (
-        "本年度依法公开政府信息。", "个别栏目更新不及时。", "无。")  # fmt: skip
+        "本年度依法公开政府信息。", "个别栏目更新不及时。", "无")  # fmt: skip
     assert _warnings(result) == []
 
 
@@ -403,6 +403,8 @@ def test_a_filled_in_template_reads_back(tmp_path: Path) -> None:
     _cell_of(three, v.DISCLOSED.zh, v.NATURAL_PERSON.zh).value = 0
     two = wb[TWO]
     two.cell(*_find(two, v.ADMINISTRATIVE_FEES.zh)).offset(0, 1).value = 1.5
+    four = wb[FOUR]
+    four.cell(four.max_row, _find(four, v.UPHELD.zh)[1]).value = 2  # 行政复议 结果维持: the only value of its row
     wb.save(target)
     result = gr.parse(target)
     parsed = result.report
@@ -414,6 +416,7 @@ def test_a_filled_in_template_reads_back(tmp_path: Path) -> None:
     assert parsed.requests.results.disclosed.natural_person == 0
     assert parsed.proactive.administrative_fees.amount == Decimal("1.5")
     assert parsed.problems.text == "个别栏目更新不及时。"
+    assert (parsed.disputes.review.upheld, parsed.disputes.review.total) == (2, None)
     assert parsed.other_matters.fees is None
     assert [c for c in gr.check(parsed) if c.code == "T3-BALANCE"]  # 7 new requests, no result: the check sees it
 

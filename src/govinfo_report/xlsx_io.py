@@ -610,20 +610,24 @@ class _Sheet:
                         self.covered.add((r, c))
         self.texts: dict[tuple[int, int], str] = {}
         # only the cells the file holds (iter_rows would create every cell of the used range)
-        for (r, c), cell in values._cells.items():
+        for r, c in sorted(values._cells.keys() | formulas._cells.keys()):
+            cell = values._cells.get((r, c))
             if isinstance(cell, MergedCell) or (r, c) in self.covered:
                 continue
             formula = formulas._cells.get((r, c))
             is_formula = formula is not None and formula.data_type == "f"
-            if cell.value is None and is_formula:
+            value = None if cell is None else cell.value
+            if value is None and is_formula:
                 shown = str(formula.value.text if hasattr(formula.value, "text") else formula.value)
                 notes.add("FORMULA-NO-VALUE", self.title, r, c, f"公式“{shown[:40]}”没有计算结果，该单元格留空",
                           f"the formula {shown[:40]!r} has no calculated value; the cell is left blank")  # fmt: skip
                 continue
-            text = _value_text(cell.value, cell.number_format or "General")
+            if cell is None or value is None:
+                continue
+            text = _value_text(value, cell.number_format or "General")
             if not text.strip():
                 continue
-            if isinstance(cell.value, str) and _PLAIN_NUMBER.fullmatch(text.strip()):
+            if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(text.strip()):
                 notes.add("NUMBER-AS-TEXT", self.title, r, c, f"数字“{text.strip()}”以文本形式存储，已按数字读取",
                           f"the number {text.strip()!r} is stored as text; it was read as a number")  # fmt: skip
             self.texts[(r, c)] = text
@@ -646,61 +650,66 @@ class _Sheet:
             notes.add("HIDDEN-CELLS", self.title, None, c, "该列已隐藏，其中的单元格照常读取",
                       "the column is hidden; its cells were read as usual")  # fmt: skip
 
-    def is_text_row(self, row: list[tuple[int, str]]) -> bool:
-        """A row that holds one text which is neither a table label nor a value: a heading or a paragraph."""
+    def _is_text(self, text: str, in_table: bool) -> bool:
+        """
+        Whether a row holding *text* alone is a line of text (a heading, a paragraph) rather than a table row.
+
+        A table label never is; a value (a number, a not-applicable mark) is one inside a table, where it
+        is the only cell filled in of its row, and text after a heading or a paragraph (无).
+        """
         from .importers._tables import known_key
         from .importers.normalize import is_value_text, label_key
 
-        if len(row) != 1:
+        if known_key(label_key(text)):
             return False
-        text = row[0][1]
-        return not known_key(label_key(text)) and not is_value_text(text)
+        return not (in_table and is_value_text(text))
 
     def blocks(self, places: _Places) -> list[TextBlock | HtmlTable]:
-        if not self.texts and not self.spans:
-            return []
-        positions = [*self.texts, *self.spans]
-        last_row = max(r + self.spans.get((r, c), (1, 1))[0] - 1 for r, c in positions)
-        first_row = min(r for r, _ in positions)
+        """The sheet as text lines and tables, in row order; blank rows are left out unless a merge spans them."""
+        by_row: dict[int, list[tuple[int, str]]] = {}
+        for (r, c), text in self.texts.items():
+            by_row.setdefault(r, []).append((c, text))
+        starts = {r for r, _ in self.spans}
+        spanned = {r + k for (r, _), (rowspan, _) in self.spans.items() for k in range(1, rowspan)}
         out: list[TextBlock | HtmlTable] = []
         run: list[int] = []  # the rows of the table being gathered
 
         def flush() -> None:
-            while run and not any(r == run[-1] for r, _ in positions):
-                run.pop()  # blank rows at the end of a table
             if run:
                 out.append(self._table(run, places))
             run.clear()
 
-        for r in range(first_row, last_row + 1):
-            row = sorted((c, t) for (rr, c), t in self.texts.items() if rr == r)
-            if self.is_text_row(row) and not any((r, c) in self.covered for c, _ in row):
+        for r in sorted(set(by_row) | starts | spanned):
+            row = sorted(by_row.get(r, []))
+            if len(row) == 1 and r not in spanned and self._is_text(row[0][1], bool(run)):
                 flush()
                 c, text = row[0]
                 line = places.line(self.title, r)
                 out += [TextBlock(_SPACE.sub(" ", part).strip(), line, c) for part in text.split("\n") if part.strip()]
-            elif row or any(rr == r for rr, _ in self.spans) or run:
+            else:
                 run.append(r)
         flush()
         return out
 
     def _table(self, rows: list[int], places: _Places) -> HtmlTable:
-        inside = [(r, c) for r, c in [*self.texts, *self.spans] if rows[0] <= r <= rows[-1]]
-        first_col = min(c for _, c in inside)
-        last_col = max(c + self.spans.get((r, c), (1, 1))[1] - 1 for r, c in inside)
+        inside = set(rows)
+        cells = [(r, c) for r, c in [*self.texts, *self.spans] if r in inside]
+        first_col = min(c for _, c in cells)
+        last_col = max(c + self.spans.get((r, c), (1, 1))[1] - 1 for r, c in cells)
         table = HtmlTable(line=0, col=first_col)
-        for r in rows:
+        for k, r in enumerate(rows):
             line = places.line(self.title, r)
             if not table.line:
                 table.line = line
-            cells = []
+            out = []
             for c in range(first_col, last_col + 1):
                 if (r, c) in self.covered:
                     continue
                 rowspan, colspan = self.spans.get((r, c), (1, 1))
+                rowspan = sum(1 for rr in rows[k : k + rowspan] if rr < r + rowspan)  # the rows of the table it covers
                 text = _SPACE.sub(" ", self.texts.get((r, c), "")).strip()
-                cells.append(HtmlCell(text, min(rowspan, rows[-1] - r + 1), colspan, line, c))
-            table.rows.append(cells)
+                out.append(HtmlCell(text, rowspan, colspan, line, c))
+            table.rows.append(out)
         return table
 
 
