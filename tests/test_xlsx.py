@@ -388,6 +388,18 @@ def test_template_is_empty_and_lists_the_rules(edition: str) -> None:
     assert (info["organ"], info["year"], info["edition"]) == (None, None, edition)
 
 
+@pytest.mark.parametrize("edition", ["2019", "2021"])
+def test_an_unfilled_template_reads_as_blank(edition: str) -> None:
+    """The template as written reads back as a report whose every cell is blank, without a diagnostic."""
+    buffer = io.BytesIO()
+    write_xlsx_template(edition, buffer)
+    year = 2020 if edition == "2019" else 2022
+    result = parse_xlsx(io.BytesIO(buffer.getvalue()), organ="某某局", year=year)
+
+    assert result.report == gr.AnnualReport.blank(edition, organ="某某局", year=year)
+    assert result.diagnostics == ()
+
+
 def test_a_filled_in_template_reads_back(tmp_path: Path) -> None:
     """A template filled in cell by cell (found by their labels) reads back with parse: the values typed, else blank."""
     target = tmp_path / "年报模板.xlsx"

@@ -609,6 +609,8 @@ class _Sheet:
                     if (r, c) != top:
                         self.covered.add((r, c))
         self.texts: dict[tuple[int, int], str] = {}
+        # rows whose cells exist without a value (formatted, bordered): an unfilled value row of a table
+        self.empty_rows: set[int] = {r for r, _ in values._cells}
         # only the cells the file holds (iter_rows would create every cell of the used range)
         for r, c in sorted(values._cells.keys() | formulas._cells.keys()):
             cell = values._cells.get((r, c))
@@ -631,6 +633,7 @@ class _Sheet:
                 notes.add("NUMBER-AS-TEXT", self.title, r, c, f"数字“{text.strip()}”以文本形式存储，已按数字读取",
                           f"the number {text.strip()!r} is stored as text; it was read as a number")  # fmt: skip
             self.texts[(r, c)] = text
+        self.empty_rows -= {r for r, _ in self.texts}
         self._hidden(values, notes)
 
     def _hidden(self, ws: Any, notes: _Notes) -> None:
@@ -665,7 +668,12 @@ class _Sheet:
         return not (in_table and is_value_text(text))
 
     def blocks(self, places: _Places) -> list[TextBlock | HtmlTable]:
-        """The sheet as text lines and tables, in row order; blank rows are left out unless a merge spans them."""
+        """
+        The sheet as text lines and tables, in row order.
+
+        Blank rows are left out, except under a merge, and inside a table or just after it when the
+        sheet holds their (empty, formatted) cells: a value row nobody filled in is still the table's row.
+        """
         by_row: dict[int, list[tuple[int, str]]] = {}
         for (r, c), text in self.texts.items():
             by_row.setdefault(r, []).append((c, text))
@@ -675,12 +683,18 @@ class _Sheet:
         run: list[int] = []  # the rows of the table being gathered
 
         def flush() -> None:
+            while len(run) > 1 and run[-1] in self.empty_rows and run[-2] in self.empty_rows:
+                run.pop()  # one empty row at the end of a table is its last row left unfilled; more are not
             if run:
                 out.append(self._table(run, places))
             run.clear()
 
-        for r in sorted(set(by_row) | starts | spanned):
+        for r in sorted(set(by_row) | starts | spanned | self.empty_rows):
             row = sorted(by_row.get(r, []))
+            if not row and r in self.empty_rows and r not in starts | spanned:
+                if run:
+                    run.append(r)
+                continue
             if len(row) == 1 and r not in spanned and self._is_text(row[0][1], bool(run)):
                 flush()
                 c, text = row[0]
