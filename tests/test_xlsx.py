@@ -348,6 +348,19 @@ def test_not_a_workbook(tmp_path: Path) -> None:
         gr.parse(fake)
 
 
+def test_a_damaged_workbook_is_a_documented_error() -> None:
+    """A workbook whose XML is broken raises ReportReadError, whatever openpyxl's parser raised."""
+    data = _bytes(_example())
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            dst.writestr(item, content[: len(content) // 2] if item.filename == "xl/workbook.xml" else content)
+
+    with pytest.raises(ReportReadError, match="damaged"):
+        parse_xlsx(io.BytesIO(out.getvalue()))
+
+
 def test_parse_chooses_the_reader_by_content(tmp_path: Path) -> None:
     """parse() reads a workbook under any name as a workbook, and a Word file named .xlsx as Word."""
     report = _example()

@@ -56,7 +56,7 @@ import io
 import os
 import re
 import tempfile
-import zipfile
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -850,17 +850,20 @@ def _read_info(ws: Any, notes: _Notes) -> _Info:
 def _load(path: XlsxTarget, feature: str) -> tuple[Any, Any, str | None]:
     """The workbook twice (formulas, and the values Excel calculated), and its name."""
     openpyxl = _require(feature)
-    from openpyxl.utils.exceptions import InvalidFileException
 
     name = path if isinstance(path, (str, os.PathLike)) else getattr(path, "name", None)
     source = None if name is None else os.fspath(name)
     data = Path(path).read_bytes() if isinstance(path, (str, os.PathLike)) else path.read()
     try:
-        formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-        values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
-        reason = "not an Excel .xlsx workbook (an old .xls must be saved as .xlsx first)"
-        raise ReportReadError(source or "<stream>", f"{reason}: {exc}") from None
+        with warnings.catch_warnings():  # openpyxl warns about parts it drops (extensions, defined names)
+            warnings.simplefilter("ignore")
+            formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+            values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except MemoryError:
+        raise
+    except Exception as exc:  # a damaged file makes openpyxl and its XML parsers raise almost anything
+        reason = "not an Excel .xlsx workbook, or a damaged one (an old .xls must be saved as .xlsx first)"
+        raise ReportReadError(source or "<stream>", f"{reason}: {type(exc).__name__}: {exc}") from None
     return formulas, values, source
 
 
