@@ -85,6 +85,10 @@ XlsxTarget = Union[str, "os.PathLike[str]", IO[bytes]]
 
 FONT = "宋体"
 FONT_SIZE = 10.5
+# Column widths in Excel's units (about one Latin character; a Chinese character takes about two).
+_CJK_WIDTH = 2.0
+_LABEL_WIDTH = 44.0
+_VALUE_WIDTH = 11.0
 # Excel holds at most 32767 characters in a cell; longer narratives continue on the next row.
 _CHUNK = 32000
 _TABLE_ATTRS = {v.PROACTIVE: "proactive", v.REQUESTS: "requests", v.DISPUTES: "disputes"}
@@ -187,7 +191,8 @@ def _table_sheet(wb: Any, report: AnnualReport, heading: v.Term, styles: _Styles
     validations = _Validations(ws)
     cells = layout(report.meta.edition)
     offset = 2  # the grid starts under the heading
-    widths = [8.0] * grid.width
+    widths = [_VALUE_WIDTH] * grid.width
+    label_columns: set[int] = set()
     for r, c, cell in iter_grid_positions(grid):
         row, col = r + offset, c + 1
         target = ws.cell(row, col)
@@ -214,8 +219,9 @@ def _table_sheet(wb: Any, report: AnnualReport, heading: v.Term, styles: _Styles
             target.font = styles.bold if cell.kind == "caption" else styles.font
             target.alignment = styles.center if cell.kind == "header" else styles.left
             target.fill = styles.fill
-            if cell.colspan == 1 and cell.kind in ("label", "header"):
-                widths[c] = max(widths[c], min(40.0, 1.9 * len(cell.text) / max(1, cell.rowspan) + 2))
+            if cell.colspan == 1 and cell.rowspan == 1 and cell.kind == "label":
+                label_columns.add(c)
+                widths[c] = max(widths[c], min(_LABEL_WIDTH, _CJK_WIDTH * len(cell.text) + 2))
         if cell.rowspan > 1 or cell.colspan > 1:
             for rr in range(row, row + cell.rowspan):  # borders on every cell, so the merged edge is drawn
                 for cc in range(col, col + cell.colspan):
@@ -223,7 +229,8 @@ def _table_sheet(wb: Any, report: AnnualReport, heading: v.Term, styles: _Styles
             ws.merge_cells(start_row=row, start_column=col, end_row=row + cell.rowspan - 1,
                            end_column=col + cell.colspan - 1)  # fmt: skip
     for c, width in enumerate(widths):
-        ws.column_dimensions[get_column_letter(c + 1)].width = min(width, 40.0) if c == 0 else min(width, 24.0)
+        # label columns as wide as their labels (wrapped beyond _LABEL_WIDTH), value columns alike
+        ws.column_dimensions[get_column_letter(c + 1)].width = width if c in label_columns else _VALUE_WIDTH
     _print_setup(ws, grid)
 
 
