@@ -60,7 +60,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Union
+from typing import IO, TYPE_CHECKING, Any, ClassVar, Union
 
 import attrs
 
@@ -155,27 +155,31 @@ class _Styles:
 
 
 class _Validations:
-    """One data validation per kind of value cell, gathering the cells it applies to."""
+    """One data validation per kind of value cell, made when its first cell comes (Excel wants none empty)."""
+
+    _RULES: ClassVar[dict[Kind, tuple[str, str, tuple[str, ...], str]]] = {
+        Kind.COUNT: ("whole", "greaterThanOrEqual", ("0",), "请填写不小于0的整数；空白表示未填报，不等于0"),
+        Kind.SIGNED: ("whole", "between", ("-999999999", "999999999"), "请填写整数（减少填负数）"),
+        Kind.AMOUNT: ("decimal", "greaterThanOrEqual", ("0",), "请填写不小于0的金额，可带小数"),
+    }
 
     def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self.by_kind: dict[Kind, Any] = {}
+
+    def add(self, kind: Kind, coordinate: str) -> None:
         from openpyxl.worksheet.datavalidation import DataValidation
 
-        def make(kind: str, operator: str, formulas: tuple[str, ...], what: str) -> Any:
+        if kind not in self.by_kind:
+            type_, operator, formulas, what = self._RULES[kind]
+            second = formulas[1] if len(formulas) > 1 else None
             dv = DataValidation(
-                type=kind, operator=operator, formula1=formulas[0], formula2=formulas[1] if len(formulas) > 1 else None,
+                type=type_, operator=operator, formula1=formulas[0], formula2=second,
                 allow_blank=True, showErrorMessage=True, errorTitle="数值无效", error=what, promptTitle="填写说明",
                 prompt=what, showInputMessage=True,
             )  # fmt: skip
-            ws.add_data_validation(dv)
-            return dv
-
-        self.by_kind = {
-            Kind.COUNT: make("whole", "greaterThanOrEqual", ("0",), "请填写不小于0的整数；空白表示未填报，不等于0"),
-            Kind.SIGNED: make("whole", "between", ("-999999999", "999999999"), "请填写整数（减少填负数）"),
-            Kind.AMOUNT: make("decimal", "greaterThanOrEqual", ("0",), "请填写不小于0的金额，可带小数"),
-        }
-
-    def add(self, kind: Kind, coordinate: str) -> None:
+            self.ws.add_data_validation(dv)
+            self.by_kind[kind] = dv
         self.by_kind[kind].add(coordinate)
 
 
