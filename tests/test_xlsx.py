@@ -187,6 +187,30 @@ def test_texts_that_a_spreadsheet_would_change_round_trip() -> None:
     assert parse_xlsx(io.BytesIO(_bytes(report))).report == report
 
 
+def test_narrative_rows_added_by_hand_are_paragraphs_and_subsections() -> None:
+    """In 报告信息, a second 正文 row is a new paragraph, and 小标题 rows with their 正文 are subsections."""
+    report = _example()
+    wb = _open(_bytes(report))
+    info = wb[v.REPORT_INFO.zh]
+    row = _find(info, "problems.text")[0]
+    info.cell(row, 3).value = "第一段。"
+    info.insert_rows(row + 1, 3)
+    added = [
+        ("problems.text", "第二段。"),
+        ("problems.subsection.title", "（一）改进措施"),
+        ("problems.subsection.text", "加强审核。"),
+    ]
+    for offset, (key, text) in enumerate(added, start=1):
+        info.cell(row + offset, 1).value = key
+        info.cell(row + offset, 3).value = text
+    parsed = parse_xlsx(_save(wb)).report
+
+    assert parsed is not None
+    assert parsed.problems == gr.Narrative(
+        text="第一段。\n第二段。", subsections=(gr.Subsection(title="（一）改进措施", text="加强审核。"),)
+    )
+
+
 def test_control_characters_are_a_documented_error() -> None:
     """A text that a workbook cannot store raises CellValueError naming the item, not an openpyxl error."""
     report = attrs.evolve(_example(), overview=gr.Narrative(text="说明\x07"))

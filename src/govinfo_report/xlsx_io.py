@@ -14,6 +14,14 @@ Excel (.xlsx) output and input: the official tables as a workbook, a fill-in tem
   a blank cell is left empty, never 0.  Value cells carry data validation
   (whole numbers ≥ 0; amounts ≥ 0).
 
+The keys of 报告信息 (column 键) are ``organ``, ``year``, ``edition``, ``title``,
+``division_code``, ``published`` (ISO date), ``scope`` (本机关 or 本级政府),
+``members`` (one row each), ``fees`` (是 when 六 states its fees),
+``fees.applications``, ``fees.amount_yuan``, and for each of ``overview``,
+``problems`` and ``other_matters``: ``….text``, then ``….subsection.title`` and
+``….subsection.text`` per subsection.  A text longer than a cell holds goes on
+in the next row with the same key; a further row added by hand is a new line.
+
 :func:`write_xlsx_template` writes the same workbook for *edition* with every
 cell empty, to be filled in by hand, and a sheet 勾稽关系 that lists the rules
 of the catalogue (:data:`govinfo_report.rules.CATALOGUE`) in Chinese.
@@ -30,7 +38,10 @@ formula (its cached value is read; one without a cached value is blank with
 ``FORMULA-NO-VALUE``, never 0).  Diagnostics name the sheet and the cell
 (``工作表“三、…”C5``) and give the sheet's row and column as line and column.
 
-All three need openpyxl, the optional ``xlsx`` extra (``pip install
+:func:`write_records_xlsx` writes flat records (:func:`govinfo_report.to_records`,
+indicators) as one sheet, numbers as numbers.
+
+All of them need openpyxl, the optional ``xlsx`` extra (``pip install
 "govinfo-report[xlsx]"``); without it they raise
 :class:`~govinfo_report.errors.MissingDependencyError`.
 
@@ -761,13 +772,30 @@ class _Info:
     lines: dict[str, int] = attrs.Factory(dict)
 
 
+def _continued(parts: list[str]) -> bool:
+    """True when the last of *parts* filled a whole chunk, so that the next row continues it."""
+    return bool(parts) and len(parts[-1]) == _CHUNK
+
+
+def _joined(parts: list[str]) -> str:
+    """
+    The rows of one text joined: a chunk that filled its cell goes on without a break, other rows are lines.
+
+    >>> _joined(["第一段", "第二段"]), _joined([])
+    ('第一段\\n第二段', '')
+    """
+    out = ""
+    for k, part in enumerate(parts):
+        out += part if k == 0 or len(parts[k - 1]) == _CHUNK else "\n" + part
+    return out
+
+
 def _read_info(ws: Any, notes: _Notes) -> _Info:
     from .importers.normalize import read_cell
 
     info = _Info()
     texts: dict[str, list[str]] = {}
-    subsections: dict[str, list[list[str]]] = {}
-    order: dict[str, list[tuple[str, str]]] = {}
+    subsections: dict[str, list[tuple[list[str], list[str]]]] = {}
 
     def bad(row: int, item: str, text: str, en: str) -> None:
         notes.add("UNREADABLE-CELL", ws.title, row, 3, f"{item}“{text[:30]}”无法读取，留空",
@@ -827,29 +855,18 @@ def _read_info(ws: Any, notes: _Notes) -> _Info:
             if attr not in _NARRATIVES.values():
                 continue
             info.lines.setdefault(attr, row)
-            order.setdefault(attr, [])
             texts.setdefault(attr, [])
-            subsections.setdefault(attr, [])
-            if part == "text":
-                if subsections[attr]:
-                    subsections[attr][-1][1] += text  # text after a subsection continues it
+            subs = subsections.setdefault(attr, [])
+            if part == "subsection.title":
+                if subs and not subs[-1][1] and _continued(subs[-1][0]):
+                    subs[-1][0].append(text)  # a title too long for one cell
                 else:
-                    texts[attr].append(text)
-            elif part == "subsection.title":
-                previous = order[attr][-1][0] if order[attr] else ""
-                if previous == "subsection.title" and subsections[attr] and not subsections[attr][-1][1]:
-                    subsections[attr][-1][0] += text  # a long title continues on the next row
-                else:
-                    subsections[attr].append([text, ""])
-            elif part == "subsection.text":
-                if subsections[attr]:
-                    subsections[attr][-1][1] += text
-                else:
-                    texts[attr].append(text)
-            order[attr].append((part, text))
-    for attr in texts:
-        subs = [Subsection(title=t, text=x) for t, x in subsections[attr]]
-        info.narratives[attr] = ("".join(texts[attr]), subs)
+                    subs.append(([text], []))
+            elif part in ("text", "subsection.text"):
+                (subs[-1][1] if subs else texts[attr]).append(text)  # text after a subsection belongs to it
+    for attr, parts in texts.items():
+        made = [Subsection(title=_joined(t), text=_joined(x)) for t, x in subsections[attr]]
+        info.narratives[attr] = (_joined(parts), made)
     return info
 
 
