@@ -518,11 +518,29 @@ def _strip_literals(section: str) -> str:
     return re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", section)
 
 
-def _format_suffix(number_format: str) -> str:
-    """The text a number format prints besides the number (``0.00"万元"`` → 万元)."""
-    section = number_format.split(";")[0]
-    parts = re.findall(r'"([^"]*)"|\\(.)|([\u3400-\u9fff])', section)
-    return "".join("".join(p) for p in parts).strip()
+_FORMAT_TOKEN = re.compile(r'"([^"]*)"|\\(.)|(\[[^\]]*\])|([0#?])|(.)')
+_CJK = re.compile(r"[\u3400-\u9fff]+")
+
+
+def _format_affixes(number_format: str) -> tuple[str, str]:
+    """
+    The words a number format prints before and after the number: its Chinese literals (``0.00"万元"`` → 万元).
+
+    Other literals (currency signs, spaces, colours, locales) are left out: they are not part of the value.
+
+    >>> _format_affixes('0.00"万元"'), _format_affixes('"¥"#,##0.00'), _format_affixes("General")
+    (('', '万元'), ('', ''), ('', ''))
+    """
+    before: list[str] = []
+    after: list[str] = []
+    seen_digit = False
+    for quoted, escaped, _bracket, digit, other in _FORMAT_TOKEN.findall(number_format.split(";")[0]):
+        if digit:
+            seen_digit = True
+            continue
+        text = quoted or escaped or other
+        (after if seen_digit else before).append("".join(_CJK.findall(text)))
+    return "".join(before), "".join(after)
 
 
 def _number_text(value: float | int, number_format: str) -> str:
@@ -542,7 +560,8 @@ def _number_text(value: float | int, number_format: str) -> str:
         number = number.quantize(Decimal(1).scaleb(-places))
     elif number == number.to_integral_value():
         number = number.quantize(Decimal(1))
-    return format(number, "f") + _format_suffix(number_format)
+    prefix, suffix = _format_affixes(number_format)
+    return prefix + format(number, "f") + suffix
 
 
 def _value_text(value: Any, number_format: str) -> str:
