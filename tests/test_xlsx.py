@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import os
 import re
 import sys
 import zipfile
@@ -234,6 +235,17 @@ def test_a_failed_write_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Monke
 
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.xlsx"]
+
+
+def test_a_new_workbook_gets_the_usual_permissions(tmp_path: Path) -> None:
+    """The temporary file of the atomic write does not leave the workbook readable by its owner only."""
+    umask = os.umask(0o022)
+    try:
+        write_xlsx(_example(), tmp_path / "new.xlsx")
+    finally:
+        os.umask(umask)
+
+    assert (tmp_path / "new.xlsx").stat().st_mode & 0o777 == 0o644
 
 
 def test_a_workbook_edited_by_hand() -> None:

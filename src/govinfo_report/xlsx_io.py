@@ -364,10 +364,21 @@ def _save(wb: Any, path: XlsxTarget) -> None:
     os.close(fd)
     try:
         wb.save(temp)
+        os.chmod(temp, _file_mode(target))  # mkstemp makes the file private; the workbook is not
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _file_mode(target: Path) -> int:
+    """The permissions *target* has, or those a new file gets (0o666 less the umask)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _workbook(report: AnnualReport | None, edition: Edition, *, rules: bool) -> Any:
