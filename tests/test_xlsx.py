@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import vocab as v
@@ -497,3 +498,52 @@ def test_records_workbook() -> None:
     assert (amount[5], amount[6]) == (178, "万元")
     assert (received[5], received[6]) == (30, None)
     assert [r[5] for r in rows[1:]].count(None) == [r["value"] for r in records].count(None)
+
+
+# ----------------------------------------------------------------------------
+# Robustness
+# ----------------------------------------------------------------------------
+
+_CELL_VALUES = st.one_of(
+    st.none(),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.sampled_from(["", " ", "0", "12", "1.5", "178万", "—", "无", "=SUM(A1:A2)", "#DIV/0!", "三、本年度办理结果",
+                     v.TOTAL.zh, v.RECEIVED.zh, v.PROACTIVE.zh, "某某局2022年政府信息公开工作年度报告"]),
+    st.text(max_size=12),
+)  # fmt: skip
+
+
+@settings(max_examples=25)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3), st.integers(1, 30), st.integers(1, 16), _CELL_VALUES, st.integers(0, 3)),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_edited_workbooks_read_or_raise_the_documented_error(edits: list[tuple[int, int, int, Any, int]]) -> None:
+    """Random edits (values, merges, unmerges, hidden rows) give a report or a ParseError, never another exception."""
+    wb = _open(_bytes(_example()))
+    for sheet, row, col, value, action in edits:
+        ws = wb.worksheets[sheet]
+        if action == 1:
+            for merged in [m for m in ws.merged_cells.ranges if (row, col) in set(m.cells)]:
+                ws.unmerge_cells(str(merged))
+        elif action == 2:
+            ws.row_dimensions[row].hidden = True
+        cell = ws.cell(row, col)
+        if isinstance(cell, openpyxl.cell.cell.MergedCell):
+            continue
+        try:
+            cell.value = value
+        except openpyxl.utils.exceptions.IllegalCharacterError:  # a person cannot type control characters either
+            continue
+        if action == 3 and row < 30 and col < 16 and not ws.merged_cells.ranges:
+            ws.merge_cells(start_row=row, start_column=col, end_row=row + 1, end_column=col + 1)
+    try:
+        result = parse_xlsx(_save(wb))
+    except gr.ParseError:
+        return
+
+    assert result.report is not None
