@@ -237,10 +237,7 @@ def _table_sheet(wb: Any, report: AnnualReport, heading: v.Term, styles: _Styles
             if cell.colspan == 1 and cell.rowspan == 1 and cell.kind == "label":
                 label_columns.add(c)
                 widths[c] = max(widths[c], min(_LABEL_WIDTH, _CJK_WIDTH * len(cell.text) + 2))
-        if cell.rowspan > 1 or cell.colspan > 1:
-            for rr in range(row, row + cell.rowspan):  # borders on every cell, so the merged edge is drawn
-                for cc in range(col, col + cell.colspan):
-                    ws.cell(rr, cc).border = styles.border
+        if cell.rowspan > 1 or cell.colspan > 1:  # openpyxl draws the top-left cell's borders round the range
             ws.merge_cells(start_row=row, start_column=col, end_row=row + cell.rowspan - 1,
                            end_column=col + cell.colspan - 1)  # fmt: skip
     for c, width in enumerate(widths):
@@ -647,7 +644,7 @@ def _sheet_kind(ws: Any) -> str:
 class _Sheet:
     """The cells of one worksheet as text, its merged ranges, and what the spreadsheet adds to them."""
 
-    def __init__(self, formulas: Any, values: Any, notes: _Notes) -> None:
+    def __init__(self, formulas: dict[tuple[int, int], str], values: Any, notes: _Notes) -> None:
         from openpyxl.cell.cell import MergedCell
 
         self.title: str = values.title
@@ -664,15 +661,13 @@ class _Sheet:
         # rows whose cells exist without a value (formatted, bordered): an unfilled value row of a table
         self.empty_rows: set[int] = {r for r, _ in values._cells}
         # only the cells the file holds (iter_rows would create every cell of the used range)
-        for r, c in sorted(values._cells.keys() | formulas._cells.keys()):
+        for r, c in sorted(values._cells.keys() | formulas.keys()):
             cell = values._cells.get((r, c))
             if isinstance(cell, MergedCell) or (r, c) in self.covered:
                 continue
-            formula = formulas._cells.get((r, c))
-            is_formula = formula is not None and formula.data_type == "f"
             value = None if cell is None else cell.value
-            if value is None and is_formula:
-                shown = str(formula.value.text if hasattr(formula.value, "text") else formula.value)
+            if value is None and (r, c) in formulas:
+                shown = formulas[(r, c)]
                 notes.add("FORMULA-NO-VALUE", self.title, r, c, f"公式“{shown[:40]}”没有计算结果，该单元格留空",
                           f"the formula {shown[:40]!r} has no calculated value; the cell is left blank")  # fmt: skip
                 continue
@@ -905,8 +900,26 @@ def _read_info(ws: Any, notes: _Notes) -> _Info:
 # ----------------------------------------------------------------------------
 
 
-def _load(path: XlsxTarget, feature: str) -> tuple[Any, Any, str | None]:
-    """The workbook twice (formulas, and the values Excel calculated), and its name."""
+def _formulas(data: bytes, openpyxl: Any) -> dict[str, dict[tuple[int, int], str]]:
+    """The formulas of each sheet by (row, column), read quickly (read-only mode skips styles and merges)."""
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        out: dict[str, dict[tuple[int, int], str]] = {}
+        for ws in book.worksheets:
+            ws.reset_dimensions()  # a sheet may declare a used range far larger than its cells
+            found = out.setdefault(ws.title, {})
+            for row in ws.iter_rows():
+                for cell in row:
+                    if cell.data_type == "f":
+                        value = cell.value
+                        found[(cell.row, cell.column)] = str(getattr(value, "text", value))
+        return out
+    finally:
+        book.close()
+
+
+def _load(path: XlsxTarget, feature: str) -> tuple[dict[str, dict[tuple[int, int], str]], Any, str | None]:
+    """The formulas of the workbook, the workbook with the values Excel calculated, and its name."""
     openpyxl = _require(feature)
 
     name = path if isinstance(path, (str, os.PathLike)) else getattr(path, "name", None)
@@ -915,7 +928,7 @@ def _load(path: XlsxTarget, feature: str) -> tuple[Any, Any, str | None]:
     try:
         with warnings.catch_warnings():  # openpyxl warns about parts it drops (extensions, defined names)
             warnings.simplefilter("ignore")
-            formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+            formulas = _formulas(data, openpyxl)
             values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except MemoryError:
         raise
@@ -974,12 +987,12 @@ def parse_xlsx(
     places = _Places()
     info: _Info | None = None
     blocks: list[TextBlock | HtmlTable] = []
-    for ws_f, ws_v in zip(formulas.worksheets, values.worksheets, strict=True):
-        kind = _sheet_kind(ws_v)
+    for ws in values.worksheets:
+        kind = _sheet_kind(ws)
         if kind == "info" and info is None:
-            info = _read_info(ws_v, notes)
+            info = _read_info(ws, notes)
         elif kind == "report":
-            blocks += _Sheet(ws_f, ws_v, notes).blocks(places)
+            blocks += _Sheet(formulas.get(ws.title, {}), ws, notes).blocks(places)
     if info is not None:
         # the narratives come from 报告信息: give the reader their headings, so that it looks for no text
         info_sheet = next(ws.title for ws in values.worksheets if _sheet_kind(ws) == "info")
