@@ -109,6 +109,10 @@ _EXPORTS: dict[str, str] = {
     "findings_html": "html_render",
     "parse_docx": "docx_io",
     "write_docx": "docx_io",
+    "parse_xlsx": "xlsx_io",
+    "write_records_xlsx": "xlsx_io",
+    "write_xlsx": "xlsx_io",
+    "write_xlsx_template": "xlsx_io",
     # many reports
     "aggregate": "summary",
     "CellChange": "comparison",
@@ -145,6 +149,7 @@ _EXPORTS: dict[str, str] = {
     "render_table": "render",
     "render_text": "render",
     "RECORD_KEYS": "records",
+    "amount_unit": "records",
     "iter_records": "records",
     "records_to_csv": "records",
     "records_to_jsonl": "records",
@@ -234,6 +239,7 @@ __all__ = [
     "Withheld",
     "__version__",
     "aggregate",
+    "amount_unit",
     "catalogue_markdown",
     "cell_values",
     "check",
@@ -264,6 +270,7 @@ __all__ = [
     "parse_html",
     "parse_many",
     "parse_text",
+    "parse_xlsx",
     "percent",
     "plausibility",
     "records_many",
@@ -284,6 +291,9 @@ __all__ = [
     "to_json",
     "to_records",
     "write_docx",
+    "write_records_xlsx",
+    "write_xlsx",
+    "write_xlsx_template",
 ]
 
 if TYPE_CHECKING:
@@ -405,6 +415,7 @@ if TYPE_CHECKING:
     )
     from .records import (
         RECORD_KEYS as RECORD_KEYS,
+        amount_unit as amount_unit,
         iter_records as iter_records,
         records_to_csv as records_to_csv,
         records_to_jsonl as records_to_jsonl,
@@ -442,4 +453,10 @@ if TYPE_CHECKING:
         iter_cells as iter_cells,
         layout as layout,
         replace_cell as replace_cell,
+    )
+    from .xlsx_io import (
+        parse_xlsx as parse_xlsx,
+        write_records_xlsx as write_records_xlsx,
+        write_xlsx as write_xlsx,
+        write_xlsx_template as write_xlsx_template,
     )

@@ -43,10 +43,10 @@ import importlib
 from collections.abc import Iterable
 from typing import Any
 
-from . import vocab as v
 from ._fields import Kind
 from .errors import MissingDependencyError, OptionError
-from .model import AnnualReport, Proactive2019
+from .model import AnnualReport
+from .records import amount_unit
 from .tables import iter_cells
 
 __all__ = ["FRAME_COLUMNS", "to_dataframe"]
@@ -76,15 +76,6 @@ def _pandas() -> Any:
         return importlib.import_module("pandas")
     except ImportError:
         raise MissingDependencyError("pandas", "pandas", "to_dataframe") from None
-
-
-def _unit(report: AnnualReport, path: str) -> str | None:
-    if path == "$.proactive.administrative_fees.amount":
-        return v.WAN_YUAN.zh  # the 2021 template prints the unit: 本年收费金额（单位：万元）
-    if isinstance(report.proactive, Proactive2019):
-        unit = report.proactive.procurement.amount_unit
-        return None if unit is None else unit.value
-    return None  # pragma: no cover - the only amounts are the two above
 
 
 def to_dataframe(reports: Iterable[AnnualReport]) -> Any:
@@ -125,7 +116,7 @@ def to_dataframe(reports: Iterable[AnnualReport]) -> Any:
             data["kind"].append(spec.kind.value)
             data["value"].append(None if amount else value)
             data["amount"].append(value if amount else None)
-            data["unit"].append(_unit(report, spec.path) if amount else None)
+            data["unit"].append(amount_unit(report, spec.path) if amount else None)
     frame = pd.DataFrame({k: data[k] for k in FRAME_COLUMNS if k not in ("value", "amount")})
     frame["year"] = pd.array(data["year"], dtype="int64")
     frame["value"] = pd.array(data["value"], dtype="Int64")

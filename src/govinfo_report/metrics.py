@@ -190,12 +190,15 @@ def indicators_table(reports: Iterable[AnnualReport]) -> list[Indicators]:
     return [indicators(r) for r in reports]
 
 
-def render_indicators(rows: Iterable[Indicators], format: Literal["text", "json", "csv"] = "text") -> str:
+def render_indicators(
+    rows: Iterable[Indicators], format: Literal["text", "json", "csv"] = "text", *, bom: bool = False
+) -> str:
     """
     Indicators as a text table (percentages to one decimal), JSON or CSV (floats).
 
     JSON is a list of :meth:`Indicators.to_dict` objects; CSV has the same
-    columns, with an empty field where an indicator is undefined.
+    columns, with an empty field where an indicator is undefined.  With *bom*
+    the CSV starts with a UTF-8 byte-order mark, so that Excel opens it as UTF-8.
 
     Raises:
         OptionError: An unknown *format*.
@@ -208,6 +211,8 @@ def render_indicators(rows: Iterable[Indicators], format: Literal["text", "json"
         return json.dumps([r.to_dict() for r in items], ensure_ascii=False, indent=2)
     if format == "csv":
         buf = io.StringIO()
+        if bom:
+            buf.write("\ufeff")
         writer = csv.DictWriter(buf, fieldnames=names, lineterminator="\n")
         writer.writeheader()
         for r in items:

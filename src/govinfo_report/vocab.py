@@ -285,6 +285,40 @@ UNKNOWN_YEAR = Term("unknown_year", "年度未知", "year unknown")
 EDITION = Term("edition", "格式版本", "edition")
 
 # ----------------------------------------------------------------------------
+# Workbooks (govinfo_report.xlsx_io): the sheets and columns a workbook adds to the official tables
+# ----------------------------------------------------------------------------
+
+REPORT_INFO = Term("report_info", "报告信息", "report information")
+BALANCE_RULES = Term("balance_rules", "勾稽关系", "consistency rules")
+INFO_KEY = Term("key", "键", "key")
+INFO_ITEM = Term("item", "项目", "item")
+INFO_VALUE = Term("value", "内容", "value")
+TITLE = Term("title", "标题", "title")
+DIVISION_CODE = Term("division_code", "行政区划代码", "administrative division code")
+PUBLISHED = Term("published", "发布日期", "publication date")
+SCOPE = Term("scope", "报告类型", "scope")
+SCOPE_ORGAN = Term("organ", "本机关", "a single organ", variants=("部门",))
+SCOPE_GOVERNMENT_LEVEL = Term("government_level", "本级政府", "a government level", variants=("汇总",))
+MEMBERS = Term("members", "成员单位", "member organs")
+SECTION_TEXT = Term("text", "正文", "text")
+SUBSECTION_TITLE = Term("subsection_title", "小标题", "subsection title")
+SUBSECTION_TEXT = Term("subsection_text", "小标题正文", "subsection text")
+FEES_STATED = Term("fees", "信息处理费情况", "information-processing fees stated")
+FEE_APPLICATIONS = Term("applications", "信息处理费收费申请数", "applications charged a fee")
+FEE_AMOUNT_YUAN = Term("amount_yuan", "信息处理费金额（元）", "fees charged (yuan)")
+YES = Term("yes", "是", "yes")
+RULE_CODE = Term("code", "代码", "code")
+RULE_SEVERITY = Term("severity", "级别", "severity")
+RULE_GROUP = Term("group", "类别", "group")
+RULE_TEXT = Term("rule", "规则", "rule")
+SEVERITY_ERROR = Term("error", "错误", "error")
+SEVERITY_WARNING = Term("warning", "警告", "warning")
+SEVERITY_INFO = Term("info", "提示", "info")
+RULE_GROUP_ARITHMETIC = Term("arithmetic", "表内勾稽", "within the tables")
+RULE_GROUP_REPORT = Term("report", "报告检查", "report checks")
+RULE_GROUP_CONTINUITY = Term("continuity", "与上年报告", "against last year's report")
+
+# ----------------------------------------------------------------------------
 # Words the importers look for besides the labels (govinfo_report.importers)
 # ----------------------------------------------------------------------------
 

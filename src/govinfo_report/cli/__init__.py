@@ -29,6 +29,7 @@ COMMANDS: tuple[str, ...] = (
     "diff",
     "indicators",
     "schema",
+    "template",
 )
 
 

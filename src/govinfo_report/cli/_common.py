@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,7 +53,7 @@ def add_meta_arguments(p: argparse.ArgumentParser, what: str = "a published repo
 
 def load_report(path: str, *, organ: str | None = None, year: int | None = None) -> AnnualReport:
     """
-    The report in *path*: JSON (written by to_json), or a published report as text, HTML or Word .docx.
+    The report in *path*: JSON (written by to_json), or a report as text, HTML, Word .docx or Excel .xlsx.
 
     Diagnostics of the importer are printed on stderr (see :func:`print_diagnostics`).
     *organ* and *year* are passed to the importer (they override what a published
@@ -93,7 +93,7 @@ def load_parsed(
             if meta.year is None and year is not None:
                 meta = attrs.evolve(meta, year=year)
             return (loaded if meta is loaded.meta else attrs.evolve(loaded, meta=meta)), ()
-        from ..importers import parse  # text, HTML and .docx, by extension and content
+        from ..importers import parse  # text, HTML, .docx and .xlsx, by extension and content
 
         result = parse(p, organ=organ, year=year)
         if result.report is None:  # pragma: no cover - only parse_many leaves the report out
@@ -114,5 +114,32 @@ def write_output(text: str, output: str | None) -> None:
         return
     try:
         Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"{output}: {exc.strerror or exc}") from None
+
+
+def check_binary_options(args: argparse.Namespace) -> None:
+    """
+    Refuse what a binary format cannot do before any input is read.
+
+    ``--format xlsx`` (and ``docx``) write a file and need ``-o FILE``;
+    ``--bom`` belongs to CSV only.
+
+    Raises:
+        CommandError: A binary format without -o, or --bom with another format than csv.
+    """
+    fmt = getattr(args, "format", None)
+    if fmt in ("xlsx", "docx") and args.output in (None, "-"):
+        raise CommandError(f"--format {fmt} writes a binary file: give its name with -o FILE.{fmt}")
+    if getattr(args, "bom", False) and fmt != "csv":
+        raise CommandError("--bom works with --format csv only")
+
+
+def write_binary(write: Callable[[], None], output: str) -> None:
+    """Run *write* (which writes the file *output*), turning library and OS errors into CommandError."""
+    try:
+        write()
+    except GovInfoReportError as exc:
+        raise CommandError(str(exc)) from None
     except OSError as exc:
         raise CommandError(f"{output}: {exc.strerror or exc}") from None

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ._common import Formatter, add_meta_arguments, load_report, write_output
+from ._common import Formatter, add_meta_arguments, check_binary_options, load_report, write_binary, write_output
 
 EPILOG = """\
 examples:
   govinfo-report indicators report-2023.json
   govinfo-report indicators dept/*.json --format csv -o indicators.csv
+  govinfo-report indicators dept/*.json --format csv --bom -o indicators.csv   (for Excel)
+  govinfo-report indicators dept/*.json dept/*.xlsx --format xlsx -o indicators.xlsx
 
 Indicators (an empty cell where the denominator is 0 or blank):
   disclosure_rate             (（一）予以公开 + （二）部分公开) / （七）总计
@@ -18,7 +20,9 @@ Indicators (an empty cell where the denominator is 0 or blank):
   review_correction_rate      行政复议 结果纠正 / (总计 − 尚未审结)
   litigation_correction_rate  行政诉讼 (both blocks) 结果纠正 / (总计 − 尚未审结)
   completion_rate             （七）总计 / (一、本年新收 + 二、上年结转)
-Text shows percentages to one decimal; json and csv give the ratios as numbers (0–1).
+Text shows percentages to one decimal; json and csv give the ratios as numbers (0–1);
+xlsx gives them as numbers shown as percentages. --bom starts the CSV with a UTF-8
+byte-order mark, so that Excel opens it as UTF-8.
 """
 
 
@@ -31,17 +35,33 @@ def add_parser(sub: Any) -> None:
         epilog=EPILOG,
         formatter_class=Formatter,
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html")
-    p.add_argument("--format", choices=("text", "json", "csv"), default="text", help="output format (default: text)")
-    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html/.docx/.xlsx"
+    )
+    p.add_argument(
+        "--format", choices=("text", "json", "csv", "xlsx"), default="text", help="output format (default: text)"
+    )
+    p.add_argument("--bom", action="store_true", help="csv only: start with a UTF-8 byte-order mark (for Excel)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout (required for xlsx)")
     add_meta_arguments(p, "each published report")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the indicators; exit status 0."""
-    from ..metrics import indicators_table, render_indicators
+    from ..metrics import INDICATOR_NAMES, indicators_table, render_indicators
 
-    reports = [load_report(f, organ=args.organ, year=args.year) for f in args.files]
-    write_output(render_indicators(indicators_table(reports), args.format), args.output)
+    check_binary_options(args)
+    rows = indicators_table([load_report(f, organ=args.organ, year=args.year) for f in args.files])
+    if args.format == "xlsx":
+        from ..xlsx_io import write_records_xlsx
+
+        keys = ("organ", "year", "edition", *INDICATOR_NAMES)
+        records = [r.to_dict() for r in rows]
+        write_binary(
+            lambda: write_records_xlsx(records, args.output, keys=keys, sheet="indicators", percent=INDICATOR_NAMES),
+            args.output,
+        )
+        return 0
+    write_output(render_indicators(rows, args.format, bom=args.bom), args.output)
     return 0

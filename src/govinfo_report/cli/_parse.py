@@ -1,4 +1,4 @@
-"""``govinfo-report parse``: read a published report (text or HTML) into JSON."""
+"""``govinfo-report parse``: read a published report (text, HTML, Word or Excel) into JSON."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ examples:
   govinfo-report parse report.txt
   govinfo-report parse report.html -o report.json
   govinfo-report parse page.txt --organ 某某县统计局 --year 2021
+  govinfo-report parse 年报模板.xlsx -o report.json      (a filled-in template)
 
 Diagnostics (unreadable cells, units in cells, missing tables ...) go to stderr,
-one per line: "FILE: line L, col C: message [CODE]".
+one per line: "FILE: line L, col C: message [CODE]" (for a workbook: the row and
+column of the sheet the message names).
 
 exit status: 0 when a report was produced (even with diagnostics), 2 when the input cannot be read.
 """
@@ -25,15 +27,16 @@ def add_parser(sub: Any) -> None:
     """Register the ``parse`` command."""
     p: argparse.ArgumentParser = sub.add_parser(
         "parse",
-        help="read a published report (text or HTML) into JSON",
+        help="read a published report (text, HTML, Word or Excel) into JSON",
         description=(
-            "Read a published report as copied from its website (.txt) or saved as a page (.html), "
-            "and write it as JSON. Nothing is invented: unreadable cells stay blank and are reported."
+            "Read a published report as copied from its website (.txt), saved as a page (.html), "
+            "a Word document (.docx) or an Excel workbook (.xlsx), and write it as JSON. "
+            "Nothing is invented: unreadable cells stay blank and are reported."
         ),
         epilog=EPILOG,
         formatter_class=Formatter,
     )
-    p.add_argument("file", metavar="FILE", help="the published report: .txt, .html or .htm (UTF-8 or GB18030)")
+    p.add_argument("file", metavar="FILE", help="the report: .txt, .html or .htm (UTF-8 or GB18030), .docx or .xlsx")
     p.add_argument("-o", "--output", metavar="OUT.json", help="write the JSON here instead of stdout")
     add_meta_arguments(p)
     p.add_argument(

@@ -1,19 +1,24 @@
-"""``govinfo-report records``: every table cell as one record, in CSV or JSON Lines."""
+"""``govinfo-report records``: every table cell as one record, in JSON Lines, CSV or an Excel workbook."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from ._common import Formatter, add_meta_arguments, load_report, write_output
+from ._common import Formatter, add_meta_arguments, check_binary_options, load_report, write_binary, write_output
 
 EPILOG = """\
 examples:
   govinfo-report records examples/data/wusu-2020.json
   govinfo-report records a.json b.json --format csv -o cells.csv
+  govinfo-report records a.json --format csv --bom -o cells.csv     (for Excel)
+  govinfo-report records a.json report.xlsx --format xlsx -o cells.xlsx
 
-Each record has the keys table, row, column, row_key, column_key, value, organ,
-year and edition; a blank cell has the value null (an empty field in CSV).
+Each record has the keys table, row, column, row_key, column_key, value, unit,
+organ, year and edition; a blank cell has the value null (an empty field in CSV,
+an empty cell in xlsx). unit is 万元 or 元 for an amount (null when the report gave
+none), null for a count. --bom starts the CSV with a UTF-8 byte-order mark, so
+that Excel opens it as UTF-8 (without it, Excel on Chinese Windows shows mojibake).
 """
 
 
@@ -26,9 +31,14 @@ def add_parser(sub: Any) -> None:
         epilog=EPILOG,
         formatter_class=Formatter,
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html")
-    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format (default: jsonl)")
-    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html/.docx/.xlsx"
+    )
+    p.add_argument(
+        "--format", choices=("jsonl", "csv", "xlsx"), default="jsonl", help="output format (default: jsonl)"
+    )
+    p.add_argument("--bom", action="store_true", help="csv only: start with a UTF-8 byte-order mark (for Excel)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout (required for xlsx)")
     add_meta_arguments(p, "each published report")
     p.set_defaults(func=run)
 
@@ -37,8 +47,14 @@ def run(args: argparse.Namespace) -> int:
     """Print the records; exit status 0."""
     from ..records import iter_records, records_to_csv, records_to_jsonl
 
+    check_binary_options(args)
     reports = [load_report(f, organ=args.organ, year=args.year) for f in args.files]
     records = iter_records(reports)
-    text = records_to_csv(records) if args.format == "csv" else records_to_jsonl(records)
+    if args.format == "xlsx":
+        from ..xlsx_io import write_records_xlsx
+
+        write_binary(lambda: write_records_xlsx(records, args.output), args.output)
+        return 0
+    text = records_to_csv(records, bom=args.bom) if args.format == "csv" else records_to_jsonl(records)
     write_output(text, args.output)
     return 0

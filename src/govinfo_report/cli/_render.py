@@ -5,8 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..errors import GovInfoReportError
-from ._common import CommandError, Formatter, add_meta_arguments, load_report, write_output
+from ._common import (
+    CommandError,
+    Formatter,
+    add_meta_arguments,
+    check_binary_options,
+    load_report,
+    write_binary,
+    write_output,
+)
 
 EPILOG = """\
 examples:
@@ -16,9 +23,11 @@ examples:
   govinfo-report render report.json --format html -o report.html
   govinfo-report render report.json --format html --findings -o checked.html
   govinfo-report render report.json --format docx -o report.docx    (needs: pip install "govinfo-report[docx]")
+  govinfo-report render report.json --format xlsx -o report.xlsx    (needs: pip install "govinfo-report[xlsx]")
+  govinfo-report render 年报模板.xlsx --format docx -o 年报.docx     (a filled-in template, published as Word)
 """
 
-FORMATS = ("text", "markdown", "json", "html", "docx")
+FORMATS = ("text", "markdown", "json", "html", "docx", "xlsx")
 
 
 def add_parser(sub: Any) -> None:
@@ -27,15 +36,16 @@ def add_parser(sub: Any) -> None:
         "render",
         help="print a report in the official layout",
         description=(
-            "Print a report (JSON, or a published text/HTML/.docx report) in the official layout: "
-            "as text, Markdown, JSON, a printable HTML page, or a Word document (--format docx needs -o)."
+            "Print a report (JSON, or a published text/HTML/.docx/.xlsx report) in the official layout: "
+            "as text, Markdown, JSON, a printable HTML page, a Word document or an Excel workbook "
+            "(--format docx and xlsx need -o)."
         ),
         epilog=EPILOG,
         formatter_class=Formatter,
     )
-    p.add_argument("file", metavar="FILE", help="the report: .json, or a published report as .txt/.html/.docx")
+    p.add_argument("file", metavar="FILE", help="the report: .json, or a published report as .txt/.html/.docx/.xlsx")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout (required for docx)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout (required for docx and xlsx)")
     p.add_argument(
         "--findings",
         action="store_true",
@@ -47,20 +57,19 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render the report; exit status 0."""
-    if args.format == "docx" and args.output in (None, "-"):
-        raise CommandError("--format docx writes a binary Word file: give its name with -o FILE.docx")
+    check_binary_options(args)
     if args.findings and args.format != "html":
         raise CommandError("--findings works with --format html only")
     report = load_report(args.file, organ=args.organ, year=args.year)
     if args.format == "docx":
         from ..docx_io import write_docx
 
-        try:
-            write_docx(report, args.output)
-        except GovInfoReportError as exc:
-            raise CommandError(str(exc)) from None
-        except OSError as exc:
-            raise CommandError(f"{args.output}: {exc.strerror or exc}") from None
+        write_binary(lambda: write_docx(report, args.output), args.output)
+        return 0
+    if args.format == "xlsx":
+        from ..xlsx_io import write_xlsx
+
+        write_binary(lambda: write_xlsx(report, args.output), args.output)
         return 0
     if args.format == "json":
         from ..convert import to_json

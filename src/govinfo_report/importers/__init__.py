@@ -7,7 +7,8 @@ never invents a number.
 
 * :func:`parse_text` reads a report copied as text, :func:`parse_html` a web
   page, :func:`parse` a file (``.json`` → :func:`~govinfo_report.from_json`,
-  ``.html``/``.htm`` or HTML content → :func:`parse_html`, else
+  ``.html``/``.htm`` or HTML content → :func:`parse_html`, ``.docx`` →
+  :func:`~govinfo_report.parse_docx`, ``.xlsx`` → :func:`~govinfo_report.parse_xlsx`, else
   :func:`parse_text`; UTF-8 with or without BOM, else GB18030), and
   :func:`parse_many` many files on all cores.
 * Each returns a :class:`ParseResult`: the report, the :class:`Diagnostic`

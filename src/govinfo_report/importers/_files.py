@@ -7,7 +7,9 @@ Files and batches: reading bytes, choosing the reader, and parsing many files on
 from __future__ import annotations
 
 import codecs
+import io
 import os
+import zipfile
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -21,7 +23,7 @@ from ._text import parse_document
 
 __all__ = ["READABLE_SUFFIXES", "decode", "parse", "parse_html", "parse_many", "parse_text"]
 
-READABLE_SUFFIXES: tuple[str, ...] = (".json", ".txt", ".html", ".htm", ".docx")
+READABLE_SUFFIXES: tuple[str, ...] = (".json", ".txt", ".html", ".htm", ".docx", ".xlsx")
 """The file suffixes :func:`parse` reads (any case); a new input format adds its suffix here."""
 
 _BOMS = (
@@ -154,8 +156,11 @@ def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int |
     Read a report file, choosing the reader by extension and content.
 
     ``.json`` goes to :func:`govinfo_report.from_json` (no diagnostics);
-    ``.docx``, or a file that starts like a zip archive, to
-    :func:`govinfo_report.parse_docx` (the ``docx`` extra);
+    ``.xlsx``, ``.docx``, or a file that starts like a zip archive, to
+    :func:`govinfo_report.parse_xlsx` (the ``xlsx`` extra) when the archive
+    holds a workbook (``xl/workbook.xml``) and to :func:`govinfo_report.parse_docx`
+    (the ``docx`` extra) when it holds a Word document (``word/document.xml``);
+    the content decides, the suffix only when the archive shows neither;
     ``.html``/``.htm``, or content that looks like HTML, to :func:`parse_html`;
     anything else to :func:`parse_text`.  Bytes are decoded as UTF-8 (with or
     without a BOM), falling back to GB18030 with an ``ENCODING`` diagnostic.
@@ -163,8 +168,8 @@ def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int |
     Raises:
         ParseError: The file cannot give a report (see :func:`parse_text`).
         StructureError: A ``.json`` file is not a valid report.
-        MissingDependencyError: A ``.docx`` file, without python-docx installed.
-        ReportReadError: A ``.docx`` (or zip) file that is not a Word document.
+        MissingDependencyError: A ``.docx`` file without python-docx, or an ``.xlsx`` file without openpyxl.
+        ReportReadError: A ``.docx`` or ``.xlsx`` (or zip) file that is neither a Word document nor a workbook.
         OSError: The file cannot be read.
 
     .. versionadded:: 0.1.0
@@ -176,7 +181,12 @@ def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int |
         from ..convert import from_json
 
         return ParseResult(report=from_json(data), source=source)
-    if p.suffix.lower() == ".docx" or data[:4] == b"PK\x03\x04":
+    suffix = p.suffix.lower()
+    if suffix in (".docx", ".xlsx") or data[:4] == b"PK\x03\x04":
+        if (_zip_kind(data) or suffix) in ("xlsx", ".xlsx"):
+            from ..xlsx_io import parse_xlsx
+
+            return parse_xlsx(p, organ=organ, year=year)
         from ..docx_io import parse_docx
 
         return parse_docx(p, organ=organ, year=year)
@@ -188,6 +198,20 @@ def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int |
     if diags:
         result = ParseResult(result.report, (*diags, *result.diagnostics), result.extra_rows, result.source)
     return result
+
+
+def _zip_kind(data: bytes) -> str | None:
+    """What an Office Open XML file holds, by its parts: ``"xlsx"`` (a workbook), ``"docx"`` (Word) or None."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return None
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "word/document.xml" in names:
+        return "docx"
+    return None
 
 
 def _parse_one(path: str) -> ParseResult:

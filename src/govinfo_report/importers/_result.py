@@ -67,6 +67,15 @@ CODES: dict[str, tuple[Severity, str]] = {
         "neither the table headers nor the year give the edition; the 2021 edition is assumed",
     ),
     "ENCODING": (Severity.INFO, "the file was not UTF-8; it was decoded as GB18030"),
+    "NUMBER-AS-TEXT": (Severity.INFO, "a spreadsheet cell held a number stored as text; it was read as the number"),
+    "HIDDEN-CELLS": (
+        Severity.WARNING,
+        "a spreadsheet row, column or sheet with cells in it is hidden; its cells were read as usual",
+    ),
+    "FORMULA-NO-VALUE": (
+        Severity.WARNING,
+        "a spreadsheet formula has no calculated value saved with it; the cell is blank (never 0)",
+    ),
     "PARSE-FAILED": (Severity.ERROR, "parse_many: the file could not be read at all; the result has no report"),
 }
 
