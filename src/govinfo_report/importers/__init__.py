@@ -6,7 +6,9 @@ package reads them deterministically and says what it could not read; it
 never invents a number.
 
 * :func:`parse_text` reads a report copied as text, :func:`parse_html` a web
-  page, :func:`parse` a file (``.json`` → :func:`~govinfo_report.from_json`,
+  page, :func:`parse_pdf` a PDF with a text layer (the ``pdf`` extra),
+  :func:`parse` a file (``.json`` → :func:`~govinfo_report.from_json`,
+  ``.docx`` → :func:`~govinfo_report.parse_docx`, ``.pdf`` → :func:`parse_pdf`,
   ``.html``/``.htm`` or HTML content → :func:`parse_html`, else
   :func:`parse_text`; UTF-8 with or without BOM, else GB18030), and
   :func:`parse_many` many files on all cores.
@@ -51,6 +53,7 @@ from __future__ import annotations
 
 from ..errors import ParseError
 from ._files import decode, parse, parse_html, parse_many, parse_text
+from ._pdf import parse_pdf, pdf_to_text
 from ._result import CODES, Diagnostic, ExtraRow, ParseResult
 
 PARSE_CODES = CODES
@@ -67,5 +70,7 @@ __all__ = [
     "parse",
     "parse_html",
     "parse_many",
+    "parse_pdf",
     "parse_text",
+    "pdf_to_text",
 ]

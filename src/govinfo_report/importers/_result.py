@@ -49,6 +49,11 @@ CODES: dict[str, tuple[Severity, str]] = {
     "EDITION-FROM-YEAR": (Severity.WARNING, "no table header showed the edition; it was taken from the year"),
     "META-OVERRIDE": (Severity.INFO, "the organ or year given by the caller differs from the title"),
     "ENCODING": (Severity.INFO, "the file was not UTF-8; it was decoded as GB18030"),
+    "PDF-UNRULED-TABLE": (
+        Severity.WARNING,
+        "a PDF table has no ruling lines; it was read from its text lines (a blank cell cannot be placed)",
+    ),
+    "PDF-SCANNED-PAGE": (Severity.WARNING, "a PDF page is a scanned image with no text layer; it was not read"),
     "PARSE-FAILED": (Severity.ERROR, "parse_many: the file could not be read at all; the result has no report"),
 }
 

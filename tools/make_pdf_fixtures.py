@@ -1,0 +1,263 @@
+"""
+Write the PDF fixtures of tests/fixtures/pdf/: reports printed by our own tools, and hand-made variants.
+
+Each ``NAME.pdf`` is written next to ``NAME.json``, the report it was made
+from (``to_json``), which the tests compare with what ``parse_pdf`` reads.
+
+* ``word-2019``, ``word-2021``: :func:`govinfo_report.write_docx` converted by LibreOffice.
+* ``html-2019``, ``html-2021``: :func:`govinfo_report.render_html` printed by headless Chromium.
+* ``word-footer-2021``: a six-page Word document (longer narratives, our own
+  prose) with the footer “第 N 页 共 M 页”; its tables run over page breaks and
+  Word repeats their header rows.
+* ``split-2019``: the page printed in large type, so that the tables break over
+  pages (the ``thead`` header rows repeat), with the footer “— N —”.
+* ``landscape-2021``: landscape A4 pages, footer “- N -” and a running header.
+* ``unruled-2021``: the tables printed without borders.
+* ``vertical-2021``: the labels of 三 in a narrow column, one character per
+  line, and the organ printed on its own line above the title.
+* ``scanned``: one page that is only an image (no text layer).
+* ``encrypted``: a short report that needs the password ``secret``.
+
+Needs LibreOffice (``soffice``), Chromium, qpdf and python-docx and Pillow; the
+tests need none of them.  Run from the repository root:
+
+    python tools/make_pdf_fixtures.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import attrs
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import govinfo_report as gr  # noqa: E402
+from govinfo_report.render import default_title  # noqa: E402
+
+OUT = ROOT / "tests" / "fixtures" / "pdf"
+EXAMPLES = ROOT / "examples" / "data"
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-pdf-header-footer",
+]
+
+# Our own prose, to make the narratives of the six-page report long.
+MORE = [
+    "本局坚持以公开为常态、不公开为例外，逐项梳理职责范围内的政府信息，按月更新公开目录。",
+    "围绕群众关心的不动产登记、耕地保护和地质灾害防治，及时发布办事指南、工作动态和政策解读。",
+    "对依申请公开实行登记、审核、答复、归档全流程管理，答复文书统一格式并载明救济途径。",
+    "年内组织业务培训两次，覆盖局属各单位信息公开联络员，提升了答复的规范性和时效性。",
+]
+
+
+def _run(args: list[str]) -> None:
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+
+
+def _word(report: gr.AnnualReport, name: str, *, footer: str | None = None) -> None:
+    """write_docx, converted to PDF by LibreOffice; *footer* ``"页"`` adds 第 N 页 共 M 页."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / f"{name}.docx"
+        gr.write_docx(report, source)
+        if footer:
+            document = docx.Document(str(source))
+            paragraph = document.sections[0].footer.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+            def field(code: str) -> None:
+                run = paragraph.add_run()
+                for kind, text in (("begin", None), (None, code), ("end", None)):
+                    if kind:
+                        element = OxmlElement("w:fldChar")
+                        element.set(qn("w:fldCharType"), kind)
+                    else:
+                        element = OxmlElement("w:instrText")
+                        element.set(qn("xml:space"), "preserve")
+                        element.text = text
+                    run._r.append(element)
+
+            paragraph.add_run("第 ")
+            field("PAGE")
+            paragraph.add_run(" 页 共 ")
+            field("NUMPAGES")
+            paragraph.add_run(" 页")
+            document.save(str(source))
+        profile = Path(tmp) / "profile"
+        _run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(source),
+            ]
+        )
+        _compress(Path(tmp) / f"{name}.pdf", OUT / f"{name}.pdf")
+
+
+def _chromium(html: str, name: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "page.html"
+        page.write_text(html, encoding="utf-8")
+        printed = Path(tmp) / "out.pdf"
+        _run(
+            ["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={printed}", page.as_uri()]
+        )
+        _compress(printed, OUT / f"{name}.pdf")
+
+
+def _compress(source: Path, target: Path) -> None:
+    """qpdf packs the objects into compressed streams (Chromium's output shrinks to half)."""
+    _run(
+        [
+            "qpdf",
+            "--object-streams=generate",
+            "--recompress-flate",
+            "--compression-level=9",
+            "--deterministic-id",
+            str(source),
+            str(target),
+        ]
+    )
+
+
+def _styled(report: gr.AnnualReport, css: str, *, organ_line: bool = False) -> str:
+    html = gr.render_html(report)
+    html = html.replace("</head>", f"<style>\n{css}\n</style>\n</head>", 1)
+    if organ_line:
+        title = report.meta.title or default_title(report)
+        organ = report.meta.organ or ""
+        rest = title[len(organ) :] if title.startswith(organ) else title
+        html = html.replace(f"<h1>{title}</h1>", f'<p class="organ">{organ}</p>\n<h1>{rest}</h1>', 1)
+    return html
+
+
+def _save(report: gr.AnnualReport, name: str) -> None:
+    (OUT / f"{name}.json").write_text(gr.to_json(report, indent=2) + "\n", encoding="utf-8")
+
+
+def _longer(report: gr.AnnualReport) -> gr.AnnualReport:
+    subsections = tuple(attrs.evolve(s, text="\n".join([s.text, *MORE])) for s in report.overview.subsections)
+    problems = attrs.evolve(report.problems, text="\n".join([report.problems.text, *MORE[:2]]))
+    return attrs.evolve(report, overview=attrs.evolve(report.overview, subsections=subsections), problems=problems)
+
+
+def main() -> int:
+    """Write every fixture."""
+    missing = [tool for tool in ("soffice", "chromium", "qpdf") if shutil.which(tool) is None]
+    if missing:
+        print(f"missing programs: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    OUT.mkdir(parents=True, exist_ok=True)
+    r2019 = gr.from_json((EXAMPLES / "wusu-2020.json").read_bytes())
+    r2021 = gr.from_json((EXAMPLES / "example-2023.json").read_bytes())
+
+    for report, edition in ((r2019, "2019"), (r2021, "2021")):
+        _word(report, f"word-{edition}")
+        _save(report, f"word-{edition}")
+        _chromium(gr.render_html(report), f"html-{edition}")
+        _save(report, f"html-{edition}")
+
+    long = _longer(r2021)
+    _word(long, "word-footer-2021", footer="页")
+    _save(long, "word-footer-2021")
+
+    _chromium(
+        _styled(
+            r2019,
+            """
+@page { size: A4; margin: 2cm 1.8cm; @bottom-center { content: "— " counter(page) " —"; } }
+.govinfo-report .govinfo-table { font-size: 15pt; }
+""",
+        ),
+        "split-2019",
+    )
+    _save(r2019, "split-2019")
+
+    _chromium(
+        _styled(
+            r2021,
+            """
+@page { size: A4 landscape; margin: 2cm 2cm;
+        @top-right { content: "政务公开"; } @bottom-center { content: "- " counter(page) " -"; } }
+""",
+        ),
+        "landscape-2021",
+    )
+    _save(r2021, "landscape-2021")
+
+    _chromium(
+        _styled(
+            r2021,
+            """
+.govinfo-report .govinfo-table, .govinfo-report .govinfo-table th, .govinfo-report .govinfo-table td {
+  border: none !important; }
+""",
+        ),
+        "unruled-2021",
+    )
+    _save(r2021, "unruled-2021")
+
+    _chromium(
+        _styled(
+            r2021,
+            """
+.govinfo-report .govinfo-table-requests th.label { width: 1em; word-break: break-all; }
+.govinfo-report p.organ { text-align: center; font-size: 1.4em; text-indent: 0; }
+""",
+            organ_line=True,
+        ),
+        "vertical-2021",
+    )
+    _save(r2021, "vertical-2021")
+
+    _scanned(OUT / "scanned.pdf")
+    short = gr.AnnualReport.blank("2021", organ="某某县统计局", year=2022, fill=0)
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = Path(tmp) / "plain.pdf"
+        _word(short, "encrypted-plain")
+        shutil.move(str(OUT / "encrypted-plain.pdf"), plain)
+        _run(["qpdf", "--encrypt", "secret", "owner-secret", "256", "--", str(plain), str(OUT / "encrypted.pdf")])
+    _save(short, "encrypted")
+    for path in sorted(OUT.glob("*.pdf")):
+        print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
+    return 0
+
+
+def _scanned(target: Path) -> None:
+    """A page as a scanner makes it: one black-and-white image, no text."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("1", (620, 877), 1)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((150, 60, 470, 80), fill=0)  # where a title would be
+    for y in range(130, 420, 22):
+        draw.rectangle((70, y, 550, y + 8), fill=0)
+    for y in range(450, 800, 25):
+        draw.line((60, y, 560, y), fill=0)
+    image.save(target, "PDF", resolution=75.0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
