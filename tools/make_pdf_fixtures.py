@@ -189,6 +189,7 @@ def main() -> int:
             """
 @page { size: A4; margin: 2cm 1.8cm; @bottom-center { content: "— " counter(page) " —"; } }
 .govinfo-report .govinfo-table { font-size: 15pt; }
+.govinfo-report .govinfo-table th, .govinfo-report .govinfo-table td { padding: 0.8em 0.3em; }
 """,
         ),
         "split-2019",
@@ -223,7 +224,8 @@ def main() -> int:
         _styled(
             r2021,
             """
-.govinfo-report .govinfo-table-requests th.label { width: 1em; word-break: break-all; }
+.govinfo-report .govinfo-table-requests th.label[rowspan]:not([colspan]) {
+  writing-mode: vertical-rl; text-orientation: upright; text-align: center; }
 .govinfo-report p.organ { text-align: center; font-size: 1.4em; text-indent: 0; }
 """,
             organ_line=True,

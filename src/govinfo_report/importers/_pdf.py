@@ -674,13 +674,25 @@ def _split_row(last: list[HtmlCell | None], row: list[HtmlCell], slots: list[Htm
 
 
 def _cut(upper: HtmlCell, lower: HtmlCell) -> bool:
-    """True when *lower*, at the top of a page, is the rest of the label cell *upper* that the page break cut."""
-    if upper.colspan != lower.colspan or not upper.text or is_value_text(upper.text):
+    """
+    True when *lower*, at the top of a page, is the rest of the label cell *upper* that the page break cut.
+
+    A merged label prints its text once, on the page where the middle of the
+    cell falls, so either part may be empty; two empty parts are one cell only
+    when both are merged over several rows (two blank value cells are two cells).
+    """
+    if upper.colspan != lower.colspan:
         return False
+    if (upper.text and is_value_text(upper.text)) or (lower.text and is_value_text(lower.text)):
+        return False
+    if not upper.text and not lower.text:
+        return upper.rowspan >= 2 and lower.rowspan >= 2
     if not lower.text:
         return True
-    if lower.rowspan < 2 or is_value_text(lower.text):
+    if lower.rowspan < 2:
         return False  # only a label merged down several rows runs over a page break with its text
+    if not upper.text:
+        return upper.rowspan >= 2
     # two labels of their own, one at the foot of a page and one at the top of the next
     return not (known_key(label_key(upper.text)) and known_key(label_key(lower.text)))
 
@@ -725,6 +737,11 @@ def _blocks(
         try:
             _check_limits(pdf, source, max_pages, max_decoded)
             pages = _pages(pdf, source)
+        except (PdfReadError, MemoryError):
+            raise
+        except Exception as exc:  # pdfminer's own errors on a damaged file are of many kinds
+            reason = f"the PDF is damaged and cannot be read (PDF文件已损坏): {exc}"
+            raise PdfReadError(source, "corrupt", reason) from None
         finally:
             pdf.close()
     if all(not page.lines and not page.tables for page in pages):
