@@ -159,8 +159,10 @@ def _save(report: gr.AnnualReport, name: str) -> None:
 
 def _longer(report: gr.AnnualReport) -> gr.AnnualReport:
     subsections = tuple(attrs.evolve(s, text="\n".join([s.text, *MORE])) for s in report.overview.subsections)
-    problems = attrs.evolve(report.problems, text="\n".join([report.problems.text, *MORE[:2]]))
-    return attrs.evolve(report, overview=attrs.evolve(report.overview, subsections=subsections), problems=problems)
+    text = "\n".join([report.overview.text, *MORE, *MORE[::-1]])
+    overview = attrs.evolve(report.overview, text=text, subsections=subsections)
+    problems = attrs.evolve(report.problems, text="\n".join([report.problems.text, *MORE, *MORE[::-1]]))
+    return attrs.evolve(report, overview=overview, problems=problems)
 
 
 def main() -> int:

@@ -23,7 +23,7 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
 
 def load_report(path: str) -> AnnualReport:
     """
-    The report in *path*: JSON (written by to_json), or a published report as text, HTML or Word .docx.
+    The report in *path*: JSON (written by to_json), or a published report as text, HTML, Word .docx or PDF.
 
     Diagnostics of the importer are printed on stderr.
 
@@ -38,7 +38,7 @@ def load_report(path: str) -> AnnualReport:
             from ..convert import from_json
 
             return from_json(p.read_bytes())
-        from ..importers import parse  # text, HTML and .docx, by extension and content
+        from ..importers import parse  # text, HTML, .docx and .pdf, by extension and content
 
         result = parse(p)
         for d in result.diagnostics:

@@ -31,7 +31,9 @@ def add_parser(sub: Any) -> None:
         epilog=EPILOG,
         formatter_class=Formatter,
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html/.docx/.pdf"
+    )
     p.add_argument("--format", choices=("text", "json", "csv"), default="text", help="output format (default: text)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
     p.set_defaults(func=run)

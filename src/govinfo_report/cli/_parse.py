@@ -1,4 +1,4 @@
-"""``govinfo-report parse``: read a published report (text or HTML) into JSON."""
+"""``govinfo-report parse``: read a published report (text, HTML, Word or PDF) into JSON."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ EPILOG = """\
 examples:
   govinfo-report parse report.txt
   govinfo-report parse report.html -o report.json
+  govinfo-report parse report.pdf -o report.json      (needs: pip install "govinfo-report[pdf]")
   govinfo-report parse page.txt --organ 某某县统计局 --year 2021
 
 Diagnostics (unreadable cells, units in cells, missing tables ...) go to stderr,
@@ -33,15 +34,18 @@ def add_parser(sub: Any) -> None:
     """Register the ``parse`` command."""
     p: argparse.ArgumentParser = sub.add_parser(
         "parse",
-        help="read a published report (text or HTML) into JSON",
+        help="read a published report (text, HTML, Word or PDF) into JSON",
         description=(
-            "Read a published report as copied from its website (.txt) or saved as a page (.html), "
+            "Read a published report as copied from its website (.txt), saved as a page (.html), "
+            "or published as a Word document (.docx) or a PDF with a text layer (.pdf), "
             "and write it as JSON. Nothing is invented: unreadable cells stay blank and are reported."
         ),
         epilog=EPILOG,
         formatter_class=Formatter,
     )
-    p.add_argument("file", metavar="FILE", help="the published report: .txt, .html or .htm (UTF-8 or GB18030)")
+    p.add_argument(
+        "file", metavar="FILE", help="the published report: .txt, .html/.htm (UTF-8 or GB18030), .docx or .pdf"
+    )
     p.add_argument("-o", "--output", metavar="OUT.json", help="write the JSON here instead of stdout")
     p.add_argument("--organ", metavar="NAME", help="the organ (发布机关), when the title does not name it")
     p.add_argument("--year", metavar="YEAR", type=_year, help="the report year, when the title does not give it")

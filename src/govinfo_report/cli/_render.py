@@ -27,13 +27,13 @@ def add_parser(sub: Any) -> None:
         "render",
         help="print a report in the official layout",
         description=(
-            "Print a report (JSON, or a published text/HTML/.docx report) in the official layout: "
+            "Print a report (JSON, or a published text/HTML/.docx/.pdf report) in the official layout: "
             "as text, Markdown, JSON, a printable HTML page, or a Word document (--format docx needs -o)."
         ),
         epilog=EPILOG,
         formatter_class=Formatter,
     )
-    p.add_argument("file", metavar="FILE", help="the report: .json, or a published report as .txt/.html/.docx")
+    p.add_argument("file", metavar="FILE", help="the report: .json, or a published report as .txt/.html/.docx/.pdf")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout (required for docx)")
     p.add_argument(
