@@ -263,15 +263,8 @@ def test_any_damage_is_a_documented_error(changes: list[tuple[float, int]]) -> N
         parse_pdf(bytes(data))
 
 
-def _pdf_with_content(content: bytes) -> bytes:
-    """A one-page PDF whose page content is *content*, Flate-compressed (offsets computed, so pdfminer trusts it)."""
-    stream = zlib.compress(content, 9)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
+def _pdf(*objects: bytes) -> bytes:
+    """A PDF of *objects* (numbered from 1; 1 is the catalog), with a correct cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -284,10 +277,19 @@ def _pdf_with_content(content: bytes) -> bytes:
     return bytes(out)
 
 
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    packed = zlib.compress(data, 9)
+    return b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(packed), extra) + packed + b"\nendstream"
+
+
+CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R %s>>"
+
+
 def test_hostile_pdf_over_the_limits_is_refused() -> None:
     """A page content that inflates far beyond its size, and more pages than allowed, are refused before reading."""
-    bomb = _pdf_with_content(b" " * 3_000_000)  # 3 MB of nothing, about 3 KB compressed
-    assert len(bomb) < 10_000
+    bomb = _pdf(CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", PAGE % b"", _stream(b" " * 3_000_000))
+    assert len(bomb) < 10_000  # 3 MB of nothing, a few KB in the file
     with pytest.raises(PdfReadError) as info:
         parse_pdf(bomb, max_decoded=1_000_000)
     assert info.value.kind == "limit"
@@ -300,6 +302,26 @@ def test_hostile_pdf_over_the_limits_is_refused() -> None:
         parse_pdf(FIXTURES / "word-footer-2021.pdf", max_pages=2)
     assert info.value.kind == "limit"
     assert "max_pages" in str(info.value)
+
+
+def test_hostile_form_and_page_count_are_refused() -> None:
+    """A form XObject that inflates too far, and a page tree claiming a million pages, are refused too."""
+    form = _pdf(
+        CATALOG,
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        PAGE % b"/Resources << /XObject << /X0 5 0 R >> >> ",
+        _stream(b"/X0 Do"),
+        _stream(b" " * 2_000_000, b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] "),
+    )
+    with pytest.raises(PdfReadError) as info:
+        parse_pdf(form, max_decoded=1_000_000)
+    assert info.value.kind == "limit"
+
+    claims = _pdf(CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1000000 >>", PAGE % b"", _stream(b""))
+    with pytest.raises(PdfReadError) as info:
+        parse_pdf(claims)
+    assert info.value.kind == "limit"
+    assert "1000000 pages" in str(info.value)
 
 
 def test_without_pdfplumber_a_documented_error(monkeypatch: pytest.MonkeyPatch) -> None:

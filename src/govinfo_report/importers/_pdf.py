@@ -360,30 +360,55 @@ def _decoded_size(stream: Any, budget: int) -> int:
 
 
 def _check_limits(pdf: Any, source: str, max_pages: int, max_decoded: int) -> None:
-    if len(pdf.pages) > max_pages:
-        raise PdfReadError(
+    """
+    Refuse a hostile PDF before reading it: too many pages, or page contents that decode to too much.
+
+    The page count is read from the page tree first (a file claiming millions of
+    pages is refused without building them).  The content streams of the pages
+    and the form XObjects they draw are inflated with a bound, never beyond the
+    limit, so a small file that decodes to gigabytes is refused cheaply.
+    """
+    from pdfminer.pdftypes import PDFStream, resolve1
+    from pdfminer.psparser import LIT
+
+    def refuse(count: int) -> PdfReadError:
+        return PdfReadError(
             source,
             "limit",
-            f"the PDF has {len(pdf.pages)} pages, more than the limit of {max_pages} "
-            f"(页数{len(pdf.pages)}超过上限{max_pages}); pass max_pages= to read it",
+            f"the PDF has {count} pages, more than the limit of {max_pages} "
+            f"(页数{count}超过上限{max_pages}); pass max_pages= to read it",
         )
-    from pdfminer.pdftypes import PDFStream, resolve1
 
+    tree = resolve1(pdf.doc.catalog.get("Pages"))
+    claimed = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+    if isinstance(claimed, int) and claimed > max_pages:
+        raise refuse(claimed)
+    if len(pdf.pages) > max_pages:
+        raise refuse(len(pdf.pages))
     total = 0
+    seen: set[int] = set()
     for page in pdf.pages:
         contents = resolve1(page.page_obj.attrs.get("Contents"))
-        streams = contents if isinstance(contents, list) else [contents]
-        for item in streams:
+        items = list(contents) if isinstance(contents, list) else [contents]
+        resources = resolve1(page.page_obj.resources)
+        xobjects = resolve1(resources.get("XObject")) if isinstance(resources, dict) else None
+        if isinstance(xobjects, dict):
+            items += list(xobjects.values())
+        for item in items:
             stream = resolve1(item)
-            if isinstance(stream, PDFStream):
-                total += _decoded_size(stream, max_decoded - total)
-                if total > max_decoded:
-                    raise PdfReadError(
-                        source,
-                        "limit",
-                        f"the pages' content decodes to more than {max_decoded} bytes "
-                        f"(解码后的页面内容超过{max_decoded}字节); pass max_decoded= to read it",
-                    )
+            if not isinstance(stream, PDFStream) or id(stream) in seen:
+                continue
+            seen.add(id(stream))
+            if stream.get("Subtype") not in (None, LIT("Form")):
+                continue  # an image is not decoded to read the text
+            total += _decoded_size(stream, max_decoded - total)
+            if total > max_decoded:
+                raise PdfReadError(
+                    source,
+                    "limit",
+                    f"the pages' content decodes to more than {max_decoded} bytes "
+                    f"(解码后的页面内容超过{max_decoded}字节); pass max_decoded= to read it",
+                )
 
 
 def _open(pdfplumber: Any, data: bytes, source: str, password: str | None) -> Any:
