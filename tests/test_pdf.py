@@ -415,3 +415,26 @@ def test_fixture_sources_are_the_example_reports() -> None:
     long = _source("word-footer-2021")
     assert attrs.evolve(long, overview=example.overview, problems=example.problems) == example
     assert json.loads((FIXTURES / "encrypted.json").read_text(encoding="utf-8"))["meta"]["organ"]
+
+
+FULL = "某某市人民政府办公室2023年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (["某某市人民政府办公室", "2023年政府信息公开工作年度报告"], FULL),
+        (["某某市人民政府办公室2023年政府信息公开", "工作年度报告"], FULL),
+        (["某某县统计局2022年政府信息公开工作年度报告"], "某某县统计局2022年政府信息公开工作年度报告"),
+        (["索引号：000014348/2024-00012", "2023年政府信息公开工作年度报告"], "2023年政府信息公开工作年度报告"),
+        (["2024-01-26", "2023年政府信息公开工作年度报告"], "2023年政府信息公开工作年度报告"),
+    ],
+)
+def test_title_over_two_lines(lines: list[str], title: str) -> None:
+    """A wrapped title, or the organ on the line above, is one title; a metadata line above it is not the organ."""
+    from govinfo_report.importers._pdf import _title_lines
+
+    after = ["某某市人民政府办公室", "2023年政府信息公开工作年度报告"]
+    joined = [t for t in _title_lines([*lines, "一、总体情况", *after]) if t]
+    assert title in joined
+    assert joined[-2:] == after  # after the first heading: kept as they are

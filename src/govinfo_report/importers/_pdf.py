@@ -729,21 +729,39 @@ def _cut(upper: HtmlCell, lower: HtmlCell) -> bool:
 
 def _title_lines(texts: list[str]) -> list[str]:
     """
-    Before the first section, join a title to the organ printed on its own line above it, or to its wrapped end.
+    Before the first section, join a title printed over two or three lines into one line.
 
-    A line is joined only when the joined text reads as a title naming more
-    than the line alone does.
+    That is a long title wrapped (``某某市某某局2023年政府信息公开工作`` / ``年度报告``) or the
+    organ printed on its own line above the rest (``某某市某某局`` / ``2023年政府信息公开工作年度报告``).
+    Lines are joined only when together they read as a title that names an organ
+    and no line alone, nor the lines without the first, does; a metadata line
+    (``索引号：…``, a date) is never taken for the organ.
     """
     out = list(texts)
-    for i in range(len(out) - 1):
-        a, b = out[i], out[i + 1]
-        if not a or not b or _SECTION_START.match(b) or len(a) > 60 or len(b) > 60:
-            continue
-        alone = parse_title(b) or parse_title(a)
-        joined = parse_title(a + b)
-        if joined is not None and joined[0] is not None and (alone is None or alone[0] is None):
-            out[i], out[i + 1] = a + b, ""
-            break
+    stop = next((k for k, t in enumerate(out) if _SECTION_START.match(t)), len(out))
+
+    def organ(text: str) -> str | None:
+        found = parse_title(text)
+        return found[0] if found is not None else None
+
+    for i in range(stop):
+        if organ(out[i]) is not None:
+            break  # a whole title on one line
+        for n in (2, 3):
+            window = out[i : i + n]
+            if i + n > stop or any(not t or len(t) > 60 for t in window):
+                break
+            named = organ("".join(window))
+            if (
+                named is None
+                or any(mark in named for mark in ":：")
+                or len(_CJK.findall(named)) < 2
+                or any(organ(t) is not None for t in window)
+                or organ("".join(window[1:])) is not None
+            ):
+                continue
+            out[i : i + n] = ["".join(window)] + [""] * (n - 1)
+            return out
     return out
 
 
