@@ -510,16 +510,13 @@ def _page_furniture(pages: list[_Page]) -> list[_Page]:
 
 def _paragraphs(pages: list[_Page]) -> list[tuple[int, float, str | _PageTable]]:
     """Every page's lines joined into paragraphs, and its tables, in reading order: (page, top, item)."""
-    body = [line for page in pages for line in page.lines]
-    if body:
-        left = min(line.x0 for line in body)
-        right = max(line.x1 for line in body)
-    else:
-        left = right = 0.0
+    whole = _margins([line for page in pages for line in page.lines], (0.0, 0.0))
     items: list[tuple[int, float, str | _PageTable]] = []
     previous: _Line | None = None
     previous_page = 0
+    before = whole
     for page in pages:
+        here = _margins(page.lines, whole) if len(page.lines) >= 3 else whole
         entries: list[tuple[float, int, _Line | _PageTable]] = [(line.top, 1, line) for line in page.lines]
         entries += [(t.top, 0, t) for t in page.tables]
         entries.sort(key=lambda e: (e[0], e[1]))
@@ -535,7 +532,7 @@ def _paragraphs(pages: list[_Page]) -> list[tuple[int, float, str | _PageTable]]
                 previous is not None
                 and last is not None
                 and isinstance(last[2], str)
-                and _continues(previous, entry, left, right, new_page=first and previous_page != page.number)
+                and _continues(previous, entry, before, here, new_page=first and previous_page != page.number)
             ):
                 joined = last[2] + entry.text if _is_cjk_edge(last[2], entry.text) else f"{last[2]} {entry.text}"
                 items[-1] = (last[0], last[1], joined)
@@ -543,13 +540,33 @@ def _paragraphs(pages: list[_Page]) -> list[tuple[int, float, str | _PageTable]]
                 items.append((page.number, entry.top, entry.text))
             previous = entry
             previous_page = page.number
+            before = here
             first = False
     return items
 
 
-def _continues(a: _Line, b: _Line, left: float, right: float, *, new_page: bool) -> bool:
-    """True when line *b* goes on with the paragraph of line *a* (a wrapped line)."""
+def _margins(lines: Sequence[_Line], default: tuple[float, float]) -> tuple[float, float]:
+    """
+    The left and right edges of the text of *lines*: where paragraphs start and where full lines end.
+
+    The right edge is the furthest one that at least two lines reach (within
+    1.5 pt), so that one line running into the margin does not move it; with
+    fewer lines, the furthest end.
+    """
+    if not lines:
+        return default
+    ends = sorted((line.x1 for line in lines), reverse=True)
+    right = next((x for k, x in enumerate(ends[:-1]) if x - ends[k + 1] <= 1.5), ends[0])
+    return min(line.x0 for line in lines), right
+
+
+def _continues(
+    a: _Line, b: _Line, a_margins: tuple[float, float], b_margins: tuple[float, float], *, new_page: bool
+) -> bool:
+    """True when line *b* goes on with the paragraph of line *a* (a wrapped line); the margins are their pages'."""
     size = max(a.size, 1.0)
+    right = a_margins[1]
+    left = b_margins[0]
     if abs(a.size - b.size) > 0.6 or _SECTION_START.match(b.text) or _SUBHEAD.match(b.text):
         return False
     if not new_page and b.top - a.bottom > 1.2 * size:
