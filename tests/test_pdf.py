@@ -35,7 +35,7 @@ pdfplumber = pytest.importorskip("pdfplumber")
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 # every fixture printed from a report, read without help (no organ=, no year=, no password)
-EXACT = ["word-2019", "word-2021", "word-footer-2021", "html-2019", "html-2021", "split-2019",
+EXACT = ["word-2019", "word-2021", "word-footer-2021", "word-municipal-2019", "html-2019", "html-2021", "split-2019",
          "landscape-2021", "vertical-2021"]
 
 
@@ -132,6 +132,7 @@ def test_page_footers_and_running_headers_are_gone() -> None:
         "word-footer-2021": re.compile(r"第\s*\d+\s*页\s*共\s*\d+\s*页"),
         "split-2019": re.compile(r"—\s*\d+\s*—"),
         "landscape-2021": re.compile(r"^-\s*\d+\s*-$|政务公开", re.M),
+        "word-municipal-2019": re.compile(r"^-\s*\d+\s*-$", re.M),
     }
     for name, footer in cases.items():
         raw = _page_text(FIXTURES / f"{name}.pdf")
@@ -140,7 +141,7 @@ def test_page_footers_and_running_headers_are_gone() -> None:
         assert footer.search(pdf_to_text(FIXTURES / f"{name}.pdf")) is None, name
 
 
-@pytest.mark.parametrize("name", ["split-2019", "word-footer-2021"])
+@pytest.mark.parametrize("name", ["split-2019", "word-footer-2021", "word-municipal-2019"])
 def test_a_table_over_several_pages_is_one_table(name: str) -> None:
     """表三 spans pages (its header rows repeated on each); the reader joins it into one table with one header."""
     path = FIXTURES / f"{name}.pdf"
@@ -154,13 +155,15 @@ def test_a_table_over_several_pages_is_one_table(name: str) -> None:
     assert text.count(f"| {v.RESULTS.zh} |") == 1  # the merged label, cut by the page break, is one cell
 
 
-def test_a_vertical_label_and_an_organ_above_the_title() -> None:
+@pytest.mark.parametrize("name", ["vertical-2021", "word-municipal-2019"])
+def test_a_vertical_label_and_an_organ_above_the_title(name: str) -> None:
     """A label printed one character per line is one label; the organ on its own line joins the title."""
-    path = FIXTURES / "vertical-2021.pdf"
+    path = FIXTURES / f"{name}.pdf"
     raw = _page_text(path)
-    organ = _source("vertical-2021").meta.organ
+    organ = _source(name).meta.organ
 
     assert _stacked(path, v.RESULTS.zh[-4:])  # 办理结果, one character under the other
+    assert pdf_to_text(path).count(f"| {v.RESULTS.zh} |") == 1
     assert raw[0].splitlines()[0].strip() == organ  # printed on a line of its own
     result = parse_pdf(path)
     assert result.report is not None

@@ -6,6 +6,9 @@ from (``to_json``), which the tests compare with what ``parse_pdf`` reads.
 
 * ``word-2019``, ``word-2021``: :func:`govinfo_report.write_docx` converted by LibreOffice.
 * ``html-2019``, ``html-2021``: :func:`govinfo_report.render_html` printed by headless Chromium.
+* ``word-municipal-2019``: a Word document as many organs print it: the organ on
+  its own line above the title, 三、本年度办理结果 one character per line, the
+  footer “- N -”, tables over page breaks.
 * ``word-footer-2021``: a six-page Word document (longer narratives, our own
   prose) with the footer “第 N 页 共 M 页”; its tables run over page breaks and
   Word repeats their header rows.
@@ -18,10 +21,11 @@ from (``to_json``), which the tests compare with what ``parse_pdf`` reads.
 * ``scanned``: one page that is only an image (no text layer).
 * ``encrypted``: a short report that needs the password ``secret``.
 
-Needs LibreOffice (``soffice``), Chromium, qpdf and python-docx and Pillow; the
-tests need none of them.  Run from the repository root:
+Needs LibreOffice (``soffice``), Chromium, qpdf, python-docx and Pillow, and the
+fonts-noto-cjk fonts; the tests need none of them.  Run from the repository root
+(with fixture names, only those are written again):
 
-    python tools/make_pdf_fixtures.py
+    python tools/make_pdf_fixtures.py [NAME ...]
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -38,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import govinfo_report as gr  # noqa: E402
+from govinfo_report import vocab as v  # noqa: E402
 from govinfo_report.render import default_title  # noqa: E402
 
 OUT = ROOT / "tests" / "fixtures" / "pdf"
@@ -67,8 +73,14 @@ def _run(args: list[str]) -> None:
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
 
 
-def _word(report: gr.AnnualReport, name: str, *, footer: str | None = None) -> None:
-    """write_docx, converted to PDF by LibreOffice; *footer* ``"页"`` adds 第 N 页 共 M 页."""
+def _word(report: gr.AnnualReport, name: str, *, footer: str | None = None, municipal: bool = False) -> None:
+    """
+    write_docx, converted to PDF by LibreOffice.
+
+    *footer* ``"pages"`` adds the footer 第 N 页 共 M 页, ``"dash"`` the footer - N -.
+    *municipal* prints the document as many organs do: the organ on a line of its
+    own above the title, and 三、本年度办理结果 written one character per line.
+    """
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
@@ -77,8 +89,8 @@ def _word(report: gr.AnnualReport, name: str, *, footer: str | None = None) -> N
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / f"{name}.docx"
         gr.write_docx(report, source)
+        document = docx.Document(str(source))
         if footer:
-            document = docx.Document(str(source))
             paragraph = document.sections[0].footer.paragraphs[0]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
@@ -94,12 +106,40 @@ def _word(report: gr.AnnualReport, name: str, *, footer: str | None = None) -> N
                         element.text = text
                     run._r.append(element)
 
-            paragraph.add_run("第 ")
+            paragraph.add_run("第 " if footer == "pages" else "- ")
             field("PAGE")
-            paragraph.add_run(" 页 共 ")
-            field("NUMPAGES")
-            paragraph.add_run(" 页")
-            document.save(str(source))
+            if footer == "pages":
+                paragraph.add_run(" 页 共 ")
+                field("NUMPAGES")
+                paragraph.add_run(" 页")
+            else:
+                paragraph.add_run(" -")
+        if municipal:
+            title = document.paragraphs[0]
+            organ = report.meta.organ or ""
+            rest = title.text[len(organ) :]
+            for run in title.runs[1:]:
+                run._r.getparent().remove(run._r)
+            title.runs[0].text = organ
+            after = OxmlElement("w:p")
+            title._p.addnext(after)
+            from docx.text.paragraph import Paragraph
+
+            second = Paragraph(after, title._parent)
+            second.style = title.style
+            second.add_run(rest)
+            for table in document.tables:
+                for cell in {id(c): c for row in table.rows for c in row.cells}.values():
+                    if cell.text == v.RESULTS.zh:
+                        first = cell.paragraphs[0]
+                        for extra in cell.paragraphs[1:]:
+                            extra._p.getparent().remove(extra._p)
+                        first.runs[0].text = v.RESULTS.zh[0]
+                        for run in first.runs[1:]:
+                            run._r.getparent().remove(run._r)
+                        for char in v.RESULTS.zh[1:]:
+                            cell.add_paragraph(char)
+        document.save(str(source))
         profile = Path(tmp) / "profile"
         _run(
             [
@@ -157,16 +197,44 @@ def _save(report: gr.AnnualReport, name: str) -> None:
     (OUT / f"{name}.json").write_text(gr.to_json(report, indent=2) + "\n", encoding="utf-8")
 
 
-def _longer(report: gr.AnnualReport) -> gr.AnnualReport:
+def _longer(report: gr.AnnualReport, extra: int = 0) -> gr.AnnualReport:
     subsections = tuple(attrs.evolve(s, text="\n".join([s.text, *MORE])) for s in report.overview.subsections)
-    text = "\n".join([report.overview.text, *MORE, *MORE[::-1]])
+    text = "\n".join([report.overview.text, *MORE, *MORE[::-1], *MORE[:extra]])
     overview = attrs.evolve(report.overview, text=text, subsections=subsections)
     problems = attrs.evolve(report.problems, text="\n".join([report.problems.text, *MORE, *MORE[::-1]]))
     return attrs.evolve(report, overview=overview, problems=problems)
 
 
-def main() -> int:
-    """Write every fixture."""
+SPLIT_CSS = """
+@page { size: A4; margin: 2cm 1.8cm; @bottom-center { content: "— " counter(page) " —"; } }
+.govinfo-report .govinfo-table { font-size: 15pt; }
+.govinfo-report .govinfo-table th, .govinfo-report .govinfo-table td { padding: 0.8em 0.3em; }
+"""
+LANDSCAPE_CSS = """
+@page { size: A4 landscape; margin: 2cm 2cm;
+        @top-right { content: "政务公开"; } @bottom-center { content: "- " counter(page) " -"; } }
+"""
+UNRULED_CSS = """
+.govinfo-report .govinfo-table, .govinfo-report .govinfo-table th, .govinfo-report .govinfo-table td {
+  border: none !important; }
+"""
+VERTICAL_CSS = """
+.govinfo-report .govinfo-table-requests th.label[rowspan]:not([colspan]) {
+  writing-mode: vertical-rl; text-orientation: upright; text-align: center; }
+.govinfo-report p.organ { text-align: center; font-size: 1.4em; text-indent: 0; }
+"""
+
+
+def _encrypted(report: gr.AnnualReport) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = Path(tmp) / "plain.pdf"
+        _word(report, "encrypted-plain")
+        shutil.move(str(OUT / "encrypted-plain.pdf"), plain)
+        _run(["qpdf", "--encrypt", "secret", "owner-secret", "256", "--", str(plain), str(OUT / "encrypted.pdf")])
+
+
+def main(argv: list[str]) -> int:
+    """Write every fixture, or only those named on the command line."""
     missing = [tool for tool in ("soffice", "chromium", "qpdf") if shutil.which(tool) is None]
     if missing:
         print(f"missing programs: {', '.join(missing)}", file=sys.stderr)
@@ -174,77 +242,35 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     r2019 = gr.from_json((EXAMPLES / "wusu-2020.json").read_bytes())
     r2021 = gr.from_json((EXAMPLES / "example-2023.json").read_bytes())
-
-    for report, edition in ((r2019, "2019"), (r2021, "2021")):
-        _word(report, f"word-{edition}")
-        _save(report, f"word-{edition}")
-        _chromium(gr.render_html(report), f"html-{edition}")
-        _save(report, f"html-{edition}")
-
-    long = _longer(r2021)
-    _word(long, "word-footer-2021", footer="页")
-    _save(long, "word-footer-2021")
-
-    _chromium(
-        _styled(
-            r2019,
-            """
-@page { size: A4; margin: 2cm 1.8cm; @bottom-center { content: "— " counter(page) " —"; } }
-.govinfo-report .govinfo-table { font-size: 15pt; }
-.govinfo-report .govinfo-table th, .govinfo-report .govinfo-table td { padding: 0.8em 0.3em; }
-""",
-        ),
-        "split-2019",
-    )
-    _save(r2019, "split-2019")
-
-    _chromium(
-        _styled(
-            r2021,
-            """
-@page { size: A4 landscape; margin: 2cm 2cm;
-        @top-right { content: "政务公开"; } @bottom-center { content: "- " counter(page) " -"; } }
-""",
-        ),
-        "landscape-2021",
-    )
-    _save(r2021, "landscape-2021")
-
-    _chromium(
-        _styled(
-            r2021,
-            """
-.govinfo-report .govinfo-table, .govinfo-report .govinfo-table th, .govinfo-report .govinfo-table td {
-  border: none !important; }
-""",
-        ),
-        "unruled-2021",
-    )
-    _save(r2021, "unruled-2021")
-
-    _chromium(
-        _styled(
-            r2021,
-            """
-.govinfo-report .govinfo-table-requests th.label[rowspan]:not([colspan]) {
-  writing-mode: vertical-rl; text-orientation: upright; text-align: center; }
-.govinfo-report p.organ { text-align: center; font-size: 1.4em; text-indent: 0; }
-""",
-            organ_line=True,
-        ),
-        "vertical-2021",
-    )
-    _save(r2021, "vertical-2021")
-
-    _scanned(OUT / "scanned.pdf")
     short = gr.AnnualReport.blank("2021", organ="某某县统计局", year=2022, fill=0)
-    with tempfile.TemporaryDirectory() as tmp:
-        plain = Path(tmp) / "plain.pdf"
-        _word(short, "encrypted-plain")
-        shutil.move(str(OUT / "encrypted-plain.pdf"), plain)
-        _run(["qpdf", "--encrypt", "secret", "owner-secret", "256", "--", str(plain), str(OUT / "encrypted.pdf")])
-    _save(short, "encrypted")
-    for path in sorted(OUT.glob("*.pdf")):
+    fixtures: dict[str, tuple[gr.AnnualReport | None, Callable[[str], None]]] = {
+        "word-2019": (r2019, lambda name: _word(r2019, name)),
+        "word-2021": (r2021, lambda name: _word(r2021, name)),
+        "html-2019": (r2019, lambda name: _chromium(gr.render_html(r2019), name)),
+        "html-2021": (r2021, lambda name: _chromium(gr.render_html(r2021), name)),
+        "word-footer-2021": (_longer(r2021), lambda name: _word(_longer(r2021), name, footer="pages")),
+        "word-municipal-2019": (
+            _longer(r2019, 3),
+            lambda name: _word(_longer(r2019, 3), name, footer="dash", municipal=True),
+        ),
+        "split-2019": (r2019, lambda name: _chromium(_styled(r2019, SPLIT_CSS), name)),
+        "landscape-2021": (r2021, lambda name: _chromium(_styled(r2021, LANDSCAPE_CSS), name)),
+        "unruled-2021": (r2021, lambda name: _chromium(_styled(r2021, UNRULED_CSS), name)),
+        "vertical-2021": (r2021, lambda name: _chromium(_styled(r2021, VERTICAL_CSS, organ_line=True), name)),
+        "scanned": (None, lambda name: _scanned(OUT / f"{name}.pdf")),
+        "encrypted": (short, lambda name: _encrypted(short)),
+    }
+    unknown = set(argv) - set(fixtures)
+    if unknown:
+        print(f"unknown fixtures: {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 1
+    for name, (report, make) in fixtures.items():
+        if argv and name not in argv:
+            continue
+        make(name)
+        if report is not None:
+            _save(report, name)
+        path = OUT / f"{name}.pdf"
         print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
     return 0
 
@@ -264,4 +290,4 @@ def _scanned(target: Path) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -170,14 +170,22 @@ def _read(path: PdfSource) -> tuple[bytes, str]:
 # ---------------------------------------------------------------------------
 
 
-_RADICAL = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
+_RADICAL = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe44]")
 # The CJK radicals that stand for whole simplified characters, and those characters (after Unicode's
 # EquivalentUnifiedIdeograph.txt): NFKC maps the Kangxi radicals (U+2F00-) but not these; and the Kangxi
 # radical ⼾, which NFKC makes the traditional 戶 where a simplified report has 户.
+_KANGXI = re.compile("[\u2f00-\u2fdf\uf900-\ufaff]")
 _RADICALS = str.maketrans(
     "\u2f3e\u2e9f\u2ea0\u2ec4\u2ec5\u2ec6\u2ec9\u2ecb\u2ed1\u2ed3\u2ed4\u2ed9\u2eda\u2edb\u2edc\u2ee2\u2ee5\u2ee6"
     "\u2ee7\u2ee8\u2ee9\u2eea\u2eec\u2eee\u2ef0\u2ef3",
     "户母民西见角贝车長长门韦页风飞马鱼鸟卤麦黄黾齐齿龙龟",
+)
+# The presentation forms of punctuation for vertical text (︵三︶ for （三）, ︑ for 、), which a browser
+# prints in a label written top to bottom; NFKC would make ASCII of the brackets.
+_VERTICAL_FORMS = str.maketrans(
+    "\ufe10\ufe11\ufe12\ufe13\ufe14\ufe15\ufe16\ufe17\ufe18\ufe19\ufe30\ufe31\ufe32\ufe33\ufe34"
+    "\ufe35\ufe36\ufe37\ufe38\ufe39\ufe3a\ufe3b\ufe3c\ufe3d\ufe3e\ufe3f\ufe40\ufe41\ufe42\ufe43\ufe44",
+    "，、。：；！？〖〗…‥—–_﹏（）｛｝〔〕【】《》〈〉「」『』",
 )
 
 
@@ -189,9 +197,12 @@ def _fix_char(ch: dict[str, Any]) -> dict[str, Any]:
     to the radical that looks the same: 文 to the Kangxi radical ⽂ (U+2F42),
     见 to ⻅ (U+2EC5).  NFKC gives back the ideograph of a Kangxi radical, and
     a small table the simplified characters among the supplementary radicals.
+    Punctuation in vertical text comes as its vertical presentation form, made
+    the ordinary full-width character again.
     """
     if _RADICAL.search(ch["text"]):
-        ch = {**ch, "text": unicodedata.normalize("NFKC", ch["text"].translate(_RADICALS))}
+        text = ch["text"].translate(_RADICALS).translate(_VERTICAL_FORMS)
+        ch = {**ch, "text": unicodedata.normalize("NFKC", text) if _KANGXI.search(text) else text}
     return ch
 
 
@@ -479,13 +490,33 @@ def _pages(pdf: Any, source: str) -> list[_Page]:
 
 
 def _page_furniture(pages: list[_Page]) -> list[_Page]:
-    """The pages without their headers and footers (page numbers, or a short line repeated in the margin)."""
+    """
+    The pages without their headers and footers.
+
+    A header or footer is a line in the top or bottom margin zone of a page that
+    is a page number (``- 4 -``, ``第 2 页 共 6 页`` ...), or a short line printed
+    on two pages or more that stands apart from the body (in a smaller type, or
+    with more than a line's space between it and the body): a paragraph that
+    happens to open two pages with the same words is body text.
+    """
+    sizes = [line.size for page in pages for line in page.lines]
+    body_size = statistics.median(sizes) if sizes else 0.0
 
     def zone(line: _Line, height: float) -> bool:
         return line.bottom < height * MARGIN_ZONE or line.top > height * (1 - MARGIN_ZONE)
 
     def key(line: _Line) -> str:
         return _DIGITS.sub("#", re.sub(r"\s+", "", line.text))
+
+    def apart(line: _Line, page: _Page) -> bool:
+        if line.size < 0.8 * body_size:
+            return True
+        edges = [(o.top, o.bottom) for o in page.lines if o is not line] + [(t.top, t.bottom) for t in page.tables]
+        if line.bottom < page.height / 2:
+            below = [top for top, _ in edges if top >= line.bottom - 0.5]
+            return not below or min(below) - line.bottom > 1.2 * line.size
+        above = [bottom for _, bottom in edges if bottom <= line.top + 0.5]
+        return not above or line.top - max(above) > 1.2 * line.size
 
     seen: dict[str, int] = {}
     for page in pages:
@@ -500,7 +531,7 @@ def _page_furniture(pages: list[_Page]) -> list[_Page]:
                 zone(line, page.height)
                 and (
                     _PAGE_NUMBER.match(re.sub(r"\s+", "", line.text))
-                    or (len(pages) > 1 and seen.get(key(line), 0) > 1 and len(line.text) <= 40)
+                    or (len(line.text) <= 40 and seen.get(key(line), 0) > 1 and apart(line, page))
                 )
             )
         ]
