@@ -27,8 +27,10 @@ import govinfo_report as gr
 from govinfo_report import vocab as v
 from govinfo_report.errors import GovInfoReportError, MissingDependencyError, PdfReadError, ReportReadError
 from govinfo_report.importers import CODES, parse, parse_many, parse_pdf, pdf_to_text
+from govinfo_report.importers._html import HtmlCell, HtmlTable
 
 from .test_cli import run
+from .strategies import reports
 from .test_html_roundtrip import visible
 
 pdfplumber = pytest.importorskip("pdfplumber")
@@ -441,3 +443,63 @@ def test_title_over_two_lines(lines: list[str], title: str) -> None:
     joined = [t for t in _title_lines([*lines, "一、总体情况", *after]) if t]
     assert title in joined
     assert joined[-2:] == after  # after the first heading: kept as they are
+
+
+def _split(table: HtmlTable, k: int, repeat: int) -> tuple[HtmlTable, HtmlTable]:
+    """
+    *table* cut before row *k* as a page break cuts it, the first *repeat* rows printed again on the new page.
+
+    A merged cell that the break cuts prints its text in the part that holds
+    more of its rows (where its middle falls), the other part empty.
+    """
+    grid = table.grid()
+    upper: list[list[HtmlCell]] = []
+    lower: list[list[tuple[int, HtmlCell]]] = [[] for _ in table.rows[k:]]
+    for r, row in enumerate(table.rows):
+        if r >= k:
+            for cell in row:
+                c = next(i for i, slot in enumerate(grid[r]) if slot is cell)
+                lower[r - k].append((c, attrs.evolve(cell)))
+            continue
+        cells = []
+        for cell in row:
+            c = next(i for i, slot in enumerate(grid[r]) if slot is cell)
+            if r + cell.rowspan > k:  # cut by the break
+                above, below = k - r, r + cell.rowspan - k
+                text_above = cell.text if above >= below else ""
+                cells.append(attrs.evolve(cell, rowspan=above, text=text_above))
+                lower[0].append((c, HtmlCell(cell.text if not text_above else "", below, cell.colspan)))
+            else:
+                cells.append(attrs.evolve(cell))
+        upper.append(cells)
+    rows = [[cell for _, cell in sorted(row, key=lambda item: item[0])] for row in lower]
+    header = [[attrs.evolve(cell) for cell in row] for row in table.rows[:repeat]]
+    return HtmlTable(upper), HtmlTable(header + rows)
+
+
+def _header_rows(table: HtmlTable) -> list[int]:
+    """The numbers of first rows that hold no cell running below them (a header that can be repeated)."""
+    return [h for h in range(4) if all(r + cell.rowspan <= h for r, row in enumerate(table.rows[:h]) for cell in row)]
+
+
+@settings(max_examples=30)
+@given(reports(), st.sampled_from(["二", "三", "四"]), st.integers(1, 40), st.integers(0, 3))
+def test_a_table_cut_anywhere_by_a_page_break_joins_back(
+    report: gr.AnnualReport, name: str, at: int, repeat: int
+) -> None:
+    """Cut a table before any row (merged labels cut too, header rows repeated or not): joined, it is the table."""
+    from govinfo_report.html_render import render_html_table
+    from govinfo_report.importers._html import extract
+    from govinfo_report.importers._pdf import _append
+
+    table = next(b for b in extract(render_html_table(report, name)) if isinstance(b, HtmlTable))
+    k = 1 + at % (len(table.rows) - 1)
+    heads = [h for h in _header_rows(table) if h < k]
+    upper, lower = _split(table, k, heads[repeat % len(heads)])
+
+    def texts(t: HtmlTable) -> list[list[str | None]]:
+        return [[c.text if c else None for c in row] for row in t.grid()]
+
+    joined = _append(upper, lower)
+    assert texts(joined) == texts(table)
+    assert len(joined.rows) == len(table.rows)

@@ -765,7 +765,7 @@ def _cut(upper: HtmlCell, lower: HtmlCell) -> bool:
     if lower.rowspan < 2:
         return False  # only a label merged down several rows runs over a page break with its text
     if not upper.text:
-        return upper.rowspan >= 2
+        return True  # the label's text printed in the part below the break
     # two labels of their own, one at the foot of a page and one at the top of the next
     return not (known_key(label_key(upper.text)) and known_key(label_key(lower.text)))
 
