@@ -29,8 +29,8 @@ from govinfo_report.errors import GovInfoReportError, MissingDependencyError, Pd
 from govinfo_report.importers import CODES, parse, parse_many, parse_pdf, pdf_to_text
 from govinfo_report.importers._html import HtmlCell, HtmlTable
 
-from .test_cli import run
 from .strategies import reports
+from .test_cli import run
 from .test_html_roundtrip import visible
 
 pdfplumber = pytest.importorskip("pdfplumber")
@@ -503,3 +503,21 @@ def test_a_table_cut_anywhere_by_a_page_break_joins_back(
     joined = _append(upper, lower)
     assert texts(joined) == texts(table)
     assert len(joined.rows) == len(table.rows)
+
+
+def test_a_scanned_page_among_pages_with_text() -> None:
+    """A scanned page after the report is reported by its number; the pages with text are read as usual."""
+    path = FIXTURES / "mixed-2021.pdf"
+    with pdfplumber.open(path) as pdf:
+        pages = len(pdf.pages)
+        assert not pdf.pages[-1].chars and pdf.pages[-1].images  # the last page is only an image
+
+    result = parse_pdf(path)
+
+    assert result.report is not None
+    assert _cells(result.report) == _cells(_source("mixed-2021"))
+    assert visible(result.report) == visible(_source("mixed-2021"))
+    (scanned,) = result.by_code("PDF-SCANNED-PAGE")
+    assert f"第{pages}页" in scanned.message
+    assert f"page {pages} " in scanned.message_en
+    assert scanned.severity is gr.Severity.WARNING

@@ -19,6 +19,7 @@ from (``to_json``), which the tests compare with what ``parse_pdf`` reads.
 * ``vertical-2021``: the labels of 三 in a narrow column, one character per
   line, and the organ printed on its own line above the title.
 * ``scanned``: one page that is only an image (no text layer).
+* ``mixed-2021``: ``word-2021`` with that scanned page after it.
 * ``encrypted``: a short report that needs the password ``secret``.
 
 Needs LibreOffice (``soffice``), Chromium, qpdf, python-docx and Pillow, and the
@@ -233,6 +234,14 @@ def _encrypted(report: gr.AnnualReport) -> None:
         _run(["qpdf", "--encrypt", "secret", "owner-secret", "256", "--", str(plain), str(OUT / "encrypted.pdf")])
 
 
+def _mixed(name: str) -> None:
+    """word-2021 with the scanned page after its last page."""
+    with tempfile.TemporaryDirectory() as tmp:
+        _scanned(Path(tmp) / "scan.pdf")
+        _run(["qpdf", "--empty", "--pages", str(OUT / "word-2021.pdf"), str(Path(tmp) / "scan.pdf"), "--",
+              str(OUT / f"{name}.pdf")])
+
+
 def main(argv: list[str]) -> int:
     """Write every fixture, or only those named on the command line."""
     missing = [tool for tool in ("soffice", "chromium", "qpdf") if shutil.which(tool) is None]
@@ -258,6 +267,7 @@ def main(argv: list[str]) -> int:
         "unruled-2021": (r2021, lambda name: _chromium(_styled(r2021, UNRULED_CSS), name)),
         "vertical-2021": (r2021, lambda name: _chromium(_styled(r2021, VERTICAL_CSS, organ_line=True), name)),
         "scanned": (None, lambda name: _scanned(OUT / f"{name}.pdf")),
+        "mixed-2021": (r2021, _mixed),
         "encrypted": (short, lambda name: _encrypted(short)),
     }
     unknown = set(argv) - set(fixtures)
