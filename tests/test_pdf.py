@@ -404,11 +404,22 @@ def test_cli_check_a_folder_with_pdfs(tmp_path: Path) -> None:
 
 def test_cli_scanned_pdf_exit_status_2() -> None:
     """A scanned PDF: exit status 2 and the reason on stderr, no traceback."""
-    out = run("check", str(FIXTURES / "scanned.pdf"))
+    path = str(FIXTURES / "scanned.pdf")
+    out = run("check", path)
 
     assert out.returncode == 2
     assert "OCR is not supported" in out.stderr
+    assert out.stderr.count(path) == 1  # the file is named, once
     assert "Traceback" not in out.stderr
+
+
+def test_parse_names_the_file_in_its_errors() -> None:
+    """parse() of an unreadable PDF raises PdfReadError whose source is the file."""
+    path = FIXTURES / "scanned.pdf"
+    with pytest.raises(PdfReadError) as info:
+        parse(path)
+    assert info.value.source == str(path)
+    assert str(info.value).startswith(f"{path}: ")
 
 
 def test_fixture_sources_are_the_example_reports() -> None:

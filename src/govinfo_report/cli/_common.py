@@ -48,7 +48,7 @@ def load_report(path: str) -> AnnualReport:
         report: AnnualReport = result.report
         return report
     except GovInfoReportError as exc:
-        raise CommandError(f"{path}: {exc}") from None
+        raise CommandError(str(exc) if str(exc).startswith(path) else f"{path}: {exc}") from None
     except OSError as exc:
         raise CommandError(f"{path}: {exc.strerror or exc}") from None
 

@@ -819,10 +819,11 @@ def _title_lines(texts: list[str]) -> list[str]:
 
 
 def _blocks(
-    path: PdfSource, password: str | None, max_pages: int, max_decoded: int
+    path: PdfSource, password: str | None, max_pages: int, max_decoded: int, name: str | None = None
 ) -> tuple[list[TextBlock | HtmlTable], str, list[_Page]]:
     pdfplumber = _require()
     data, source = _read(path)
+    source = name if name is not None else source
     with _quiet():
         pdf = _open(pdfplumber, data, source, password)
         try:
@@ -925,8 +926,8 @@ def parse_pdf(
 
     .. versionadded:: 0.1.0
     """
-    blocks, name, pages = _blocks(path, password, max_pages, max_decoded)
-    source = source if source is not None else (None if name == "<bytes>" else name)
+    blocks, name, pages = _blocks(path, password, max_pages, max_decoded, source)
+    source = None if name == "<bytes>" else name
     text, origin, headings = to_text(blocks)
     notes = _notes(text, origin, pages)
     result = parse_document(text, source=source, organ=organ, year=year, subheadings=headings)
