@@ -293,6 +293,11 @@ def _table(found: Any, chars: list[dict[str, Any]], page: int) -> tuple[_PageTab
         for r in range(r0, r0 + rs):
             for c in range(c0, c0 + cs):
                 covered.setdefault((r, c), (r0, c0))
+    for r in range(len(ys) - 1):  # a slot that no box covers (a border missing): a cell of its own
+        for c in range(len(xs) - 1):
+            if (r, c) not in covered:
+                placed[(r, c)] = (r, c, 1, 1)
+                covered[(r, c)] = (r, c)
     texts: dict[tuple[int, int], list[dict[str, Any]]] = {}
     tx0, ttop, tx1, tbottom = found.bbox
     outside: list[dict[str, Any]] = []
@@ -314,8 +319,6 @@ def _table(found: Any, chars: list[dict[str, Any]], page: int) -> tuple[_PageTab
             if (r, c) in placed:
                 _, _, rs, cs = placed[(r, c)]
                 row.append(HtmlCell(_cell_text(texts.get((r, c), [])), rs, cs, page, 1))
-            elif (r, c) not in covered:  # a slot no box covers (a missing border): a blank cell keeps the columns
-                row.append(HtmlCell("", 1, 1, page, 1))
         rows.append(row)
     return _PageTable(HtmlTable(rows, page, 1), ttop, tbottom, tuple(xs)), outside
 
