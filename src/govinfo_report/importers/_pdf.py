@@ -362,8 +362,8 @@ def _decoded_size(stream: Any, budget: int) -> int:
     raw = stream.rawdata if stream.rawdata is not None else b""
     if not filters:
         return len(raw)
-    name = str(resolve1(filters[0][0]) if isinstance(filters[0], tuple) else filters[0])
-    if "Flate" in name or name.endswith("Fl"):
+    first = resolve1(filters[0][0] if isinstance(filters[0], tuple) else filters[0])
+    if getattr(first, "name", first) in ("FlateDecode", "Fl"):  # other filters are counted at their raw size
         inflater = zlib.decompressobj()
         try:
             size = len(inflater.decompress(raw, budget + 1))
@@ -430,7 +430,7 @@ def _open(pdfplumber: Any, data: bytes, source: str, password: str | None) -> An
 
     if not data.strip():
         raise PdfReadError(source, "empty", "the file is empty (文件为空)")
-    if not data.lstrip()[:1024].find(b"%PDF-") >= 0:
+    if b"%PDF-" not in data[:1024]:
         raise PdfReadError(source, "corrupt", "not a PDF file: it does not start with %PDF- (不是PDF文件)")
     try:
         return pdfplumber.open(io.BytesIO(data), password=password)
