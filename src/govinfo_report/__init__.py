@@ -96,11 +96,13 @@ _EXPORTS: dict[str, str] = {
     "ExtraRow": "importers",
     "PARSE_CODES": "importers",
     "ParseError": "errors",
+    "PdfReadError": "errors",
     "ParseResult": "importers",
     "cell_values": "tables",
     "iter_cells": "tables",
     "parse": "importers",
     "parse_html": "importers",
+    "parse_pdf": "importers",
     "parse_many": "importers",
     "parse_text": "importers",
     # publishing
@@ -217,6 +219,7 @@ __all__ = [
     "PLAUSIBILITY_RULES",
     "ParseError",
     "ParseResult",
+    "PdfReadError",
     "Proactive2019",
     "Proactive2021",
     "ProcessingFees",
@@ -269,6 +272,7 @@ __all__ = [
     "parse_docx",
     "parse_html",
     "parse_many",
+    "parse_pdf",
     "parse_text",
     "parse_xlsx",
     "percent",
@@ -341,6 +345,7 @@ if TYPE_CHECKING:
         MissingDependencyError as MissingDependencyError,
         OptionError as OptionError,
         ParseError as ParseError,
+        PdfReadError as PdfReadError,
         ReportReadError as ReportReadError,
         StructureError as StructureError,
     )
@@ -371,6 +376,7 @@ if TYPE_CHECKING:
         parse as parse,
         parse_html as parse_html,
         parse_many as parse_many,
+        parse_pdf as parse_pdf,
         parse_text as parse_text,
     )
     from .metrics import (

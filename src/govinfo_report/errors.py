@@ -27,6 +27,7 @@ __all__ = [
     "MissingDependencyError",
     "OptionError",
     "ParseError",
+    "PdfReadError",
     "ReportReadError",
     "StructureError",
 ]
@@ -138,6 +139,32 @@ class ReportReadError(GovInfoReportError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.source, self.reason))
+
+
+class PdfReadError(ReportReadError):
+    """
+    A PDF that cannot be read: damaged, encrypted, scanned, over a limit, or without text.
+
+    Raised by :func:`govinfo_report.parse_pdf` (and :func:`govinfo_report.importers.parse`
+    for a ``.pdf`` file).  The message names the file and says why, in English and Chinese.
+
+    Attributes:
+        source: The file name (``"<bytes>"`` for bytes given directly).
+        kind: What is wrong: ``"corrupt"`` (damaged, or not a PDF), ``"encrypted"``
+            (a password is needed), ``"scanned"`` (only images, no text layer: there is
+            no OCR), ``"limit"`` (more pages, or more decoded content, than allowed),
+            ``"empty"`` (no text at all) or ``"no-unicode"`` (fonts without a character map).
+        reason: The message.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, source: str, kind: str, reason: str) -> None:
+        super().__init__(source, reason)
+        self.kind = kind
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.source, self.kind, self.reason))
 
 
 class InconsistentReportError(GovInfoReportError):

@@ -8,7 +8,10 @@ Run from the repository root (not part of the test run):
 Targets:
 
 * parsing the seed report (../shared/seeds, about 7.8 KB, 413 lines) takes under 2 ms;
-* parse_many over 10,000 reports of that size takes under 20 s with 2 worker processes.
+* parse_many over 10,000 reports of that size takes under 20 s with 2 worker processes;
+* parse_pdf of a six-page report exported from Word (tests/fixtures/pdf/word-footer-2021.pdf:
+  footers, tables over page breaks) takes well under a second (target < 1 s); a PDF printed by
+  Chromium is timed too, for information.
 
 The batch is written to a temporary folder: copies of the seed (or, without
 ../shared, of a fixture) and of the layout fixtures, so the reader sees every
@@ -30,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 from govinfo_report.importers import parse_many, parse_text  # noqa: E402
+from govinfo_report.importers._pdf import parse_pdf  # noqa: E402
 
 SEED = ROOT.parent / "shared" / "seeds" / "000_2e7cd9129f5ea529.txt"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -45,6 +49,37 @@ def best_ms(text: str, number: int = 200, rounds: int = 7) -> float:
             parse_text(text)
         times.append((time.perf_counter() - start) / number * 1000)
     return min(times)
+
+
+def best_pdf_ms(path: Path, rounds: int = 5) -> float:
+    """Milliseconds per parse_pdf call on *path*: the best of *rounds* calls (after one to warm up)."""
+    parse_pdf(path)
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        parse_pdf(path)
+        times.append((time.perf_counter() - start) * 1000)
+    return min(times)
+
+
+def pdf_benchmarks() -> bool:
+    """Time parse_pdf on the six-page Word export (the target) and on a Chromium print."""
+    try:
+        import pdfplumber  # noqa: F401
+    except ImportError:
+        print("parse_pdf: skipped (pdfplumber is not installed)")
+        return True
+    pdf = FIXTURES / "pdf" / "word-footer-2021.pdf"
+    import pdfplumber as plumber
+
+    with plumber.open(pdf) as document:
+        pages = len(document.pages)
+    ms = best_pdf_ms(pdf)
+    met = ms < 1000
+    print(f"parse_pdf({pdf.name}, {pages} pages): {ms:.0f} ms   target < 1000 ms   {'ok' if met else 'MISSED'}")
+    browser = FIXTURES / "pdf" / "html-2021.pdf"
+    print(f"  {browser.name} (printed by Chromium): {best_pdf_ms(browser, rounds=3):.0f} ms")
+    return met
 
 
 def main() -> int:
@@ -67,6 +102,8 @@ def main() -> int:
     sources = [seed, *sorted((FIXTURES / "layouts").glob("*.txt")), *sorted((FIXTURES / "quirks").glob("*.txt"))]
     for path in sources[1:4]:
         print(f"  {path.name}: {best_ms(path.read_text(encoding='utf-8'), number=50, rounds=3):.3f} ms")
+
+    ok &= pdf_benchmarks()
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = []

@@ -32,7 +32,9 @@ def add_parser(sub: Any) -> None:
         epilog=EPILOG,
         formatter_class=Formatter,
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="member reports: .json, or published reports as .txt/.html")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="member reports: .json, or published reports as .txt/.html/.docx/.pdf"
+    )
     p.add_argument("-o", "--output", metavar="OUT", help="write the summary (JSON) to OUT instead of stdout")
     p.add_argument("--organ", default="汇总报告", help="the organ of the summary (default: 汇总报告)")
     p.add_argument(

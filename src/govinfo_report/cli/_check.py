@@ -44,7 +44,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "file",
         metavar="FILE",
-        help="the report: .json, or a published report as .txt/.html/.docx/.xlsx; or a folder of reports",
+        help="the report: .json, or a published report as .txt/.html/.docx/.xlsx/.pdf; or a folder of reports",
     )
     p.add_argument("--recursive", action="store_true", help="with a folder: also check its subfolders")
     p.add_argument("--previous", metavar="FILE", help="the same organ's report for the year before (continuity)")

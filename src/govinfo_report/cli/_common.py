@@ -53,7 +53,7 @@ def add_meta_arguments(p: argparse.ArgumentParser, what: str = "a published repo
 
 def load_report(path: str, *, organ: str | None = None, year: int | None = None) -> AnnualReport:
     """
-    The report in *path*: JSON (written by to_json), or a report as text, HTML, Word .docx or Excel .xlsx.
+    The report in *path*: JSON (written by to_json), or a report as text, HTML, Word .docx, Excel .xlsx or PDF.
 
     Diagnostics of the importer are printed on stderr (see :func:`print_diagnostics`).
     *organ* and *year* are passed to the importer (they override what a published
@@ -93,14 +93,14 @@ def load_parsed(
             if meta.year is None and year is not None:
                 meta = attrs.evolve(meta, year=year)
             return (loaded if meta is loaded.meta else attrs.evolve(loaded, meta=meta)), ()
-        from ..importers import parse  # text, HTML, .docx and .xlsx, by extension and content
+        from ..importers import parse  # text, HTML, .docx, .xlsx and .pdf, by extension and content
 
         result = parse(p, organ=organ, year=year)
         if result.report is None:  # pragma: no cover - only parse_many leaves the report out
             raise CommandError(f"{path}: no report could be read")
         return result.report, result.diagnostics
     except GovInfoReportError as exc:
-        raise CommandError(f"{path}: {exc}") from None
+        raise CommandError(str(exc) if str(exc).startswith(path) else f"{path}: {exc}") from None
     except OSError as exc:
         raise CommandError(f"{path}: {exc.strerror or exc}") from None
 

@@ -29,7 +29,9 @@ def add_parser(sub: Any) -> None:
         epilog=EPILOG,
         formatter_class=Formatter,
     )
-    p.add_argument("old", metavar="OLD", help="the earlier report: .json, or a published report as .txt/.html")
+    p.add_argument(
+        "old", metavar="OLD", help="the earlier report: .json, or a published report as .txt/.html/.docx/.pdf"
+    )
     p.add_argument("new", metavar="NEW", help="the later report")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--all", action="store_true", help="text: list every shared cell, not only the changed ones")

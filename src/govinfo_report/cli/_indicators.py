@@ -36,7 +36,7 @@ def add_parser(sub: Any) -> None:
         formatter_class=Formatter,
     )
     p.add_argument(
-        "files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html/.docx/.xlsx"
+        "files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html/.docx/.xlsx/.pdf"
     )
     p.add_argument(
         "--format", choices=("text", "json", "csv", "xlsx"), default="text", help="output format (default: text)"

@@ -1,4 +1,4 @@
-"""``govinfo-report parse``: read a published report (text, HTML, Word or Excel) into JSON."""
+"""``govinfo-report parse``: read a published report (text, HTML, Word, Excel or PDF) into JSON."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ EPILOG = """\
 examples:
   govinfo-report parse report.txt
   govinfo-report parse report.html -o report.json
+  govinfo-report parse report.pdf -o report.json      (needs: pip install "govinfo-report[pdf]")
   govinfo-report parse page.txt --organ 某某县统计局 --year 2021
   govinfo-report parse 年报模板.xlsx -o report.json      (a filled-in template)
 
@@ -27,16 +28,18 @@ def add_parser(sub: Any) -> None:
     """Register the ``parse`` command."""
     p: argparse.ArgumentParser = sub.add_parser(
         "parse",
-        help="read a published report (text, HTML, Word or Excel) into JSON",
+        help="read a published report (text, HTML, Word, Excel or PDF) into JSON",
         description=(
             "Read a published report as copied from its website (.txt), saved as a page (.html), "
-            "a Word document (.docx) or an Excel workbook (.xlsx), and write it as JSON. "
-            "Nothing is invented: unreadable cells stay blank and are reported."
+            "or published as a Word document (.docx), an Excel workbook (.xlsx) or a PDF with a text layer (.pdf), "
+            "and write it as JSON. Nothing is invented: unreadable cells stay blank and are reported."
         ),
         epilog=EPILOG,
         formatter_class=Formatter,
     )
-    p.add_argument("file", metavar="FILE", help="the report: .txt, .html or .htm (UTF-8 or GB18030), .docx or .xlsx")
+    p.add_argument(
+        "file", metavar="FILE", help="the report: .txt, .html/.htm (UTF-8 or GB18030), .docx, .xlsx or .pdf"
+    )
     p.add_argument("-o", "--output", metavar="OUT.json", help="write the JSON here instead of stdout")
     add_meta_arguments(p)
     p.add_argument(

@@ -32,7 +32,7 @@ def add_parser(sub: Any) -> None:
         formatter_class=Formatter,
     )
     p.add_argument(
-        "files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html/.docx/.xlsx"
+        "files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html/.docx/.xlsx/.pdf"
     )
     p.add_argument(
         "--format", choices=("jsonl", "csv", "xlsx"), default="jsonl", help="output format (default: jsonl)"

@@ -36,14 +36,16 @@ def add_parser(sub: Any) -> None:
         "render",
         help="print a report in the official layout",
         description=(
-            "Print a report (JSON, or a published text/HTML/.docx/.xlsx report) in the official layout: "
+            "Print a report (JSON, or a published text/HTML/.docx/.xlsx/.pdf report) in the official layout: "
             "as text, Markdown, JSON, a printable HTML page, a Word document or an Excel workbook "
             "(--format docx and xlsx need -o)."
         ),
         epilog=EPILOG,
         formatter_class=Formatter,
     )
-    p.add_argument("file", metavar="FILE", help="the report: .json, or a published report as .txt/.html/.docx/.xlsx")
+    p.add_argument(
+        "file", metavar="FILE", help="the report: .json, or a published report as .txt/.html/.docx/.xlsx/.pdf"
+    )
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout (required for docx and xlsx)")
     p.add_argument(

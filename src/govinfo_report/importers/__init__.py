@@ -6,9 +6,11 @@ package reads them deterministically and says what it could not read; it
 never invents a number.
 
 * :func:`parse_text` reads a report copied as text, :func:`parse_html` a web
-  page, :func:`parse` a file (``.json`` → :func:`~govinfo_report.from_json`,
+  page, :func:`parse_pdf` a PDF with a text layer (the ``pdf`` extra),
+  :func:`parse` a file (``.json`` → :func:`~govinfo_report.from_json`,
   ``.html``/``.htm`` or HTML content → :func:`parse_html`, ``.docx`` →
-  :func:`~govinfo_report.parse_docx`, ``.xlsx`` → :func:`~govinfo_report.parse_xlsx`, else
+  :func:`~govinfo_report.parse_docx`, ``.xlsx`` → :func:`~govinfo_report.parse_xlsx`,
+  ``.pdf`` → :func:`parse_pdf`, else
   :func:`parse_text`; UTF-8 with or without BOM, else GB18030), and
   :func:`parse_many` many files on all cores.
 * Each returns a :class:`ParseResult`: the report, the :class:`Diagnostic`
@@ -57,6 +59,7 @@ from __future__ import annotations
 
 from ..errors import ParseError
 from ._files import READABLE_SUFFIXES, decode, parse, parse_html, parse_many, parse_text
+from ._pdf import parse_pdf, pdf_to_text
 from ._result import CODES, Diagnostic, ExtraRow, ParseResult, diagnostics_to_json, summarise
 
 PARSE_CODES = CODES
@@ -75,6 +78,8 @@ __all__ = [
     "parse",
     "parse_html",
     "parse_many",
+    "parse_pdf",
     "parse_text",
+    "pdf_to_text",
     "summarise",
 ]

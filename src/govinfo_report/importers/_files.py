@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..errors import GovInfoReportError, ParseError
+from ..errors import GovInfoReportError, ParseError, ReportReadError
 from ..rules import Severity
 from ._html import META_PREFIX, extract_page, looks_like_html, mapper, to_text
 from ._meta import apply_tags
@@ -23,8 +23,41 @@ from ._text import parse_document
 
 __all__ = ["READABLE_SUFFIXES", "decode", "parse", "parse_html", "parse_many", "parse_text"]
 
-READABLE_SUFFIXES: tuple[str, ...] = (".json", ".txt", ".html", ".htm", ".docx", ".xlsx")
+READABLE_SUFFIXES: tuple[str, ...] = (".json", ".txt", ".html", ".htm", ".docx", ".xlsx", ".pdf")
 """The file suffixes :func:`parse` reads (any case); a new input format adds its suffix here."""
+
+_CONVERT = "soffice --headless --convert-to {target} {file}"
+# Formats that are not read, and what they are; the message says how to convert them.
+UNREADABLE_SUFFIXES: dict[str, str] = {
+    ".doc": "a Word 97-2003 document (Word 97-2003文档)",
+    ".wps": "a WPS Writer document (WPS文字文档)",
+    ".et": "a WPS spreadsheet (WPS表格)",
+    ".xls": "an Excel 97-2003 workbook (Excel 97-2003工作簿)",
+    ".ofd": "an OFD document (OFD版式文档)",
+}
+"""The suffixes of formats :func:`parse` does not read and says how to convert (``.doc``, ``.wps``, ``.ofd`` ...)."""
+
+
+def _unreadable(path: Path, data: bytes) -> str | None:
+    """Why *path* is in a format that is not read, with the command that converts it; None when it can be read."""
+    suffix = path.suffix.lower()
+    if suffix not in UNREADABLE_SUFFIXES:
+        if data[:8] != b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # an OLE2 file: .doc, .xls, .wps, .et of any name
+            return None
+        suffix = ".doc"
+    what = UNREADABLE_SUFFIXES[suffix]
+    if suffix == ".ofd":
+        return (
+            f"{what} cannot be read; open it in an OFD reader and save or print it as PDF, "
+            "then read the .pdf (OFD文件无法读取，请用OFD阅读器另存或打印为PDF后再读取)"
+        )
+    spreadsheet = suffix in (".et", ".xls")
+    target = ("xlsx" if ".xlsx" in READABLE_SUFFIXES else "pdf") if spreadsheet else "docx"
+    command = _CONVERT.format(target=target, file=path.name)
+    return (
+        f"{what} cannot be read; convert it to .{target} first, for example with LibreOffice: {command} "
+        f"(请先转换为.{target}格式)"
+    )
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -161,6 +194,8 @@ def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int |
     holds a workbook (``xl/workbook.xml``) and to :func:`govinfo_report.parse_docx`
     (the ``docx`` extra) when it holds a Word document (``word/document.xml``);
     the content decides, the suffix only when the archive shows neither;
+    ``.pdf``, or a file that starts with ``%PDF-``, to
+    :func:`govinfo_report.parse_pdf` (the ``pdf`` extra);
     ``.html``/``.htm``, or content that looks like HTML, to :func:`parse_html`;
     anything else to :func:`parse_text`.  Bytes are decoded as UTF-8 (with or
     without a BOM), falling back to GB18030 with an ``ENCODING`` diagnostic.
@@ -168,8 +203,12 @@ def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int |
     Raises:
         ParseError: The file cannot give a report (see :func:`parse_text`).
         StructureError: A ``.json`` file is not a valid report.
-        MissingDependencyError: A ``.docx`` file without python-docx, or an ``.xlsx`` file without openpyxl.
-        ReportReadError: A ``.docx`` or ``.xlsx`` (or zip) file that is neither a Word document nor a workbook.
+        MissingDependencyError: A ``.docx`` file without python-docx, an ``.xlsx`` file without openpyxl,
+            or a ``.pdf`` file without pdfplumber.
+        ReportReadError: A ``.docx`` or ``.xlsx`` (or zip) file that is neither a Word document nor a
+            workbook; a file in a format that is not read (``.doc``, ``.wps``, ``.et``, ``.xls``,
+            ``.ofd``: the message says how to convert it).
+        PdfReadError: A PDF that cannot be read (damaged, encrypted, scanned, over a limit).
         OSError: The file cannot be read.
 
     .. versionadded:: 0.1.0
@@ -177,6 +216,13 @@ def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int |
     p = Path(path)
     source = str(path)
     data = p.read_bytes()
+    reason = _unreadable(p, data)
+    if reason is not None:
+        raise ReportReadError(source, reason)
+    if p.suffix.lower() == ".pdf" or data[:1024].lstrip().startswith(b"%PDF-"):
+        from ._pdf import parse_pdf
+
+        return parse_pdf(data, organ=organ, year=year, source=source)
     if p.suffix.lower() == ".json":
         from ..convert import from_json
 

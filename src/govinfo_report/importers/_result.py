@@ -76,6 +76,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         Severity.WARNING,
         "a spreadsheet formula has no calculated value saved with it; the cell is blank (never 0)",
     ),
+    "PDF-UNRULED-TABLE": (
+        Severity.WARNING,
+        "a PDF table has no ruling lines; it was read from its text lines (a blank cell cannot be placed)",
+    ),
+    "PDF-SCANNED-PAGE": (Severity.WARNING, "a PDF page is a scanned image with no text layer; it was not read"),
     "PARSE-FAILED": (Severity.ERROR, "parse_many: the file could not be read at all; the result has no report"),
 }
 
