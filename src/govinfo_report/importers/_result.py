@@ -44,6 +44,16 @@ CODES: dict[str, tuple[Severity, str]] = {
     "SHORT-ROW": (Severity.WARNING, "a row has fewer values than columns; the missing ones are blank"),
     "EXTRA-VALUES": (Severity.WARNING, "a row has more values than columns; the extra ones are ignored"),
     "DUPLICATE-ROW": (Severity.WARNING, "a row label occurs twice; the first occurrence is kept"),
+    "BLANK-LINE-CELLS": (
+        Severity.INFO,
+        "a row wrote its blank cells as bare | lines (only some cells printed); each value was read in the "
+        "column its position gives",
+    ),
+    "AMBIGUOUS-ROW": (
+        Severity.WARNING,
+        "the values of a row could belong to other columns (the copy lost where its blank cells were); "
+        "the row is left blank rather than guessed",
+    ),
     "EXTRA-ROW": (Severity.INFO, "a row that is not in the national format (provincial variant); kept in extra_rows"),
     "EDITION-FROM-HEADERS": (Severity.WARNING, "the table headers give another edition than the year does"),
     "EDITION-FROM-YEAR": (Severity.WARNING, "no table header showed the edition; it was taken from the year"),

@@ -254,7 +254,19 @@ class TableReading(NamedTuple):
     extra_rows: tuple[tuple[str, tuple[str, ...], int], ...]
 
 
-def fit_values(cells: list[Token], n: int, padded: bool = False) -> tuple[list[Token], int, list[Token]]:
+class Fit(NamedTuple):
+    """How the tokens after a row label fit the row's cells (see :func:`fit_values`)."""
+
+    values: list[Token]
+    used: int
+    surplus: list[Token]
+    note: str = ""  # "" | BARE_LINES (blank cells written as bare ``|`` lines) | AMBIGUOUS (columns unknown)
+
+
+BARE_LINES, AMBIGUOUS = "bare-lines", "ambiguous"
+
+
+def fit_values(cells: list[Token], n: int, padded: bool = False) -> Fit:
     """
     The *n* values of a row from the tokens after its label.
 
@@ -266,9 +278,18 @@ def fit_values(cells: list[Token], n: int, padded: bool = False) -> tuple[list[T
     merged label columns of table 三), then at the other end.  If the row
     still has too many cells and exactly *n* are non-blank, those are taken.
 
+    Two cases are not guessed.  A short row whose pipe-to-pipe line breaks,
+    counted as blank cells, make exactly *n* cells, and one of whose lines is a
+    bare ``|``, is read that way (``BARE_LINES``: the copy wrote each blank
+    cell as a ``|`` line).  A row whose values could sit in other columns —
+    a short row with a line break between two values, or one whose blanks
+    are a collapsed ``||`` run while some values are missing — is
+    ``AMBIGUOUS``: the caller leaves it blank.
+
     Returns:
-        The values (at most *n*), how many tokens the row consumed, and the
-        surplus tokens it ignored (reported as EXTRA-VALUES when not blank).
+        The values (at most *n*), how many tokens the row consumed, the
+        surplus tokens it ignored (reported as EXTRA-VALUES when not blank),
+        and the note.
     """
     used = len(cells)
     for k in range(n, len(cells)):
@@ -276,8 +297,23 @@ def fit_values(cells: list[Token], n: int, padded: bool = False) -> tuple[list[T
             used = k
             break
     row = cells[:used]
-    if len(row) <= n:
-        return row, used, []
+    if len(row) < n:
+        if any(t.bare for t in cells):
+            literal: list[Token] = []
+            for t in cells:
+                literal += [_gap_blank(t)] * t.gaps
+                literal.append(t)
+            if len(literal) == n:
+                return Fit(literal, len(cells), [], BARE_LINES)
+        seen_value = False
+        for t in row:
+            if t.kind != BLANK:
+                if seen_value and t.gaps:
+                    return Fit(row, used, [], AMBIGUOUS)
+                seen_value = True
+        return Fit(row, used, [], _tight_note(row, n))
+    if len(row) == n:
+        return Fit(row, used, [], _tight_note(row, n))
     start, end = 0, len(row)
     for _ in range(2):
         if padded:
@@ -291,9 +327,20 @@ def fit_values(cells: list[Token], n: int, padded: bool = False) -> tuple[list[T
     if len(kept) > n:
         filled = [t for t in kept if t.kind != BLANK]
         if len(filled) == n:
-            return filled, used, []
-        return kept[:n], used, [t for t in kept[n:] if t.kind != BLANK]
-    return kept, used, []
+            return Fit(filled, used, [])
+        return Fit(kept[:n], used, [t for t in kept[n:] if t.kind != BLANK], _tight_note(kept[:n], n))
+    return Fit(kept, used, [], _tight_note(kept, n))
+
+
+def _gap_blank(t: Token) -> Token:
+    return Token("", t.line, 1, False)
+
+
+def _tight_note(values: Sequence[Token], n: int) -> str:
+    """AMBIGUOUS when a collapsed ``||`` blank stands among values that do not fill the row."""
+    if any(t.tight for t in values) and 0 < sum(t.kind != BLANK for t in values) < n:
+        return AMBIGUOUS
+    return ""
 
 
 def _collect(tokens: Sequence[Token], start: int) -> list[Token]:
@@ -391,7 +438,7 @@ class _Reader:
     def unknown(self, i: int) -> int:
         t = self.tokens[i]
         cells = _collect(self.tokens, i + 1)
-        values, used, _ = fit_values(cells, self.last_width, self.padded)
+        values, used, _, _ = fit_values(cells, self.last_width, self.padded)
         if any(c.kind != BLANK for c in values):
             printed = tuple(c.text for c in values)
             self.extra.append((t.text, printed, t.line))
@@ -422,7 +469,7 @@ class _Reader:
         n = len(plans)
         self.last_width = n
         cells = _collect(self.tokens, i + 1)
-        values, used, surplus = fit_values(cells, n, self.padded)
+        values, used, surplus, note = fit_values(cells, n, self.padded)
         if anchor.path in self.rows_read:
             self.emit(
                 "DUPLICATE-ROW",
@@ -434,6 +481,19 @@ class _Reader:
             )
             return i + 1 + used
         self.rows_read.append(anchor.path)
+        if note == AMBIGUOUS:
+            self.ambiguous(t, row, values, plans)
+            self.end_token = values[-1] if values else t
+            return i + 1 + used
+        if note == BARE_LINES:
+            self.emit(
+                "BLANK-LINE-CELLS",
+                f"{self.name} “{row.label}”的空白单元格写成单独的“|”行，按位置读取（{'、'.join(c.text or '空' for c in values)}）",
+                f"table {self.table.table.en}: row {row.label!r} writes its blank cells as bare '|' lines; "
+                f"read by position ({', '.join(c.text or 'blank' for c in values)})",
+                t.line,
+                t.col,
+            )
         for plan, token in zip(plans, values, strict=False):
             self.cell(plan, token)
         for plan in plans[len(values) :]:
@@ -451,6 +511,21 @@ class _Reader:
             )
         self.end_token = values[-1] if values else t
         return i + 1 + used
+
+    def ambiguous(self, t: Token, row: RowSpec, values: Sequence[Token], plans: Sequence[CellPlan]) -> None:
+        """A row whose values could belong to other columns: every cell blank, with a diagnostic."""
+        for plan in plans:
+            self.values[plan.path] = None
+        printed = "、".join(c.text for c in values if c.kind != BLANK)
+        self.emit(
+            "AMBIGUOUS-ROW",
+            f"{self.name} “{row.label}”的数值“{_quote(printed, 60)}”无法确定所在列（空白单元格的位置在副本中丢失），"
+            f"该行{len(plans)}个单元格留空",
+            f"table {self.table.table.en}: the columns of the values {_quote(printed, 60)!r} of row {row.label!r} "
+            f"cannot be told (the copy lost where its blank cells were); its {len(plans)} cells are left blank",
+            t.line,
+            t.col,
+        )
 
     def cell(self, plan: CellPlan, token: Token) -> None:
         reading = read_cell(token.text, plan.kind, fixed_unit=plan.fixed_unit)

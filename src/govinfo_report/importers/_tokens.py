@@ -70,9 +70,15 @@ class Token:
         col: 1-based column of that character.
         brk: True when a new row probably starts here.
         kind: ``BLANK``, ``VALUE`` or ``LABEL``.
+        gaps: Pipe mode: how many empty segments spanning a line end (``|`` at the end of one line, ``|`` at
+            the start of the next) come just before this cell.  They are usually the gap between rows, but in
+            some copies each is a blank cell (bare ``|`` lines): the table reader decides by counting.
+        bare: One of those gaps ran over a line holding nothing but ``|``.
+        tight: A blank written with no space between its pipes (``||``): a collapsed run of empty cells,
+            whose columns the copy may have lost.
     """
 
-    __slots__ = ("_key", "brk", "col", "kind", "line", "text")
+    __slots__ = ("_key", "bare", "brk", "col", "gaps", "kind", "line", "text", "tight")
 
     def __init__(self, text: str, line: int, col: int, brk: bool) -> None:
         self.text = text
@@ -81,6 +87,11 @@ class Token:
         self.brk = brk
         self.kind = _classify(text)
         self._key: str | None = None
+        # pipe mode only: empty pipe-to-pipe segments spanning a line end just before this token (``gaps``), and
+        # whether one of those lines held nothing but a pipe (``bare``); a blank written as ``||`` (``tight``)
+        self.gaps = 0
+        self.bare = False
+        self.tight = False
 
     @property
     def key(self) -> str:
@@ -117,22 +128,35 @@ def _pipe_tokens(lines: Sequence[tuple[int, str]]) -> list[Token]:
     parts: list[tuple[int, int, str]] = []
     spans = False
     opened_by_pipe = False
+    gaps = 0
+    bare = False
+    bare_line = False
+
+    def add(token: Token) -> None:
+        nonlocal brk, gaps, bare
+        token.gaps, token.bare = gaps, bare
+        tokens.append(token)
+        brk = False
+        gaps, bare = 0, False
 
     def close() -> None:
-        nonlocal brk, parts, spans
+        nonlocal brk, parts, spans, gaps, bare
         content = [(ln, col, s) for ln, col, s in parts if s.strip()]
         if content:
             ln, col, s = content[0]
             lead = len(s) - len(s.lstrip())
             text = " ".join(p.strip() for _, _, p in content)
-            tokens.append(Token(text, ln, col + lead, brk))
-            brk = False
+            add(Token(text, ln, col + lead, brk))
         elif not spans and opened_by_pipe:
             ln, col, _ = parts[0] if parts else (0, 1, "")
-            tokens.append(Token("", ln, col, brk))
-            brk = False
+            token = Token("", ln, col, brk)
+            token.tight = not any(p for _, _, p in parts)
+            add(token)
         elif spans:
             brk = True
+            if opened_by_pipe:
+                gaps += 1
+                bare = bare or bare_line
         parts = []
         spans = False
 
@@ -141,7 +165,9 @@ def _pipe_tokens(lines: Sequence[tuple[int, str]]) -> list[Token]:
             close()
             opened_by_pipe = False
             brk = True
+            gaps, bare = 0, False
             continue
+        bare_line = text.strip() == "|"
         pieces = text.split("|")
         col = 1
         for k, piece in enumerate(pieces):
