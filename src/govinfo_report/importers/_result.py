@@ -28,8 +28,18 @@ CODES: dict[str, tuple[Severity, str]] = {
         "a unit was written inside a numeric cell (178万, 251000元, 5件); it was read and recorded",
     ),
     "UNIT-CONVERTED": (Severity.WARNING, "an amount in 元 stood in a 万元 column; it was converted exactly"),
+    "DIGIT-GROUPS": (
+        Severity.INFO,
+        "a number was written with thousands separators (1,234, 1，234, 1 234 with a space, no-break or thin "
+        "space); read as one value",
+    ),
     "NOT-APPLICABLE": (Severity.INFO, "a cell held a not-applicable mark (/, -, —, 无); it is kept blank"),
-    "UNREADABLE-CELL": (Severity.WARNING, "a cell could not be read as a number; it is kept blank"),
+    "UNREADABLE-CELL": (
+        Severity.WARNING,
+        "a cell could not be read as a number; it is kept blank.  Text that only looks like a number is never read "
+        "as one: superscripts and subscripts (5², 25¹), circled digits (①, ⑩), struck-through or hidden text, "
+        "Chinese numerals (一百二十)",
+    ),
     "STRAY-TEXT": (Severity.WARNING, "text inside a table that belongs to no cell (e.g. 第二十条第（八）项0); ignored"),
     "IGNORED-TEXT": (
         Severity.INFO,
@@ -44,6 +54,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "SHORT-ROW": (Severity.WARNING, "a row has fewer values than columns; the missing ones are blank"),
     "EXTRA-VALUES": (Severity.WARNING, "a row has more values than columns; the extra ones are ignored"),
     "DUPLICATE-ROW": (Severity.WARNING, "a row label occurs twice; the first occurrence is kept"),
+    "OTHER-EDITION-LABEL": (
+        Severity.INFO,
+        "a row label of the other edition (规范性文件 in a 2021-edition table); read as this edition's row",
+    ),
     "BLANK-LINE-CELLS": (
         Severity.INFO,
         "a row wrote its blank cells as bare | lines (only some cells printed); each value was read in the "

@@ -70,6 +70,15 @@ class Match(NamedTuple):
     anchor: Anchor
     remainder: str = ""
     note: bool = False
+    other_edition: Term | None = None  # the label is the other edition's name of this row
+
+
+# Rows that the two editions name differently, printed in a table of the other edition (4 of 43 real 2021-edition
+# reports print the 2019 label 规范性文件): (edition read, label of the other edition, row label of this one).
+_OTHER_EDITION_LABELS: tuple[tuple[Edition, Term, Term], ...] = (
+    (Edition.E2021, v.NORMATIVE_DOCUMENTS_2019, v.NORMATIVE_DOCUMENTS_2021),
+    (Edition.E2019, v.NORMATIVE_DOCUMENTS_2021, v.NORMATIVE_DOCUMENTS_2019),
+)
 
 
 def _keys(term: Term) -> list[str]:
@@ -87,7 +96,7 @@ class Index:
         by_length: every key of *exact*, longest first (for prefix matches).
     """
 
-    def __init__(self, table: TableSpec, extra_headers: Sequence[Term]) -> None:
+    def __init__(self, table: TableSpec, extra_headers: Sequence[Term], table_edition: Edition) -> None:
         self.table = table
         self.exact: dict[str, Anchor] = {}
         entries: list[tuple[str, Anchor]] = []
@@ -119,6 +128,12 @@ class Index:
                 stripped[s] = anchor
         self.stripped = {k: a for k, a in stripped.items() if counts[k] == 1 and k not in self.exact}
         self.by_length = sorted(self.exact, key=len, reverse=True)
+        self.other_edition: dict[str, tuple[Anchor, Term]] = {}
+        for edition, other, own in _OTHER_EDITION_LABELS:
+            anchor = self.exact.get(label_key(own.zh))
+            if edition is table_edition and anchor is not None and anchor.kind == ROW:
+                for k in _keys(other):
+                    self.other_edition.setdefault(k, (anchor, other))
         self.fragments = [k for k, a in self.exact.items() if a.kind in (HEADER, GROUP) and len(k) >= 6]
 
     def lookup(self, token: Token) -> Match | None:
@@ -133,6 +148,9 @@ class Index:
         anchor = self.stripped.get(s) or self.exact.get(s) if s != key else None
         if anchor is not None:
             return Match(anchor)
+        other = self.other_edition.get(key) or self.other_edition.get(s)
+        if other is not None:
+            return Match(other[0], other_edition=other[1])
         for known in self.by_length:
             if len(known) >= 2 and len(known) < len(key) and key.startswith(known):
                 tail = _printed_tail(token.text, len(key) - len(known))
@@ -175,7 +193,7 @@ def index_for(edition: Edition, table: str) -> Index:
     .. versionadded:: 0.1.0
     """
     spec = layout(edition).table(table)
-    return Index(spec, _EXTRA_HEADERS[spec.attr])
+    return Index(spec, _EXTRA_HEADERS[spec.attr], edition)
 
 
 @functools.cache
@@ -260,10 +278,11 @@ class Fit(NamedTuple):
     values: list[Token]
     used: int
     surplus: list[Token]
-    note: str = ""  # "" | BARE_LINES (blank cells written as bare ``|`` lines) | AMBIGUOUS (columns unknown)
+    # "" | BARE_LINES (blank cells written as bare ``|`` lines) | AMBIGUOUS (columns unknown) | GROUPS (1 234)
+    note: str = ""
 
 
-BARE_LINES, AMBIGUOUS = "bare-lines", "ambiguous"
+BARE_LINES, AMBIGUOUS, GROUPS = "bare-lines", "ambiguous", "groups"
 
 
 def fit_values(cells: list[Token], n: int, padded: bool = False) -> Fit:
@@ -282,9 +301,10 @@ def fit_values(cells: list[Token], n: int, padded: bool = False) -> Fit:
     counted as blank cells, make exactly *n* cells, and one of whose lines is a
     bare ``|``, is read that way (``BARE_LINES``: the copy wrote each blank
     cell as a ``|`` line).  A row whose values could sit in other columns —
-    a short row with a line break between two values, or one whose blanks
-    are a collapsed ``||`` run while some values are missing — is
-    ``AMBIGUOUS``: the caller leaves it blank.
+    a short row with a line break between two values, one whose blanks
+    are a collapsed ``||`` run while some values are missing, or one with
+    too many values where ``1 234`` may be one number or two — is
+    ``AMBIGUOUS`` (``GROUPS`` for the last): the caller leaves it blank.
 
     Returns:
         The values (at most *n*), how many tokens the row consumed, the
@@ -314,6 +334,8 @@ def fit_values(cells: list[Token], n: int, padded: bool = False) -> Fit:
         return Fit(row, used, [], _tight_note(row, n))
     if len(row) == n:
         return Fit(row, used, [], _tight_note(row, n))
+    if _split_groups(row):
+        return Fit(row, used, [], GROUPS)
     start, end = 0, len(row)
     for _ in range(2):
         if padded:
@@ -330,6 +352,23 @@ def fit_values(cells: list[Token], n: int, padded: bool = False) -> Fit:
             return Fit(filled, used, [])
         return Fit(kept[:n], used, [t for t in kept[n:] if t.kind != BLANK], _tight_note(kept[:n], n))
     return Fit(kept, used, [], _tight_note(kept, n))
+
+
+_GROUP_HEAD = re.compile(r"\d{1,3}")
+_GROUP_TAIL = re.compile(r"\d{3}")
+
+
+def _split_groups(row: Sequence[Token]) -> bool:
+    """True when a row with too many values holds ``1 234`` split at a space: one value or two, not to be guessed."""
+    for a, b in zip(row, row[1:], strict=False):
+        if (
+            a.line == b.line
+            and b.col == a.col + len(a.text) + 1
+            and _GROUP_HEAD.fullmatch(a.text)
+            and _GROUP_TAIL.fullmatch(b.text)
+        ):
+            return True
+    return False
 
 
 def _gap_blank(t: Token) -> Token:
@@ -400,6 +439,8 @@ class _Reader:
                 continue
             if match.remainder:
                 self.remainder(t, match)
+            if match.other_edition is not None:
+                self.other_label(t, match)
             if match.anchor.kind == ROW and match.anchor.row is not None:
                 i = self.row(i, match.anchor)
             else:
@@ -425,6 +466,19 @@ class _Reader:
                 t.line,
                 t.col + len(t.text) - len(match.remainder),
             )
+
+    def other_label(self, t: Token, match: Match) -> None:
+        other = match.other_edition
+        assert other is not None
+        label = match.anchor.term.zh
+        self.emit(
+            "OTHER-EDITION-LABEL",
+            f"{self.name} 行标签“{_quote(t.text)}”是另一版格式的写法，按本版的“{label}”行读取",
+            f"table {self.table.table.en}: the row label {_quote(t.text)!r} is the other edition's name "
+            f"({other.en}); read as the row {match.anchor.term.en!r} ({label})",
+            t.line,
+            t.col,
+        )
 
     def stray(self, t: Token) -> None:
         self.emit(
@@ -481,8 +535,8 @@ class _Reader:
             )
             return i + 1 + used
         self.rows_read.append(anchor.path)
-        if note == AMBIGUOUS:
-            self.ambiguous(t, row, values, plans)
+        if note in (AMBIGUOUS, GROUPS):
+            self.ambiguous(t, row, values, plans, note)
             self.end_token = values[-1] if values else t
             return i + 1 + used
         if note == BARE_LINES:
@@ -512,11 +566,26 @@ class _Reader:
         self.end_token = values[-1] if values else t
         return i + 1 + used
 
-    def ambiguous(self, t: Token, row: RowSpec, values: Sequence[Token], plans: Sequence[CellPlan]) -> None:
+    def ambiguous(
+        self, t: Token, row: RowSpec, values: Sequence[Token], plans: Sequence[CellPlan], note: str
+    ) -> None:
         """A row whose values could belong to other columns: every cell blank, with a diagnostic."""
         for plan in plans:
             self.values[plan.path] = None
         printed = "、".join(c.text for c in values if c.kind != BLANK)
+        if note == GROUPS:
+            printed = " ".join(c.text for c in values)
+            self.emit(
+                "AMBIGUOUS-ROW",
+                f"{self.name} “{row.label}”的数值“{_quote(printed, 60)}”多于{len(plans)}个，其中以空格分隔的数字"
+                f"可能是一个带千位分隔的数，也可能是两个数，无法确定；该行{len(plans)}个单元格留空",
+                f"table {self.table.table.en}: row {row.label!r} prints {_quote(printed, 60)!r}, more than "
+                f"{len(plans)} values; digits split by a space may be one number with a thousands separator or "
+                f"two numbers; its {len(plans)} cells are left blank",
+                t.line,
+                t.col,
+            )
+            return
         self.emit(
             "AMBIGUOUS-ROW",
             f"{self.name} “{row.label}”的数值“{_quote(printed, 60)}”无法确定所在列（空白单元格的位置在副本中丢失），"
@@ -546,6 +615,9 @@ class _Reader:
         elif reading.code == "UNIT-CONVERTED":
             zh = f"{where} 填写“{text}”（元），本栏单位为万元，已精确换算为 {reading.value}"
             en = f"{cell.path}: {text!r} is in yuan in a 10,000-yuan column; converted exactly to {reading.value}"
+        elif reading.code == "DIGIT-GROUPS":
+            zh = f"{where} 填写“{text}”（带千位分隔符），读作 {reading.value}"
+            en = f"{cell.path}: {text!r} is written with thousands separators; read as {reading.value}"
         elif reading.code == "NOT-APPLICABLE":
             zh = f"{where} 填写“{text}”（不适用），按空白处理"
             en = f"{cell.path}: {text!r} (not applicable); kept blank"

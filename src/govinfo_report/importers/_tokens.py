@@ -41,7 +41,8 @@ __all__ = ["BLANK", "LABEL", "VALUE", "Token", "tokenize"]
 BLANK, VALUE, LABEL = 0, 1, 2
 
 _BORDER = re.compile(r"^\s*[+|:]?[\-=:+| ]*[\-=]{3,}[\-=:+| ]*$")
-_PIECE = re.compile(r"\S+")
+# a number whose digit groups are separated by a no-break, thin or figure space (1 234) is one cell
+_PIECE = re.compile(r"\d{1,3}(?:[\u00a0\u2007\u2009\u202f]\d{3})+(?![\d.])|\S+")
 _INNER_SPACE = re.compile(r"\s")
 
 
