@@ -26,9 +26,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from typing import Any
 from html.parser import HTMLParser
 
 from attrs import define, field
+
+from ._tokens import COVERED_ABOVE, COVERED_LEFT
+from .normalize import HIDDEN_CLOSE, HIDDEN_OPEN, STRIKE, is_value_text
 
 __all__ = ["HtmlCell", "HtmlTable", "TextBlock", "extract", "looks_like_html", "mapper", "to_text", "unescape_string"]
 
@@ -62,6 +66,7 @@ class HtmlCell:
     colspan: int = 1
     line: int = 1
     col: int = 1
+    hidden: bool = False
 
 
 @define
@@ -71,6 +76,30 @@ class HtmlTable:
     rows: list[list[HtmlCell]] = field(factory=list)
     line: int = 1
     col: int = 1
+
+    def slots(self) -> list[list[tuple[HtmlCell, bool | None]]]:
+        """
+        Each row's cells in grid order, once each, with the slots that a spanning *value* cell covers.
+
+        An entry is ``(cell, True)`` where the cell starts; ``(cell, None)`` for a slot that a value cell
+        to the left spans (colspan); ``(cell, False)`` for one that a value cell above spans (rowspan).
+        Slots covered by a label or a blank cell are left out, as the text of a table shows them once.
+        """
+        grid = self.grid()
+        out: list[list[tuple[HtmlCell, bool | None]]] = []
+        for r, row in enumerate(grid):
+            entries: list[tuple[HtmlCell, bool | None]] = []
+            for c, cell in enumerate(row):
+                if cell is None:
+                    continue
+                left = c > 0 and row[c - 1] is cell
+                above = r > 0 and c < len(grid[r - 1]) and grid[r - 1][c] is cell
+                if not left and not above:
+                    entries.append((cell, True))
+                elif cell.text and is_value_text(cell.text):
+                    entries.append((cell, False if above else None))
+            out.append(entries)
+        return out[: len(self.rows)]
 
     def grid(self) -> list[list[HtmlCell | None]]:
         """
@@ -108,6 +137,32 @@ class TextBlock:
 
 
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_STRUCK = frozenset(["del", "s", "strike"])
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SUPERSCRIPT = str.maketrans("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻")
+_SUBSCRIPT = str.maketrans("0123456789+-", "₀₁₂₃₄₅₆₇₈₉₊₋")
+# COVERED_LEFT, COVERED_ABOVE (from _tokens): what to_text writes for a grid slot covered by a value cell spanning
+# columns (the value is to its left) or rows (the value is above): the table reader places values by their spans
+# and never guesses which of the covered cells a spanning value belongs to.
+
+
+def _is_hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    """True for an element a browser does not show: ``hidden``, ``display:none``, ``visibility:hidden``."""
+    for k, value in attrs:
+        if k == "hidden" or (k == "style" and value and _HIDDEN_STYLE.search(value)):
+            return True
+    return False
+
+
+def _shown(data: str, marks: dict[str, int]) -> str:
+    """Cell text as the page shows it: superscripts and subscripts as such, struck-through text struck."""
+    if marks["sup"]:
+        data = data.translate(_SUPERSCRIPT)
+    elif marks["sub"]:
+        data = data.translate(_SUBSCRIPT)
+    if marks["struck"]:
+        data = "".join(c + STRIKE if not c.isspace() else c for c in data)
+    return data
 
 
 class _Extractor(HTMLParser):
@@ -122,6 +177,38 @@ class _Extractor(HTMLParser):
         self.cell: HtmlCell | None = None
         self.cell_buf: list[str] = []
         self.heading = 0
+        # open elements that change what is shown: (tag, mark) with mark "sup", "sub", "struck" or "hidden"
+        self.open_marks: list[tuple[str, str]] = []
+        self.marks = {"sup": 0, "sub": 0, "struck": 0, "hidden": 0}
+        self.row_hidden = False
+        # hidden elements outside table cells, whose text is skipped: [tag, nesting of the same tag inside]
+        self.hidden_skip: list[list[Any]] = []
+
+    def _mark(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Remember an element that changes how its text shows (see :func:`_shown`)."""
+        if tag in _VOID:
+            return
+        mark = ""
+        if _is_hidden(attrs):
+            mark = "hidden"
+        elif tag in ("sup", "sub"):
+            mark = tag
+        elif tag in _STRUCK:
+            mark = "struck"
+        if mark:
+            if mark == "hidden" and self.cell is not None:
+                self.cell_buf.append(HIDDEN_OPEN)
+            self.marks[mark] += 1
+            self.open_marks.append((tag, mark))
+
+    def _unmark(self, tag: str) -> None:
+        for k in range(len(self.open_marks) - 1, -1, -1):
+            if self.open_marks[k][0] == tag:
+                mark = self.open_marks.pop(k)[1]
+                self.marks[mark] -= 1
+                if mark == "hidden" and self.cell is not None:
+                    self.cell_buf.append(HIDDEN_CLOSE)
+                return
 
     # text outside tables
     def _flush(self) -> None:
@@ -146,6 +233,15 @@ class _Extractor(HTMLParser):
                 self.skip += 1
             return
         if self.skip:
+            if self.hidden_skip and self.hidden_skip[-1][0] == tag and tag not in _VOID:
+                self.hidden_skip[-1][1] += 1
+            return
+        if tag not in _VOID and _is_hidden(attrs) and tag not in ("td", "th", "tr") and (
+            self.cell is None or tag == "table"
+        ):
+            # not shown, and not a cell of a table: its text is no part of the page
+            self.skip += 1
+            self.hidden_skip.append([tag, 0])
             return
         if tag == "pre":
             self.pre += 1
@@ -162,21 +258,26 @@ class _Extractor(HTMLParser):
             if tag == "tr":
                 self._end_cell()
                 table.rows.append([])
+                self.row_hidden = _is_hidden(attrs)
             elif tag in ("td", "th"):
                 self._end_cell()
                 if not table.rows:
                     table.rows.append([])
                 spans = {k: _span(v) for k, v in attrs if k in ("rowspan", "colspan")}
                 line, col = self._pos()
-                self.cell = HtmlCell("", spans.get("rowspan", 1), spans.get("colspan", 1), line, col)
+                hidden = self.row_hidden or _is_hidden(attrs)
+                self.cell = HtmlCell("", spans.get("rowspan", 1), spans.get("colspan", 1), line, col, hidden)
                 table.rows[-1].append(self.cell)
                 self.cell_buf = []
-            elif tag in _BLOCK and self.cell is not None:
-                self.cell_buf.append(" ")
+            else:
+                if tag in _BLOCK and self.cell is not None:
+                    self.cell_buf.append(" ")
+                self._mark(tag, attrs)
             return
         if self.tables:
             if tag in _BLOCK:
                 self.cell_buf.append(" ")
+            self._mark(tag, attrs)
             return
         if tag in _BLOCK:
             self._flush()
@@ -193,8 +294,16 @@ class _Extractor(HTMLParser):
             if tag not in _VOID and self.skip:
                 self.skip -= 1
             return
+        if self.hidden_skip and self.hidden_skip[-1][0] == tag:
+            if self.hidden_skip[-1][1]:
+                self.hidden_skip[-1][1] -= 1
+            else:
+                self.hidden_skip.pop()
+                self.skip -= 1
+            return
         if self.skip:
             return
+        self._unmark(tag)
         if tag == "pre" and self.pre:
             self.pre -= 1
         if tag == "table" and self.tables:
@@ -216,7 +325,17 @@ class _Extractor(HTMLParser):
 
     def _end_cell(self) -> None:
         if self.cell is not None:
-            self.cell.text = _ASCII_SPACE.sub(" ", "".join(self.cell_buf)).strip(" \t\n\r\f")
+            # a hidden element left open at the end of the cell closes with it
+            while self.open_marks and self.open_marks[-1][1] in ("hidden", "sup", "sub", "struck"):
+                tag, mark = self.open_marks.pop()
+                self.marks[mark] -= 1
+                if mark == "hidden":
+                    self.cell_buf.append(HIDDEN_CLOSE)
+            text = _ASCII_SPACE.sub(" ", "".join(self.cell_buf)).strip(" \t\n\r\f")
+            text = text.replace(HIDDEN_OPEN + HIDDEN_CLOSE, "")
+            if self.cell.hidden and text:
+                text = HIDDEN_OPEN + text + HIDDEN_CLOSE
+            self.cell.text = text
             self.cell = None
             self.cell_buf = []
 
@@ -225,7 +344,7 @@ class _Extractor(HTMLParser):
             return
         if self.tables:
             if self.cell is not None:
-                self.cell_buf.append(data)
+                self.cell_buf.append(_shown(data, self.marks))
             return
         if self.buf_pos is None and data.strip(" \t\n\r\f"):
             self.buf_pos = self._pos()
@@ -298,18 +417,23 @@ def to_text(
             continue
         lines.append("")
         origin.append((block.line, [(1, block.line, block.col)]))
-        for row in block.rows:
+        for row in block.slots():
             parts: list[str] = []
             where: list[tuple[int, int, int]] = []
             col = 1
-            for cell in row:
-                text = cell.text.replace("|", "｜")
+            for cell, starts in row:
+                if starts:
+                    text = cell.text.replace("|", "｜")
+                elif starts is None:
+                    text = COVERED_LEFT
+                else:
+                    text = COVERED_ABOVE
                 piece = f"| {text} " if text else "|  "
                 where.append((col + 2, cell.line, cell.col))
                 parts.append(piece)
                 col += len(piece)
             lines.append("".join(parts) + "|")
-            origin.append((row[0].line if row else block.line, where or [(1, block.line, block.col)]))
+            origin.append((row[0][0].line if row else block.line, where or [(1, block.line, block.col)]))
         lines.append("")
         origin.append((block.line, [(1, block.line, block.col)]))
     return "\n".join(lines), origin, frozenset(headings)

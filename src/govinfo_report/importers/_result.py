@@ -68,6 +68,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "the values of a row could belong to other columns (the copy lost where its blank cells were); "
         "the row is left blank rather than guessed",
     ),
+    "SPANNED-VALUE": (
+        Severity.WARNING,
+        "a value cell spans several cells (HTML or Word colspan/rowspan); which one it belongs to cannot be told, "
+        "so every cell it covers is left blank",
+    ),
     "EXTRA-ROW": (Severity.INFO, "a row that is not in the national format (provincial variant); kept in extra_rows"),
     "EDITION-FROM-HEADERS": (Severity.WARNING, "the table headers give another edition than the year does"),
     "EDITION-FROM-YEAR": (Severity.WARNING, "no table header showed the edition; it was taken from the year"),

@@ -30,7 +30,7 @@ from .._fields import Kind
 from ..model import AmountUnit, Edition
 from ..tables import CellSpec, RowSpec, TableSpec, layout
 from ..vocab import Term
-from ._tokens import BLANK, LABEL, VALUE, Token
+from ._tokens import BLANK, COVERED_ABOVE, COVERED_LEFT, LABEL, VALUE, Token
 from .normalize import char_key_length, label_key, read_cell, strip_numbering
 
 __all__ = ["Anchor", "Index", "TableReading", "detect_edition", "index_for", "known_key", "read_table"]
@@ -416,6 +416,8 @@ class _Reader:
         # table 二's rows are narrower than the table: surplus blanks are padding at their end
         self.padded = index.table.attr == "proactive"
         self.end_token: Token | None = None
+        # column index → path of the value last read there (for a value spanning rows, see spanned())
+        self.column_origin: dict[int, str] = {}
 
     @property
     def name(self) -> str:
@@ -548,8 +550,7 @@ class _Reader:
                 t.line,
                 t.col,
             )
-        for plan, token in zip(plans, values, strict=False):
-            self.cell(plan, token)
+        self.assign(t, row.label, plans, values)
         for plan in plans[len(values) :]:
             self.values[plan.path] = None
         if len(values) < n:
@@ -565,6 +566,51 @@ class _Reader:
             )
         self.end_token = values[-1] if values else t
         return i + 1 + used
+
+    def assign(self, t: Token, label: str, plans: Sequence[CellPlan], values: Sequence[Token]) -> None:
+        """Read *values* into the cells *plans*; values spanning several cells leave all of them blank."""
+        blank = self.spanned(t, label, plans, values)
+        for j, (plan, token) in enumerate(zip(plans, values, strict=False)):
+            if j in blank:
+                self.values[plan.path] = None
+                continue
+            self.cell(plan, token)
+            self.column_origin[j] = plan.path
+
+    def spanned(self, t: Token, label: str, plans: Sequence[CellPlan], values: Sequence[Token]) -> set[int]:
+        """The cells of a row covered by a value that spans several (HTML/Word colspan or rowspan), and its own."""
+        blank: set[int] = set()
+        above: list[str] = []
+        for j, token in enumerate(values[: len(plans)]):
+            if token.text == COVERED_LEFT:
+                k = j
+                while k > 0 and values[k - 1].text == COVERED_LEFT:
+                    k -= 1
+                blank.update(range(max(k - 1, 0), j + 1))
+            elif token.text == COVERED_ABOVE:
+                blank.add(j)
+                origin = self.column_origin.pop(j, None)
+                if origin is not None and self.values.get(origin) is not None:
+                    self.values[origin] = None
+                    above.append(origin)
+        if not blank:
+            return blank
+        shown = [values[j].text for j in sorted(blank) if values[j].text not in (COVERED_LEFT, COVERED_ABOVE)]
+        cells = _quote("、".join(plans[j].spec.column for j in sorted(blank)), 60)
+        if shown:
+            what = f"数值“{_quote('、'.join(shown))}”跨越多个单元格（合并单元格：{cells}）"
+        else:
+            what = f"单元格（{cells}）被上一行跨行的数值覆盖"
+        more = f"，连同上一行的{len(above)}格" if above else ""
+        self.emit(
+            "SPANNED-VALUE",
+            f"{self.name} “{label}”的{what}，无法确定数值属于哪一格，均留空{more}",
+            f"table {self.table.table.en}: in row {label!r} a value spans several cells (merged cells); which "
+            f"one it belongs to cannot be told, so {len(blank) + len(above)} cells are left blank",
+            t.line,
+            t.col,
+        )
+        return blank
 
     def ambiguous(
         self, t: Token, row: RowSpec, values: Sequence[Token], plans: Sequence[CellPlan], note: str
@@ -712,8 +758,7 @@ def _read_positionally(reader: _Reader) -> None:
         taken = values[k : k + len(anchor.cells)]
         if taken:
             reader.rows_read.append(anchor.path)
-        for plan, token in zip(anchor.cells, taken, strict=False):
-            reader.cell(plan, token)
+            reader.assign(taken[0], anchor.row.label if anchor.row else anchor.term.zh, anchor.cells, taken)
         for plan in anchor.cells[len(taken) :]:
             reader.values[plan.path] = None
         if taken and len(taken) < len(anchor.cells):

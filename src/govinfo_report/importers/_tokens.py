@@ -54,9 +54,12 @@ def _junk(text: str) -> bool:
     return len(text) <= 12 and len(_CJK.findall(text)) < 2
 
 
+COVERED_LEFT, COVERED_ABOVE = "〃", "〃〃"  # slots covered by a spanning value cell (see _html.to_text)
+
+
 @functools.lru_cache(maxsize=8192)
 def _classify(text: str) -> int:
-    if not text or text.isspace():
+    if not text or text.isspace() or text in (COVERED_LEFT, COVERED_ABOVE):
         return BLANK
     return VALUE if is_value_text(text) or _junk(text) else LABEL
 
