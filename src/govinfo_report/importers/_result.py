@@ -45,7 +45,15 @@ CODES: dict[str, tuple[Severity, str]] = {
         Severity.INFO,
         "text in a table section or before the first heading that is not part of the report",
     ),
-    "LABEL-NOTE": (Severity.INFO, "a label carried a parenthetical note (Hubei style); matched by its prefix"),
+    "LABEL-NOTE": (
+        Severity.INFO,
+        "a label carried a parenthetical note (Hubei style; （2022年） after a row label); matched by its prefix, "
+        "the note passed over",
+    ),
+    "WRAPPED-LABEL": (
+        Severity.INFO,
+        "a row label was wrapped over two or three lines (…（区分 / 处理的…）); the lines were joined into one label",
+    ),
     "GLUED-HEADING": (Severity.INFO, "a section heading was glued to the end of a paragraph; it was split off"),
     "SECTION-MISSING": (Severity.WARNING, "a section heading was not found; the section is empty"),
     "TABLE-MISSING": (Severity.WARNING, "a table was not found; every cell is blank (never 0)"),

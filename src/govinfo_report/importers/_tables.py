@@ -30,7 +30,7 @@ from .._fields import Kind
 from ..model import AmountUnit, Edition
 from ..tables import CellSpec, RowSpec, TableSpec, layout
 from ..vocab import Term
-from ._tokens import BLANK, COVERED_ABOVE, COVERED_LEFT, LABEL, VALUE, Token
+from ._tokens import BLANK, COVERED_ABOVE, COVERED_LEFT, LABEL, VALUE, Token, is_note
 from .normalize import char_key_length, label_key, read_cell, strip_numbering
 
 __all__ = ["Anchor", "Index", "TableReading", "detect_edition", "index_for", "known_key", "read_table"]
@@ -135,6 +135,10 @@ class Index:
                 for k in _keys(other):
                     self.other_edition.setdefault(k, (anchor, other))
         self.fragments = [k for k, a in self.exact.items() if a.kind in (HEADER, GROUP) and len(k) >= 6]
+
+    def exact_anchor(self, key: str) -> Anchor | None:
+        """The anchor of a key that is a label of the table exactly (less its numbering), else None."""
+        return self.exact.get(key) or self.stripped.get(key) or self.stripped.get(strip_numbering(key))
 
     def lookup(self, token: Token) -> Match | None:
         """The anchor of a label token, or None when the table has no such label."""
@@ -436,6 +440,10 @@ class _Reader:
                 i += 1
                 continue
             match = self.index.lookup(t)
+            wrapped = self.wrapped(i, match)
+            if wrapped is not None:
+                match, i = wrapped
+                t = tokens[i]
             if match is None:
                 i = self.unknown(i)
                 continue
@@ -444,9 +452,60 @@ class _Reader:
             if match.other_edition is not None:
                 self.other_label(t, match)
             if match.anchor.kind == ROW and match.anchor.row is not None:
-                i = self.row(i, match.anchor)
+                i = self.row(i, match.anchor, self.notes(i))
             else:
                 i += 1
+
+    def wrapped(self, i: int, match: Match | None) -> tuple[Match, int] | None:
+        """
+        A label wrapped over two or three lines (``（二）部分公开（区分`` / ``处理的，…）``): the match of the
+        joined label and the index of its last token, when the joined text is a label exactly and the first
+        line alone is not.
+        """
+        if match is not None and not match.remainder and match.anchor.kind != FRAGMENT:
+            return None
+        tokens = self.tokens
+        text = tokens[i].text
+        for j in (i + 1, i + 2):
+            if j >= len(tokens) or tokens[j].kind != LABEL:
+                return None
+            text += tokens[j].text
+            anchor = self.index.exact_anchor(label_key(text))
+            if anchor is not None:
+                first = tokens[i]
+                self.emit(
+                    "WRAPPED-LABEL",
+                    f"{self.name} 标签“{_quote(text, 60)}”折成{j - i + 1}行，已合并识别为“{anchor.term.zh}”",
+                    f"table {self.table.table.en}: the label {anchor.term.en!r} is wrapped over {j - i + 1} lines; "
+                    "joined",
+                    first.line,
+                    first.col,
+                )
+                return Match(anchor), j
+        return None
+
+    def notes(self, i: int) -> int:
+        """How many notes in brackets follow the row label at *i* (``（2022年）``), each reported and passed over."""
+        tokens = self.tokens
+        k = 0
+        while (
+            i + 1 + k < len(tokens)
+            and tokens[i + 1 + k].kind == LABEL
+            and is_note(tokens[i + 1 + k].text)
+            and self.index.lookup(tokens[i + 1 + k]) is None
+        ):
+            note = tokens[i + 1 + k]
+            label = tokens[i]
+            self.emit(
+                "LABEL-NOTE",
+                f"{self.name} 标签“{_quote(label.text)}”后附注“{_quote(note.text, 60)}”，已跳过",
+                f"table {self.table.table.en}: the label {_quote(label.text)!r} is followed by the note "
+                f"{_quote(note.text, 60)!r}; passed over",
+                note.line,
+                note.col,
+            )
+            k += 1
+        return k
 
     def remainder(self, t: Token, match: Match) -> None:
         label = match.anchor.term.zh
@@ -517,13 +576,14 @@ class _Reader:
         )
         return i + 1
 
-    def row(self, i: int, anchor: Anchor) -> int:
+    def row(self, i: int, anchor: Anchor, notes: int = 0) -> int:
         t = self.tokens[i]
         row = anchor.row
         assert row is not None
         plans = anchor.cells
         n = len(plans)
         self.last_width = n
+        i += notes
         cells = _collect(self.tokens, i + 1)
         values, used, surplus, note = fit_values(cells, n, self.padded)
         if anchor.path in self.rows_read:

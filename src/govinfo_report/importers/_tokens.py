@@ -36,7 +36,7 @@ from collections.abc import Callable, Sequence
 
 from .normalize import is_value_text, label_key
 
-__all__ = ["BLANK", "LABEL", "VALUE", "Token", "tokenize"]
+__all__ = ["BLANK", "LABEL", "VALUE", "Token", "is_note", "tokenize"]
 
 BLANK, VALUE, LABEL = 0, 1, 2
 
@@ -49,9 +49,21 @@ _INNER_SPACE = re.compile(r"\s")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
+_NOTE = re.compile(r"^[（(【\[].*[\u3400-\u9fffA-Za-z].*[）)】\]]$")
+
+
 def _junk(text: str) -> bool:
-    """A short cell with fewer than two ideographs (``3O``, ``l2``): a value that cannot be read, not a label."""
-    return len(text) <= 12 and len(_CJK.findall(text)) < 2
+    """
+    A short cell with fewer than two ideographs (``3O``, ``l2``): a value that cannot be read, not a label.
+
+    A note in brackets (``（2022年）``) is not junk: it is text, which the reader passes over after a label.
+    """
+    return len(text) <= 12 and len(_CJK.findall(text)) < 2 and _NOTE.match(text.strip()) is None
+
+
+def is_note(text: str) -> bool:
+    """True for a note in brackets holding words (``（2022年）``, ``(注)``), as printed after a row label."""
+    return _NOTE.match(text.strip()) is not None
 
 
 COVERED_LEFT, COVERED_ABOVE = "〃", "〃〃"  # slots covered by a spanning value cell (see _html.to_text)
