@@ -375,6 +375,27 @@ def _split_groups(row: Sequence[Token]) -> bool:
     return False
 
 
+_COVERED = (COVERED_LEFT, COVERED_ABOVE)
+
+
+def fit_spans(cells: list[Token], n: int, padded: bool = False) -> Fit:
+    """
+    :func:`fit_values` for a row that may hold slots covered by spanning value cells (HTML, Word).
+
+    When the row fits its *n* cells with each spanning value counted once (our own HTML spans a value over
+    the two grid columns of a narrow row of table 二), that is how it is read; else the covered slots count
+    as cells, and :meth:`_Reader.spanned` leaves a value spanning several official cells blank.
+    """
+    if not any(t.text in _COVERED for t in cells):
+        return fit_values(cells, n, padded)
+    plain = [t for t in cells if t.text not in _COVERED]
+    fit = fit_values(plain, n, padded)
+    if len(fit.values) == n and not fit.surplus and not fit.note:
+        used = len(cells) if fit.used == len(plain) else cells.index(plain[fit.used])
+        return Fit(fit.values, used, [], fit.note)
+    return fit_values(cells, n, padded)
+
+
 def _gap_blank(t: Token) -> Token:
     return Token("", t.line, 1, False)
 
@@ -585,7 +606,7 @@ class _Reader:
         self.last_width = n
         i += notes
         cells = _collect(self.tokens, i + 1)
-        values, used, surplus, note = fit_values(cells, n, self.padded)
+        values, used, surplus, note = fit_spans(cells, n, self.padded)
         if anchor.path in self.rows_read:
             self.emit(
                 "DUPLICATE-ROW",
@@ -810,6 +831,9 @@ def _read_positionally(reader: _Reader) -> None:
     while end - start > n and cells[end - 1].kind == BLANK:
         end -= 1
     cells = cells[start:end]
+    plain = [t for t in cells if t.text not in _COVERED]
+    if len(plain) == n:
+        cells = plain
     values, surplus = cells[:n], [t for t in cells[n:] if t.kind != BLANK]
     specs = reader.table.cells
     k = 0
