@@ -76,6 +76,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "the values of a row could belong to other columns (the copy lost where its blank cells were); "
         "the row is left blank rather than guessed",
     ),
+    "COLUMN-ORDER": (
+        Severity.WARNING,
+        "the header of table 二, 三 or 四 gives its columns in another order than the national format; "
+        "the values were read in the header's order",
+    ),
     "SPANNED-VALUE": (
         Severity.WARNING,
         "a value cell spans several cells (HTML or Word colspan/rowspan); which one it belongs to cannot be told, "

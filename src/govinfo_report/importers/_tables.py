@@ -443,6 +443,9 @@ class _Reader:
         self.end_token: Token | None = None
         # column index → path of the value last read there (for a value spanning rows, see spanned())
         self.column_origin: dict[int, str] = {}
+        # the column headers printed since the last row, and the column order each set of columns was given
+        self.header_seq: list[tuple[str, Token]] = []
+        self.orders: dict[frozenset[str], tuple[str, ...]] = {}
 
     @property
     def name(self) -> str:
@@ -475,7 +478,55 @@ class _Reader:
             if match.anchor.kind == ROW and match.anchor.row is not None:
                 i = self.row(i, match.anchor, self.notes(i))
             else:
+                if match.anchor.kind == HEADER and not match.remainder:
+                    self.header_seq.append((label_key(match.anchor.term.zh), t))
                 i += 1
+
+    def column_order(self, anchor: Anchor) -> tuple[CellPlan, ...]:
+        """
+        The row's cells in the order the printed header gives, when the header names every column of the row
+        (a two-level header is read group by group); else, or with no header, the official order.
+        """
+        plans = anchor.cells
+        leaf = {label_key(p.spec.column_terms[-1].zh): p for p in plans}
+        group_of = {
+            label_key(p.spec.column_terms[-1].zh): label_key(p.spec.column_terms[-2].zh)
+            for p in plans
+            if len(p.spec.column_terms) > 1
+        }
+        groups = set(group_of.values())
+        key = frozenset(leaf)
+        if self.header_seq:
+            top: list[str] = []
+            children: dict[str, list[str]] = {g: [] for g in groups}
+            for k, _ in self.header_seq:
+                if k in groups and k not in top:
+                    top.append(k)
+                elif k in group_of:
+                    children[group_of[k]].append(k)
+                elif k in leaf and k not in top:
+                    top.append(k)
+            order = [c for x in top for c in (children[x] if x in groups else [x])]
+            first = self.header_seq[0][1]
+            self.header_seq = []
+            if len(order) == len(plans) and set(order) == key:
+                official = tuple(leaf)
+                if tuple(order) != official and self.orders.get(key) != tuple(order):
+                    names = "、".join(leaf[c].spec.column_terms[-1].zh for c in order)
+                    self.emit(
+                        "COLUMN-ORDER",
+                        f"{self.name} 表头的列顺序（{_quote(names, 80)}）与全国格式不同，数值按表头的顺序读取",
+                        f"table {self.table.table.en}: the header gives the columns in another order than the "
+                        f"national format ({', '.join(leaf[c].spec.column_en for c in order)}); the values "
+                        "follow the header",
+                        first.line,
+                        first.col,
+                    )
+                self.orders[key] = tuple(order)
+        order = self.orders.get(key)
+        if order is None:
+            return plans
+        return tuple(leaf[c] for c in order)
 
     def wrapped(self, i: int, match: Match | None) -> tuple[Match, int] | None:
         """
@@ -601,7 +652,7 @@ class _Reader:
         t = self.tokens[i]
         row = anchor.row
         assert row is not None
-        plans = anchor.cells
+        plans = self.column_order(anchor)
         n = len(plans)
         self.last_width = n
         i += notes
