@@ -80,9 +80,9 @@ def _find_row(rows: Sequence[RowSpec], label: str, edition: Edition) -> RowSpec:
     own = parts[-1]
     for row in rows:
         keys = [_key(t.zh) for t in row.labels]
-        if keys[-1] in (own, aliases.get(own)) or keys[-1].startswith(own) and own.endswith(_key("部分公开")):
-            if all(p in keys for p in parts[:-1]):
-                return row
+        same = keys[-1] in (own, aliases.get(own)) or (keys[-1].startswith(own) and own.endswith(_key("部分公开")))
+        if same and all(p in keys for p in parts[:-1]):
+            return row
     raise KeyError(f"no row {label!r} in table of the {edition.value} edition")
 
 

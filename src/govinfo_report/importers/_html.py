@@ -26,8 +26,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from typing import Any
 from html.parser import HTMLParser
+from typing import Any
 
 from attrs import define, field
 
@@ -148,10 +148,7 @@ _SUBSCRIPT = str.maketrans("0123456789+-", "₀₁₂₃₄₅₆₇₈₉₊₋
 
 def _is_hidden(attrs: list[tuple[str, str | None]]) -> bool:
     """True for an element a browser does not show: ``hidden``, ``display:none``, ``visibility:hidden``."""
-    for k, value in attrs:
-        if k == "hidden" or (k == "style" and value and _HIDDEN_STYLE.search(value)):
-            return True
-    return False
+    return any(k == "hidden" or (k == "style" and value and _HIDDEN_STYLE.search(value)) for k, value in attrs)
 
 
 def _shown(data: str, marks: dict[str, int]) -> str:
@@ -327,7 +324,7 @@ class _Extractor(HTMLParser):
         if self.cell is not None:
             # a hidden element left open at the end of the cell closes with it
             while self.open_marks and self.open_marks[-1][1] in ("hidden", "sup", "sub", "struck"):
-                tag, mark = self.open_marks.pop()
+                mark = self.open_marks.pop()[1]
                 self.marks[mark] -= 1
                 if mark == "hidden":
                     self.cell_buf.append(HIDDEN_CLOSE)

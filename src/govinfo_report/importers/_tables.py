@@ -20,6 +20,7 @@ in PDF flipbooks and in the official layout itself.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
@@ -130,10 +131,10 @@ class Index:
         self.by_length = sorted(self.exact, key=len, reverse=True)
         self.other_edition: dict[str, tuple[Anchor, Term]] = {}
         for edition, other, own in _OTHER_EDITION_LABELS:
-            anchor = self.exact.get(label_key(own.zh))
-            if edition is table_edition and anchor is not None and anchor.kind == ROW:
+            own_anchor = self.exact.get(label_key(own.zh))
+            if edition is table_edition and own_anchor is not None and own_anchor.kind == ROW:
                 for k in _keys(other):
-                    self.other_edition.setdefault(k, (anchor, other))
+                    self.other_edition.setdefault(k, (own_anchor, other))
         self.fragments = [k for k, a in self.exact.items() if a.kind in (HEADER, GROUP) and len(k) >= 6]
 
     def exact_anchor(self, key: str) -> Anchor | None:
@@ -364,7 +365,7 @@ _GROUP_TAIL = re.compile(r"\d{3}")
 
 def _split_groups(row: Sequence[Token]) -> bool:
     """True when a row with too many values holds ``1 234`` split at a space: one value or two, not to be guessed."""
-    for a, b in zip(row, row[1:], strict=False):
+    for a, b in itertools.pairwise(row):
         if (
             a.line == b.line
             and b.col == a.col + len(a.text) + 1
@@ -460,8 +461,11 @@ class _Reader:
                 i += 1
                 continue
             if t.kind == VALUE:
-                self.stray(t)
-                i += 1
+                j = i
+                while j < n and tokens[j].kind != LABEL:
+                    j += 1
+                self.strays(tokens[i:j])
+                i = j
                 continue
             match = self.index.lookup(t)
             wrapped = self.wrapped(i, match)
@@ -523,10 +527,10 @@ class _Reader:
                         first.col,
                     )
                 self.orders[key] = tuple(order)
-        order = self.orders.get(key)
-        if order is None:
+        known = self.orders.get(key)
+        if known is None:
             return plans
-        return tuple(leaf[c] for c in order)
+        return tuple(leaf[c] for c in known)
 
     def wrapped(self, i: int, match: Match | None) -> tuple[Match, int] | None:
         """
@@ -614,10 +618,29 @@ class _Reader:
         )
 
     def stray(self, t: Token) -> None:
+        self.strays([t])
+
+    def strays(self, run: Sequence[Token]) -> None:
+        """One diagnostic for a run of values that belong to no cell (a long run is folded, see FOLD_AFTER)."""
+        values = [t for t in run if t.kind != BLANK]
+        if not values:
+            return
+        t = values[0]
+        count = sum(v.folded or 1 for v in values)
+        if count == 1:
+            self.emit(
+                "STRAY-TEXT",
+                f"{self.name} 中的“{_quote(t.text)}”不属于任何单元格，已忽略",
+                f"table {self.table.table.en}: {_quote(t.text)!r} belongs to no cell; ignored",
+                t.line,
+                t.col,
+            )
+            return
+        shown = _quote(" ".join(v.text for v in values[:8]))
         self.emit(
             "STRAY-TEXT",
-            f"{self.name} 中的“{_quote(t.text)}”不属于任何单元格，已忽略",
-            f"table {self.table.table.en}: {_quote(t.text)!r} belongs to no cell; ignored",
+            f"{self.name} 中的{count}个单元格“{shown}”不属于任何单元格，已忽略",
+            f"table {self.table.table.en}: {count} cells ({shown!r}) belong to no cell; ignored",
             t.line,
             t.col,
         )
@@ -676,7 +699,8 @@ class _Reader:
         if note == BARE_LINES:
             self.emit(
                 "BLANK-LINE-CELLS",
-                f"{self.name} “{row.label}”的空白单元格写成单独的“|”行，按位置读取（{'、'.join(c.text or '空' for c in values)}）",
+                f"{self.name} “{row.label}”的空白单元格写成单独的“|”行，按位置读取"
+                f"（{'、'.join(c.text or '空' for c in values)}）",
                 f"table {self.table.table.en}: row {row.label!r} writes its blank cells as bare '|' lines; "
                 f"read by position ({', '.join(c.text or 'blank' for c in values)})",
                 t.line,
@@ -872,9 +896,14 @@ def _read_positionally(reader: _Reader) -> None:
             )
         elif m.remainder:
             reader.remainder(t, m)
+    pending: list[Token] = []
     for t in tokens[: last + 1]:
-        if t.kind == VALUE:
-            reader.stray(t)
+        if t.kind == LABEL:
+            reader.strays(pending)
+            pending = []
+        else:
+            pending.append(t)
+    reader.strays(pending)
     n = _DISPUTE_VALUES
     start, end = 0, len(cells)
     while end - start > n and cells[start].kind == BLANK:
@@ -901,8 +930,7 @@ def _read_positionally(reader: _Reader) -> None:
         k += len(anchor.cells)
     if values:
         reader.end_token = values[-1]
-    for s in surplus:
-        reader.stray(s)
+    reader.strays(surplus)
     assert len(specs) == n
 
 

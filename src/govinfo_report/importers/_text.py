@@ -37,7 +37,7 @@ from ..model import AnnualReport, Edition, Narrative, OtherMatters, ReportMeta, 
 from ..tables import _SECTION_CLASSES, _field_class
 from ._result import CODES, Diagnostic, ExtraRow, ParseResult
 from ._tables import detect_edition, index_for, known_key, read_table
-from ._tokens import LABEL, Token, tokenize
+from ._tokens import LABEL, NumberedLines, Token, tokenize
 from .normalize import label_key, strip_numbering, to_simplified
 
 __all__ = ["is_subheading", "parse_document"]
@@ -514,7 +514,7 @@ def parse_document(
     regions: dict[str, list[Token]] = {}
     for k, table in _TABLE_SECTIONS.items():
         first, body = _region(lines, heads, k, start)
-        regions[table] = tokenize([(first + 1 + i, line) for i, line in enumerate(body)], known_key)
+        regions[table] = tokenize(NumberedLines(body, first + 1), known_key)
     edition, seen = detect_edition([t for tokens in regions.values() for t in tokens if t.kind == LABEL])
     by_year = Edition.for_year(year)
     if edition is None:

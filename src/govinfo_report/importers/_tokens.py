@@ -31,12 +31,14 @@ of the rows matters only at the edges (see ``_tables.fit_values``).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import overload
 
 from .normalize import is_value_text, label_key
 
-__all__ = ["BLANK", "LABEL", "VALUE", "Token", "is_note", "tokenize"]
+__all__ = ["BLANK", "LABEL", "VALUE", "NumberedLines", "Token", "is_note", "tokenize"]
 
 BLANK, VALUE, LABEL = 0, 1, 2
 
@@ -92,9 +94,11 @@ class Token:
         bare: One of those gaps ran over a line holding nothing but ``|``.
         tight: A blank written with no space between its pipes (``||``): a collapsed run of empty cells,
             whose columns the copy may have lost.
+        folded: For the token that stands for a long run of cells with no label (see :data:`FOLD_AFTER`),
+            how many cells it stands for; else 0.
     """
 
-    __slots__ = ("_key", "bare", "brk", "col", "gaps", "kind", "line", "text", "tight")
+    __slots__ = ("_key", "bare", "brk", "col", "folded", "gaps", "kind", "line", "text", "tight")
 
     def __init__(self, text: str, line: int, col: int, brk: bool) -> None:
         self.text = text
@@ -108,6 +112,7 @@ class Token:
         self.gaps = 0
         self.bare = False
         self.tight = False
+        self.folded = 0  # for a fold token: how many cells it stands for (see FOLD_AFTER)
 
     @property
     def key(self) -> str:
@@ -118,6 +123,117 @@ class Token:
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, line={self.line}, col={self.col}, brk={self.brk})"
+
+
+class NumberedLines(Sequence[tuple[int, str]]):
+    """
+    Lines with their numbers, made on the fly: ``(start, lines[0]), (start + 1, lines[1]), …``.
+
+    The text reader hands a table section to :func:`tokenize` this way, so that a section of millions of
+    lines costs no list of pairs.
+    """
+
+    __slots__ = ("lines", "start")
+
+    def __init__(self, lines: Sequence[str], start: int = 1) -> None:
+        self.lines = lines
+        self.start = start
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, str]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[int, str]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[int, str] | Sequence[tuple[int, str]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self.lines)
+        return self.start + index, self.lines[index]
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        return zip(itertools.count(self.start), self.lines)
+
+
+FOLD_AFTER = 256
+"""
+After this many cells in a row with no label between them, the tokenizer folds the rest of the run into one
+token (its ``folded`` count says how many cells): no table has such a run (its cells could only be stray text),
+and folding keeps the reader linear in time and memory on huge inputs (50 MB of numbers inside a table).
+"""
+
+_NUMERIC_LINE = re.compile(r"[\s|\d.,+\-]*")
+_CHUNK = 1024  # lines checked at once while folding
+
+
+def _numeric_chunk(lines: Sequence[tuple[int, str]], i: int) -> tuple[Sequence[str], str] | None:
+    """The next lines from *i* (up to _CHUNK) and their text, when all are numbers, spaces and pipes; else None."""
+    raw = lines.lines[i : i + _CHUNK] if isinstance(lines, NumberedLines) else [t for _, t in lines[i : i + _CHUNK]]
+    joined = "\n".join(raw)
+    return (raw, joined) if _NUMERIC_LINE.fullmatch(joined) else None
+
+
+def _two_piped_lines(lines: Sequence[tuple[int, str]]) -> bool:
+    """True when two or more lines hold a ``|``."""
+    if isinstance(lines, NumberedLines):
+        text = "\n".join(lines.lines)
+        first = text.find("|")
+        if first < 0:
+            return False
+        newline = text.find("\n", first)
+        return newline >= 0 and text.find("|", newline) >= 0
+    return sum(1 for _, text in lines if "|" in text) >= 2
+
+
+class _Folder:
+    """Appends tokens, folding the cells of a run longer than FOLD_AFTER into one token."""
+
+    __slots__ = ("count", "first", "run", "tokens")
+
+    def __init__(self) -> None:
+        self.tokens: list[Token] = []
+        self.run = 0
+        self.count = 0
+        self.first: Token | None = None
+
+    @property
+    def folding(self) -> bool:
+        return self.run >= FOLD_AFTER
+
+    def add(self, token: Token) -> None:
+        if token.kind == LABEL:
+            self.flush()
+            self.run = 0
+            self.tokens.append(token)
+        elif self.run >= FOLD_AFTER:
+            if self.first is None:
+                self.first = token
+            self.count += 1
+        else:
+            self.run += 1
+            self.tokens.append(token)
+
+    def fold(self, count: int, line: int) -> None:
+        """Fold *count* cells of *line* without making tokens of them (a line of numbers in a long run)."""
+        if self.first is None:
+            self.first = Token("", line, 1, False)
+        self.count += count
+
+    def flush(self) -> None:
+        if self.first is not None:
+            first = self.first
+            token = Token(f"{first.text} …" if first.text else "…", first.line, first.col, first.brk)
+            token.kind = VALUE
+            token.folded = self.count
+            self.tokens.append(token)
+        self.first = None
+        self.count = 0
+
+    def done(self) -> list[Token]:
+        self.flush()
+        return self.tokens
 
 
 def tokenize(lines: Sequence[tuple[int, str]], known: Callable[[str], bool] | None = None) -> list[Token]:
@@ -131,14 +247,13 @@ def tokenize(lines: Sequence[tuple[int, str]], known: Callable[[str], bool] | No
 
     .. versionadded:: 0.1.0
     """
-    piped = sum(1 for _, text in lines if "|" in text)
-    if piped >= 2:
+    if _two_piped_lines(lines):
         return _pipe_tokens(lines)
     return _line_tokens(lines, known or (lambda key: False))
 
 
 def _pipe_tokens(lines: Sequence[tuple[int, str]]) -> list[Token]:
-    tokens: list[Token] = []
+    out = _Folder()
     brk = False
     # the open segment: its pieces (line, col, text) and whether it spans a line end
     parts: list[tuple[int, int, str]] = []
@@ -151,7 +266,7 @@ def _pipe_tokens(lines: Sequence[tuple[int, str]]) -> list[Token]:
     def add(token: Token) -> None:
         nonlocal brk, gaps, bare
         token.gaps, token.bare = gaps, bare
-        tokens.append(token)
+        out.add(token)
         brk = False
         gaps, bare = 0, False
 
@@ -176,7 +291,29 @@ def _pipe_tokens(lines: Sequence[tuple[int, str]]) -> list[Token]:
         parts = []
         spans = False
 
-    for no, text in lines:
+    i, count = 0, len(lines)
+    while i < count:
+        if out.folding and i + 1 < count:
+            found = _numeric_chunk(lines, i)
+            if found is not None and "|" in found[1]:
+                # a block of numbers deep inside a run with no label: folded, not made tokens
+                chunk, joined = found
+                no = lines[i][0]
+                first, *_ = chunk[0].split("|", 1) if "|" in chunk[0] else (chunk[0],)
+                parts.append((no, 1, first))
+                if "|" in chunk[0]:
+                    close()
+                out.fold(joined.count("|"), no)
+                last = max(k for k, c in enumerate(chunk) if "|" in c)
+                tail = chunk[last].rsplit("|", 1)[1]
+                parts = [(no + last, len(chunk[last]) - len(tail) + 1, tail)]
+                parts += [(no + k, 1, c) for k, c in enumerate(chunk[last + 1 :], last + 1)]
+                opened_by_pipe = True
+                spans = True
+                i += len(chunk)
+                continue
+        no, text = lines[i]
+        i += 1
         if _BORDER.match(text):
             close()
             opened_by_pipe = False
@@ -194,15 +331,27 @@ def _pipe_tokens(lines: Sequence[tuple[int, str]]) -> list[Token]:
             col += len(piece) + 1
         spans = True
     close()
-    return tokens
+    return out.done()
 
 
 def _line_tokens(lines: Sequence[tuple[int, str]], known: Callable[[str], bool]) -> list[Token]:
-    tokens: list[Token] = []
-    append = tokens.append
+    out = _Folder()
+    append = out.add
     brk = False
     prev_multi = False
-    for no, text in lines:
+    i, count = 0, len(lines)
+    while i < count:
+        if out.folding:
+            found = _numeric_chunk(lines, i)
+            if found is not None:
+                # a block of numbers deep inside a run with no label: folded, not made tokens
+                out.fold(len(found[1].split()), lines[i][0])
+                brk = False
+                prev_multi = True
+                i += len(found[0])
+                continue
+        no, text = lines[i]
+        i += 1
         if not text:
             brk = True
             continue
@@ -216,7 +365,7 @@ def _line_tokens(lines: Sequence[tuple[int, str]], known: Callable[[str], bool])
             append(Token(cell, no, col, k == 0))
         brk = False
         prev_multi = True
-    return tokens
+    return out.done()
 
 
 @functools.lru_cache(maxsize=16384)
