@@ -86,6 +86,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "a value cell spans several cells (HTML or Word colspan/rowspan); which one it belongs to cannot be told, "
         "so every cell it covers is left blank",
     ),
+    "GROUP-AS-ROW": (
+        Severity.INFO,
+        "a group of rows was printed as one row with its own values (a 2021-edition report printing （六）其他处理 "
+        "2019 style); the values are kept as printed in extra_rows, never split into sub-rows, which stay blank",
+    ),
     "EXTRA-ROW": (Severity.INFO, "a row that is not in the national format (provincial variant); kept in extra_rows"),
     "EDITION-FROM-HEADERS": (Severity.WARNING, "the table headers give another edition than the year does"),
     "EDITION-FROM-YEAR": (Severity.WARNING, "no table header showed the edition; it was taken from the year"),
