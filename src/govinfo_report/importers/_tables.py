@@ -957,6 +957,20 @@ def _read_positionally(reader: _Reader) -> None:
     if len(plain) == n:
         cells = plain
     values, surplus = cells[:n], [t for t in cells[n:] if t.kind != BLANK]
+    if start > 0 and surplus:
+        # blanks dropped at the front and values left over at the end: which 15 are the table is not known
+        printed = " ".join(t.text for t in cells)
+        first = cells[0]
+        reader.emit(
+            "AMBIGUOUS-ROW",
+            f"{reader.name} 的数值“{_quote(printed, 60)}”多于{n}个且前面有空白单元格，无法确定哪{n}个属于表格；"
+            f"{n}个单元格留空",
+            f"{reader.table.table.en}: the values {_quote(printed, 60)!r} are more than {n}, after blank cells; "
+            f"which {n} belong to the table cannot be told, so its {n} cells are left blank",
+            first.line,
+            first.col,
+        )
+        values, surplus = [], []
     specs = reader.table.cells
     k = 0
     for row in reader.table.rows:

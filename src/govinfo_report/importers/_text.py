@@ -46,7 +46,8 @@ Position = Callable[[int, int], tuple[int, int]]
 
 _NUMERALS = "一二三四五六"
 _TABLE_SECTIONS = {1: "proactive", 2: "requests", 3: "disputes"}
-_HEAD = re.compile(r"^[\s\u3000]*([一二三四五六])\s*[、.．,，]\s*(\S.*)$")
+# a Markdown heading mark (## 四、…) is markup, not part of the heading
+_HEAD = re.compile(r"^[\s\u3000]*(?:#{1,6}\s*)?([一二三四五六])\s*[、.．,，]\s*(\S.*)$")
 _GLUED = re.compile(r"([一二三四五六])[、.．]")
 _SUBHEAD = re.compile(
     r"^(?:（[一二三四五六七八九十]{1,3}）|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.．]"
@@ -150,7 +151,7 @@ def find_headings(lines: Sequence[str]) -> list[Heading | None]:
 
 def _glued(i: int, line: str) -> list[Heading]:
     out = []
-    first = len(line) - len(line.lstrip())
+    first = len(line) - len(line.lstrip(" \t\u3000#"))
     for m in _GLUED.finditer(line):
         if m.start() <= first:
             continue
