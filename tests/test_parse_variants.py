@@ -245,3 +245,10 @@ def test_a_megabyte_of_stray_numbers_in_table_three_completes_with_few_diagnosti
     count = int(stray.message.split("中的")[1].split("个单元格")[0])
     assert count > 100_000
     assert FOLD_AFTER < count
+
+
+def test_every_diagnostic_code_is_documented() -> None:
+    from govinfo_report.importers import CODES
+
+    page = (Path(__file__).parent.parent / "docs" / "importing.md").read_text(encoding="utf-8")
+    assert [c for c in CODES if f"| `{c}` | {CODES[c][0].value} |" not in page] == []
