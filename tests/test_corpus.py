@@ -28,7 +28,8 @@ pytestmark = pytest.mark.skipif(not INDEX.exists(), reason="../shared/corpus is 
 
 def _score_module() -> Any:
     spec = importlib.util.spec_from_file_location("corpus_score", ROOT / "tools" / "corpus_score.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

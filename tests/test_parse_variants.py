@@ -43,7 +43,9 @@ def filled(result: ParseResult) -> dict[str, object]:
 def ii(edition: str, rules: tuple[object, ...], normative: tuple[object, ...]) -> dict[str, object]:
     cols = II_ROW[edition]
     out = {f"$.proactive.rules.{c}": v for c, v in zip(cols, rules, strict=True) if v is not None}
-    out.update({f"$.proactive.normative_documents.{c}": v for c, v in zip(cols, normative, strict=True) if v is not None})
+    out.update(
+        {f"$.proactive.normative_documents.{c}": v for c, v in zip(cols, normative, strict=True) if v is not None}
+    )
     return out
 
 
@@ -77,8 +79,11 @@ def test_a_2021_report_printing_other_handling_as_one_row_keeps_its_seven_number
 
     other = report.requests.results.other_handling
     assert isinstance(other, gr.OtherHandling)
-    assert all(v is None for row in (other.overdue_correction, other.overdue_fee, other.other) for v in attrs_values(row))
-    assert [(x.table, x.label, x.values) for x in result.extra_rows] == [("三", "（六）其他处理", ("1", "0", "0", "0", "0", "0", "1"))]
+    sub_rows = (other.overdue_correction, other.overdue_fee, other.other)
+    assert all(v is None for row in sub_rows for v in attrs_values(row))
+    assert [(x.table, x.label, x.values) for x in result.extra_rows] == [
+        ("三", "（六）其他处理", ("1", "0", "0", "0", "0", "0", "1"))
+    ]
     assert result.by_code("GROUP-AS-ROW")
     assert report.requests.results.total.total == 3
     assert "ROW-MISSING" not in [d.code for d in result.diagnostics if "其他处理" in d.message]
@@ -131,7 +136,7 @@ def test_a_note_after_a_row_label_does_not_shift_the_row(edition: str) -> None:
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_blank_cells_written_as_bare_pipe_lines_put_the_lone_value_in_its_column(edition: str) -> None:
-    """Only 总计 (and 自然人) printed: the values land where their position puts them, not in the first column."""
+    """Only 总计 (and 自然人) printed: each value lands where its position puts it, not in the first column."""
     result = read(f"{edition}-bare-pipe-blanks.txt")
 
     assert filled(result) == {
@@ -158,7 +163,7 @@ def test_columns_follow_the_printed_header(edition: str) -> None:
 
     assert filled(result) == {
         **ii(edition, (1, 0, 6), (2, 0, 15)),
-        # printed in the header's order: 总计 9, 自然人 5, 其他 1, 商业企业 2, 科研机构 0, 社会公益组织 1, 法律服务机构 0
+        # in the header's order: 总计 9, 自然人 5, 其他 1, 商业企业 2, 科研机构 0, 社会公益组织 1, 法律服务机构 0
         **iii("received", (5, 2, 0, 1, 0, 1, 9)),
         **iii("carried_in", (1, 0, 0, 0, 0, 0, 1)),
     }
@@ -244,7 +249,7 @@ def test_a_megabyte_of_stray_numbers_in_table_three_completes_with_few_diagnosti
     (stray,) = result.by_code("STRAY-TEXT")
     count = int(stray.message.split("中的")[1].split("个单元格")[0])
     assert count > 100_000
-    assert FOLD_AFTER < count
+    assert count > FOLD_AFTER
 
 
 def test_every_diagnostic_code_is_documented() -> None:

@@ -514,8 +514,8 @@ class _Reader:
         subs = "、".join(r.labels[-1].zh for r in rows)
         self.emit(
             "GROUP-AS-ROW",
-            f"{self.name} “{anchor.term.zh}”印成一行（{'、'.join(printed)}），未分{len(rows)}个子行（{_quote(subs, 60)}）："
-            "数值按原样保留在extra_rows中，不拆分到子行，子行留空",
+            f"{self.name} “{anchor.term.zh}”印成一行（{'、'.join(printed)}），"
+            f"未分{len(rows)}个子行（{_quote(subs, 60)}）：数值按原样保留在extra_rows中，不拆分到子行，子行留空",
             f"table {self.table.table.en}: {anchor.term.en!r} is printed as a single row ({', '.join(printed)}) "
             f"instead of its {len(rows)} sub-rows; the values are kept as printed in extra_rows, never split, "
             "and the sub-rows are blank",
