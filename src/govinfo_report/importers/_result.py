@@ -59,8 +59,15 @@ CODES: dict[str, tuple[Severity, str]] = {
     "TABLE-MISSING": (Severity.WARNING, "a table was not found; every cell is blank (never 0)"),
     "TABLE-TRUNCATED": (Severity.WARNING, "a table stops early; the rows read are kept, the rest are blank"),
     "ROW-MISSING": (Severity.WARNING, "a row of a table was not found; its cells are blank"),
-    "SHORT-ROW": (Severity.WARNING, "a row has fewer values than columns; the missing ones are blank"),
-    "EXTRA-VALUES": (Severity.WARNING, "a row has more values than columns; the extra ones are ignored"),
+    "SHORT-ROW": (
+        Severity.WARNING,
+        "a row inside a table has fewer values than columns; which columns they belong to cannot be told, so "
+        "the row is left blank (the last row of a table that stops early is read from its first column)",
+    ),
+    "EXTRA-VALUES": (
+        Severity.WARNING,
+        "a row has more values than columns; which belong to it cannot be told, so the row is left blank",
+    ),
     "DUPLICATE-ROW": (Severity.WARNING, "a row label occurs twice; the first occurrence is kept"),
     "OTHER-EDITION-LABEL": (
         Severity.INFO,

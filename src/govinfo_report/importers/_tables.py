@@ -32,7 +32,7 @@ from ..model import AmountUnit, Edition
 from ..tables import CellSpec, RowSpec, TableSpec, layout
 from ..vocab import Term
 from ._tokens import BLANK, COVERED_ABOVE, COVERED_LEFT, LABEL, VALUE, Token, is_note
-from .normalize import char_key_length, label_key, read_cell, strip_numbering
+from .normalize import char_key_length, is_value_text, label_key, read_cell, strip_numbering
 
 __all__ = ["Anchor", "Index", "TableReading", "detect_edition", "index_for", "known_key", "read_table"]
 
@@ -494,7 +494,7 @@ class _Reader:
         for t in self.tokens[i + 1 : i + 1 + _DISPUTE_VALUES]:
             if t.kind == LABEL:
                 return False
-            if t.kind == VALUE:
+            if t.kind == VALUE and t.text and is_value_text(t.text):
                 return True
         return False
 
@@ -754,11 +754,16 @@ class _Reader:
         if len(values) < n:
             self.short[anchor.path] = (len(values), values[-1] if values else t)
         if surplus:
+            # which n of the values belong to the row cannot be told: none is guessed
+            for plan in plans:
+                self.values[plan.path] = None
+            self.short.pop(anchor.path, None)
+            printed = _quote(" ".join(c.text for c in (*values, *surplus)), 60)
             self.emit(
                 "EXTRA-VALUES",
-                f"{self.name} “{row.label}”的数值多于{n}个，多出的“{'、'.join(c.text for c in surplus)}”已忽略",
-                f"table {self.table.table.en}: row {row.label!r} has more than {n} values; "
-                f"ignored {', '.join(c.text for c in surplus)}",
+                f"{self.name} “{row.label}”的数值多于{n}个（{printed}），无法确定哪些属于该行，该行{n}个单元格留空",
+                f"table {self.table.table.en}: row {row.label!r} has more than {n} values ({printed!r}); which "
+                f"belong to it cannot be told, so its {n} cells are left blank",
                 surplus[0].line,
                 surplus[0].col,
             )
@@ -1024,11 +1029,19 @@ def _report_gaps(reader: _Reader, emit: Emit, heading: tuple[int, int] | None) -
     missing_after = table.rows[last + 1 :]
     short_last = reader.short.pop(last_row.path, None)
     for path, (count, token) in reader.short.items():
+        # a short row inside the table: which columns its values belong to cannot be told (only the last row
+        # of a table that stops early is read from its first column)
         r = next(x for x in table.rows if x.path == path)
+        printed = [reader.values.get(c.path) for c in r.cells]
+        for cell in r.cells:
+            reader.values[cell.path] = None
+        shown = "、".join(str(x) for x in printed if x is not None)
         emit(
             "SHORT-ROW",
-            f"{name} “{r.label}”只有{count}个数值（应为{len(r.cells)}个），其余留空",
-            f"table {table.table.en}: row {r.label!r} has {count} of {len(r.cells)} values; the rest are blank",
+            f"{name} “{r.label}”只有{count}个数值（应为{len(r.cells)}个）"
+            + (f"，无法确定“{shown}”各属于哪一列，该行留空" if shown else "，该行留空"),
+            f"table {table.table.en}: row {r.label!r} has {count} of {len(r.cells)} values; which columns "
+            "they belong to cannot be told, so the row is left blank",
             token.line,
             token.col,
         )
