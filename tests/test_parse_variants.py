@@ -27,6 +27,7 @@ II_ROW = {  # the columns of 规章 and （行政）规范性文件 in each edit
     "2019": ("newly_made", "newly_published", "total_published"),
     "2021": ("issued", "repealed", "in_force"),
 }
+OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
 APPLICANTS = ("natural_person", "commercial", "research", "public_interest", "legal_service", "other", "total")
 
 
@@ -166,8 +167,12 @@ def test_columns_follow_the_printed_header(edition: str) -> None:
         # in the header's order: 总计 9, 自然人 5, 其他 1, 商业企业 2, 科研机构 0, 社会公益组织 1, 法律服务机构 0
         **iii("received", (5, 2, 0, 1, 0, 1, 9)),
         **iii("carried_in", (1, 0, 0, 0, 0, 0, 1)),
+        # 四: each block of five printed as 总计, 结果维持, 结果纠正, 其他结果, 尚未审结
+        **{f"$.disputes.review.{c}": v for c, v in zip(OUTCOMES, (1, 2, 0, 1, 4), strict=True)},
+        **{f"$.disputes.direct_suit.{c}": v for c, v in zip(OUTCOMES, (1, 0, 1, 0, 2), strict=True)},
+        **{f"$.disputes.suit_after_review.{c}": v for c, v in zip(OUTCOMES, (1, 0, 0, 0, 1), strict=True)},
     }
-    assert [d.message.split(" ")[0] for d in result.by_code("COLUMN-ORDER")] == ["表二", "表三"]
+    assert [d.message.split(" ")[0] for d in result.by_code("COLUMN-ORDER")] == ["表二", "表三", "表四"]
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

@@ -943,6 +943,8 @@ def _read_positionally(reader: _Reader) -> None:
             )
         elif m.remainder:
             reader.remainder(t, m)
+        elif m.anchor.kind == HEADER:
+            reader.header_seq.append((label_key(m.anchor.term.zh), t))
     pending: list[Token] = []
     for t in tokens[: last + 1]:
         if t.kind == LABEL:
@@ -981,10 +983,11 @@ def _read_positionally(reader: _Reader) -> None:
     for row in reader.table.rows:
         anchor = reader.index.exact[label_key(row.labels[-1].zh)]
         taken = values[k : k + len(anchor.cells)]
+        plans = reader.column_order(anchor)
         if taken:
             reader.rows_read.append(anchor.path)
-            reader.assign(taken[0], anchor.row.label if anchor.row else anchor.term.zh, anchor.cells, taken)
-        for plan in anchor.cells[len(taken) :]:
+            reader.assign(taken[0], anchor.row.label if anchor.row else anchor.term.zh, plans, taken)
+        for plan in plans[len(taken) :]:
             reader.values[plan.path] = None
         if taken and len(taken) < len(anchor.cells):
             reader.short[anchor.path] = (len(taken), taken[-1])
