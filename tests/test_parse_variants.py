@@ -202,6 +202,15 @@ def test_html_markup_a_browser_would_not_show_as_that_number(edition: str) -> No
     assert "999" not in (result.report.overview.text if result.report else "")
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_cms_page_laid_out_with_tables_reads_as_the_report_inside(edition: str) -> None:
+    """The page's layout tables (navigation, side bar) are blocks of text; the report's tables are tables."""
+    page, plain = read(f"{edition}-cms-page.html"), read(f"{edition}-markup.html")
+
+    assert filled(page) == filled(plain)
+    assert filled(page)
+
+
 # ---------------------------------------------------------------------------- never a wrong number
 
 

@@ -163,8 +163,10 @@ def _shown(data: str, marks: dict[str, int]) -> str:
 
 
 class _Extractor(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, layout: frozenset[tuple[int, int]] = frozenset()) -> None:
         super().__init__(convert_charrefs=True)
+        self.layout = layout  # (line, col) of the tables that lay out the page (see _LayoutScan)
+        self.layout_open: list[bool] = []  # for each open table: whether it is a layout table
         self.blocks: list[TextBlock | HtmlTable] = []
         self.buf: list[str] = []
         self.buf_pos: tuple[int, int] | None = None
@@ -243,6 +245,12 @@ class _Extractor(HTMLParser):
         if tag == "pre":
             self.pre += 1
         if tag == "table":
+            if not self.tables and self._pos() in self.layout:
+                # a table that holds tables lays out the page (CMS pages): its cells are blocks of text
+                self._flush()
+                self.layout_open.append(True)
+                return
+            self.layout_open.append(False)
             if self.tables:  # a table inside a cell: its text joins the cell
                 self.tables.append(HtmlTable())
                 return
@@ -276,7 +284,7 @@ class _Extractor(HTMLParser):
                 self.cell_buf.append(" ")
             self._mark(tag, attrs)
             return
-        if tag in _BLOCK:
+        if tag in _BLOCK or tag in ("td", "th"):
             self._flush()
         if tag in _HEADINGS:
             self.heading += 1
@@ -303,6 +311,9 @@ class _Extractor(HTMLParser):
         self._unmark(tag)
         if tag == "pre" and self.pre:
             self.pre -= 1
+        if tag == "table" and self.layout_open and self.layout_open.pop():
+            self._flush()
+            return
         if tag == "table" and self.tables:
             inner = self.tables.pop()
             if not self.tables:
@@ -379,14 +390,44 @@ def unescape_string(html: str) -> str:
     )
 
 
+class _LayoutScan(HTMLParser):
+    """The places of the tables that hold other tables: the layout of a CMS page, not tables of the report."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[int, int]] = []
+        self.layout: set[tuple[int, int]] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            if self.open:
+                self.layout.add(self.open[-1])
+            line, offset = self.getpos()
+            self.open.append((line, offset + 1))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self.open:
+            self.open.pop()
+
+
 def extract(html: str) -> list[TextBlock | HtmlTable]:
     """
     The text blocks and tables of a page, in order.
 
+    A table that holds other tables lays out the page (as on many CMS sites): its cells are read as blocks
+    of text, and the tables inside it as tables.
+
     .. versionadded:: 0.1.0
     """
-    parser = _Extractor()
-    parser.feed(unescape_string(html))
+    html = unescape_string(html)
+    layout: frozenset[tuple[int, int]] = frozenset()
+    if html.lower().count("<table") > 1:
+        scan = _LayoutScan()
+        scan.feed(html)
+        scan.close()
+        layout = frozenset(scan.layout)
+    parser = _Extractor(layout)
+    parser.feed(html)
     parser.close()
     return parser.blocks
 
