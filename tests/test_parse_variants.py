@@ -158,6 +158,19 @@ def test_thousands_separators_give_one_value(edition: str) -> None:
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
+def test_cells_copied_from_a_browser_are_separated_by_tabs(edition: str) -> None:
+    """An empty cell between two tabs is a blank cell in its column (not dropped, shifting the values)."""
+    result = read(f"{edition}-tabs.txt")
+
+    assert filled(result) == {
+        **ii(edition, (1, None, 6), (2, 0, 15)),
+        **iii("received", (5, None, None, None, None, None, 5)),
+        **iii("carried_in", (None,) * 6 + (0,)),
+        **iii("results.disclosed", (3, None, 1, None, None, None, 4)),
+    }
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
 def test_columns_follow_the_printed_header(edition: str) -> None:
     """The header puts 现行有效件数 / 总计 first: the values follow it, and a diagnostic says so."""
     result = read(f"{edition}-column-order.txt")

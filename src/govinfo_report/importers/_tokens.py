@@ -374,10 +374,40 @@ def _line_cells(text: str, known: Callable[[str], bool]) -> tuple[tuple[int, str
     stripped = text.strip()
     if not stripped:
         return ((1, ""),)
+    if "\t" in stripped:
+        return _tab_cells(text, known)
     if _INNER_SPACE.search(stripped) is None:
         return ((len(text) - len(text.lstrip()) + 1, stripped),)
     pieces = [(m.start() + 1, m.group()) for m in _PIECE.finditer(text)]
     return tuple(_split_line(text, pieces, known))
+
+
+def _tab_cells(text: str, known: Callable[[str], bool]) -> tuple[tuple[int, str], ...]:
+    """
+    A row copied from a browser: cells separated by tabs, an empty cell between two tabs (``1\t\t3``).
+
+    Indentation (leading tabs) is not a cell; within a cell, a label and values separated by spaces are split
+    as on any line (a number written ``1 234`` stays one cell).
+    """
+    start = len(text) - len(text.lstrip(" \t\u3000"))
+    body = text[start:].rstrip(" \r\u3000")
+    out: list[tuple[int, str]] = []
+    col = start + 1
+    for piece in body.split("\t"):
+        cell = piece.strip()
+        lead = len(piece) - len(piece.lstrip())
+        if not cell:
+            out.append((col, ""))
+        elif _INNER_SPACE.search(cell) is None or _GROUPED_SPACES.fullmatch(cell):
+            out.append((col + lead, cell))
+        else:
+            pieces = [(col + m.start(), m.group()) for m in _PIECE.finditer(piece)]
+            out += [(c, t) for c, t in _split_line(text, pieces, known)]
+        col += len(piece) + 1
+    return tuple(out)
+
+
+_GROUPED_SPACES = re.compile(r"\d{1,3}(?:[ \u00a0\u2007\u2009\u202f]\d{3})+(?:\.\d+)?")
 
 
 def _split_line(text: str, pieces: list[tuple[int, str]], known: Callable[[str], bool]) -> list[tuple[int, str]]:
