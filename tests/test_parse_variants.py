@@ -9,6 +9,7 @@ cells are written out here by hand.
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -284,3 +285,32 @@ def test_every_diagnostic_code_is_documented() -> None:
 
     page = (Path(__file__).parent.parent / "docs" / "importing.md").read_text(encoding="utf-8")
     assert [c for c in CODES if f"| `{c}` | {CODES[c][0].value} |" not in page] == []
+
+
+@pytest.mark.skipif(importlib.util.find_spec("docx") is None, reason="python-docx is not installed")
+def test_a_word_value_cell_merged_over_columns_is_placed_by_its_span(tmp_path: Path) -> None:
+    """Word's gridSpan and vMerge: a value merged over several cells is not guessed into the first one."""
+    import docx
+
+    from govinfo_report.docx_io import parse_docx
+
+    doc = docx.Document()
+    doc.add_paragraph("青川县农业农村局2020年政府信息公开工作年度报告")
+    doc.add_paragraph("二、主动公开政府信息情况")
+    table = doc.add_table(rows=4, cols=4)
+    cells = [["第二十条第（一）项", "", "", ""], ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+             ["规章", "1", "0", "6"], ["规范性文件", "2", "", "15"]]
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(0, 0).merge(table.cell(0, 3)).text = "第二十条第（一）项"
+    table.cell(3, 1).merge(table.cell(3, 2)).text = "2"
+    doc.add_paragraph("三、收到和处理政府信息公开申请情况")
+    path = tmp_path / "merged.docx"
+    doc.save(str(path))
+
+    result = parse_docx(path)
+
+    assert filled(result) == ii("2019", (1, 0, 6), (None, None, 15))
+    (spanned,) = result.by_code("SPANNED-VALUE")
+    assert "“2”" in spanned.message
