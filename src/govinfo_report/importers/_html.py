@@ -5,7 +5,12 @@ HTML: the page's text blocks and tables, with rowspan and colspan, using only :m
 element (``p``, ``div``, ``h1``–``h6``, ``li``, ``br`` ...) and an
 :class:`HtmlTable` for each table, whose cells keep their ``rowspan`` and
 ``colspan`` (:meth:`HtmlTable.grid` lays them out on the full grid).
-Scripts, styles, navigation and footers are skipped.  HTML held in a string
+Scripts, styles, navigation and footers are skipped, and so is text a browser
+would not show (``hidden``, ``display:none``, ``visibility:hidden``); inside a
+table cell such text is kept between ``⁅ ⁆`` marks, superscripts and subscripts
+as such (``5²``) and struck-through text struck (``5̶``), so that the cell reads
+as unreadable, never as the number it resembles.  A table that holds tables
+lays out the page: its cells are text.  HTML held in a string
 (``<td colspan=\\"3\\">``, ``\\n``, ``\\u003c``) is unescaped first.
 
 :func:`to_text` then writes the blocks as text for the text reader: text

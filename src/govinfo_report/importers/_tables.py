@@ -10,9 +10,19 @@ label the format does not have, followed by values, is a provincial extra
 row (kept, never merged into an official one); anything else is reported.
 
 Values are assigned by position within their row, after removing the blanks
-that colspans and rowspans leave (:func:`fit_values`).  Table 四 is also read
-positionally (15 values in official order) when its rows carry no labels, as
-in PDF flipbooks and in the official layout itself.
+that colspans and rowspans leave (:func:`fit_values`), in the column order the
+printed header gives (``COLUMN-ORDER`` when it is not the official one).  Table
+四 is also read positionally (15 values in official order) when its rows carry
+no labels, as in PDF flipbooks and in the official layout itself.
+
+Never a guess: a row whose values could sit in other columns (too few or too
+many values inside a table, blanks collapsed into ``||`` runs, ``1 234`` split
+at a space, a value cell spanning several cells) is left blank with a
+diagnostic.  Variants of real reports are read into the official cells: the
+other edition's label (``OTHER-EDITION-LABEL``), a group printed as one row
+(``GROUP-AS-ROW``, kept in extra_rows), labels wrapped over lines
+(``WRAPPED-LABEL``), notes after labels (``LABEL-NOTE``), blank cells written
+as bare ``|`` lines (``BLANK-LINE-CELLS``).
 
 .. versionadded:: 0.1.0
 """
