@@ -457,7 +457,7 @@ class _Reader:
         # the column headers printed since the last row, and the column order each set of columns was given
         self.header_seq: list[tuple[str, Token]] = []
         self.orders: dict[frozenset[str], tuple[str, ...]] = {}
-        self.groups_as_rows: set[str] = set()
+        self.groups_as_rows: set[Term] = set()
 
     @property
     def name(self) -> str:
@@ -492,15 +492,22 @@ class _Reader:
                 self.other_label(t, match)
             if match.anchor.kind == ROW and match.anchor.row is not None:
                 i = self.row(i, match.anchor, self.notes(i))
-            elif match.anchor.kind == GROUP and self.group_values(i):
+            elif match.anchor.kind == GROUP and self.group_values(i, match.anchor):
                 i = self.group_row(i, match.anchor)
             else:
                 if match.anchor.kind == HEADER and not match.remainder:
                     self.header_seq.append((label_key(match.anchor.term.zh), t))
                 i += 1
 
-    def group_values(self, i: int) -> bool:
-        """True when the group label at *i* is followed by values, as a row (the 2019 single （六）其他处理 row)."""
+    def group_values(self, i: int, anchor: Anchor) -> bool:
+        """
+        True when the group label at *i* is followed by values, as a row (the 2019 single （六）其他处理 row).
+
+        Only a group whose rows are all its direct sub-rows, of one width, can be printed so.
+        """
+        rows = [r for r in self.table.rows if anchor.term in r.labels[:-1]]
+        if not rows or any(r.labels[-2] != anchor.term or len(r.cells) != len(rows[0].cells) for r in rows):
+            return False
         for t in self.tokens[i + 1 : i + 1 + _DISPUTE_VALUES]:
             if t.kind == LABEL:
                 return False
@@ -512,30 +519,26 @@ class _Reader:
         """
         A group printed as a single row with its own values (a 2021-edition report printing （六）其他处理 as the
         2019 edition does): the values are kept as printed in extra_rows, never split into the sub-rows the
-        report did not print, which stay blank.
+        report did not print, which stay blank (and are read if the report prints them after all).
         """
         t = self.tokens[i]
         rows = [r for r in self.table.rows if anchor.term in r.labels[:-1]]
-        width = len(rows[0].cells) if rows else self.last_width
+        width = len(rows[0].cells)
         values, used, _, _ = fit_values(_collect(self.tokens, i + 1), width, self.padded)
         printed = tuple(c.text for c in values)
         self.extra.append((t.text, printed, t.line))
-        self.groups_as_rows.add(anchor.term.key)
+        self.groups_as_rows.add(anchor.term)
         subs = "、".join(r.labels[-1].zh for r in rows)
         self.emit(
             "GROUP-AS-ROW",
             f"{self.name} “{anchor.term.zh}”印成一行（{'、'.join(printed)}），"
-            f"未分{len(rows)}个子行（{_quote(subs, 60)}）：数值按原样保留在extra_rows中，不拆分到子行，子行留空",
+            f"未分{len(rows)}个子行（{_quote(subs, 60)}）：数值按原样保留在extra_rows中，不拆分到子行",
             f"table {self.table.table.en}: {anchor.term.en!r} is printed as a single row ({', '.join(printed)}) "
-            f"instead of its {len(rows)} sub-rows; the values are kept as printed in extra_rows, never split, "
-            "and the sub-rows are blank",
+            f"instead of its {len(rows)} sub-rows; the values are kept as printed in extra_rows, never split "
+            "into the sub-rows",
             t.line,
             t.col,
         )
-        for r in rows:
-            self.rows_read.append(r.path)
-            for c in r.cells:
-                self.values[c.path] = None
         return i + 1 + used
 
     def column_order(self, anchor: Anchor) -> tuple[CellPlan, ...]:
@@ -1030,6 +1033,8 @@ def _report_gaps(reader: _Reader, emit: Emit, heading: tuple[int, int] | None) -
         if r.path not in read:
             for cell in r.cells:
                 reader.values[cell.path] = None
+            if any(term in reader.groups_as_rows for term in r.labels[:-1]):
+                continue  # its group was printed as one row (GROUP-AS-ROW)
             emit(
                 "ROW-MISSING",
                 f"{name} 未找到“{r.label}”行，该行{len(r.cells)}个单元格留空",
