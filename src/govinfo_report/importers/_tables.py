@@ -65,6 +65,15 @@ class CellPlan(NamedTuple):
     fixed_unit: AmountUnit | None
 
 
+class Columns(NamedTuple):
+    """A row's columns: by leaf key, the group key of each leaf under a group, the group keys, the leaf set."""
+
+    leaf: dict[str, CellPlan]
+    group_of: dict[str, str]
+    groups: frozenset[str]
+    key: frozenset[str]
+
+
 class Anchor(NamedTuple):
     """What a label key stands for in one table."""
 
@@ -73,6 +82,7 @@ class Anchor(NamedTuple):
     row: RowSpec | None = None
     path: str = ""
     cells: tuple[CellPlan, ...] = ()
+    columns: Columns | None = None  # rows only: see _columns
 
 
 class Match(NamedTuple):
@@ -118,7 +128,7 @@ class Index:
                 CellPlan(c, c.path, _KIND_NAMES[c.kind], _fixed_unit(c) if c.kind is Kind.AMOUNT else None)
                 for c in row.cells
             )
-            row_anchor = Anchor(ROW, row.labels[-1], row, row.path, cells)
+            row_anchor = Anchor(ROW, row.labels[-1], row, row.path, cells, _columns(cells))
             entries += [(k, row_anchor) for k in _keys(row.labels[-1])]
             for cell in row.cells:
                 for term in cell.column_terms:
@@ -139,6 +149,7 @@ class Index:
                 stripped[s] = anchor
         self.stripped = {k: a for k, a in stripped.items() if counts[k] == 1 and k not in self.exact}
         self.by_length = sorted(self.exact, key=len, reverse=True)
+        self._group_rows: dict[int, tuple[RowSpec, ...]] = {}
         self.other_edition: dict[str, tuple[Anchor, Term]] = {}
         for edition, other, own in _OTHER_EDITION_LABELS:
             own_anchor = self.exact.get(label_key(own.zh))
@@ -146,6 +157,13 @@ class Index:
                 for k in _keys(other):
                     self.other_edition.setdefault(k, (own_anchor, other))
         self.fragments = [k for k, a in self.exact.items() if a.kind in (HEADER, GROUP) and len(k) >= 6]
+
+    def group_rows(self, term: Term) -> tuple[RowSpec, ...]:
+        """The rows of the group *term* (its sub-rows, at any depth)."""
+        rows = self._group_rows.get(id(term))
+        if rows is None:
+            rows = self._group_rows[id(term)] = tuple(r for r in self.table.rows if term in r.labels[:-1])
+        return rows
 
     def exact_anchor(self, key: str) -> Anchor | None:
         """The anchor of a key that is a label of the table exactly (less its numbering), else None."""
@@ -179,6 +197,16 @@ class Index:
                 if key in frag:
                     return Match(Anchor(FRAGMENT, self.exact[frag].term))
         return None
+
+
+def _columns(plans: tuple[CellPlan, ...]) -> Columns:
+    leaf = {label_key(p.spec.column_terms[-1].zh): p for p in plans}
+    group_of = {
+        label_key(p.spec.column_terms[-1].zh): label_key(p.spec.column_terms[-2].zh)
+        for p in plans
+        if len(p.spec.column_terms) > 1
+    }
+    return Columns(leaf, group_of, frozenset(group_of.values()), frozenset(leaf))
 
 
 def _printed_tail(text: str, key_chars: int) -> str:
@@ -413,9 +441,11 @@ def _gap_blank(t: Token) -> Token:
 
 def _tight_note(values: Sequence[Token], n: int) -> str:
     """AMBIGUOUS when a collapsed ``||`` blank stands among values that do not fill the row."""
-    if any(t.tight for t in values) and 0 < sum(t.kind != BLANK for t in values) < n:
-        return AMBIGUOUS
-    return ""
+    tight = filled = 0
+    for t in values:
+        tight |= t.tight
+        filled += t.kind != BLANK
+    return AMBIGUOUS if tight and 0 < filled < n else ""
 
 
 def _collect(tokens: Sequence[Token], start: int) -> list[Token]:
@@ -457,6 +487,9 @@ class _Reader:
         # the column headers printed since the last row, and the column order each set of columns was given
         self.header_seq: list[tuple[str, Token]] = []
         self.orders: dict[frozenset[str], tuple[str, ...]] = {}
+        self.ordered: dict[str, tuple[CellPlan, ...]] = {}  # row path → its cells in the header's order
+        # only HTML and Word give slots covered by spanning cells: else the span logic is skipped
+        self.has_covered = any(t.text in _COVERED for t in tokens if t.kind == BLANK)
         self.groups_as_rows: set[Term] = set()
 
     @property
@@ -505,7 +538,7 @@ class _Reader:
 
         Only a group whose rows are all its direct sub-rows, of one width, can be printed so.
         """
-        rows = [r for r in self.table.rows if anchor.term in r.labels[:-1]]
+        rows = self.index.group_rows(anchor.term)
         if not rows or any(r.labels[-2] != anchor.term or len(r.cells) != len(rows[0].cells) for r in rows):
             return False
         for t in self.tokens[i + 1 : i + 1 + _DISPUTE_VALUES]:
@@ -522,7 +555,7 @@ class _Reader:
         report did not print, which stay blank (and are read if the report prints them after all).
         """
         t = self.tokens[i]
-        rows = [r for r in self.table.rows if anchor.term in r.labels[:-1]]
+        rows = self.index.group_rows(anchor.term)
         width = len(rows[0].cells)
         values, used, _, _ = fit_values(_collect(self.tokens, i + 1), width, self.padded)
         printed = tuple(c.text for c in values)
@@ -547,14 +580,9 @@ class _Reader:
         (a two-level header is read group by group); else, or with no header, the official order.
         """
         plans = anchor.cells
-        leaf = {label_key(p.spec.column_terms[-1].zh): p for p in plans}
-        group_of = {
-            label_key(p.spec.column_terms[-1].zh): label_key(p.spec.column_terms[-2].zh)
-            for p in plans
-            if len(p.spec.column_terms) > 1
-        }
-        groups = set(group_of.values())
-        key = frozenset(leaf)
+        if not self.header_seq and not self.orders:
+            return plans
+        leaf, group_of, groups, key = anchor.columns or _columns(plans)
         if self.header_seq:
             top: list[str] = []
             children: dict[str, list[str]] = {g: [] for g in groups}
@@ -582,10 +610,14 @@ class _Reader:
                         first.col,
                     )
                 self.orders[key] = tuple(order)
+                self.ordered.clear()
         known = self.orders.get(key)
         if known is None:
             return plans
-        return tuple(leaf[c] for c in known)
+        ordered = self.ordered.get(anchor.path)
+        if ordered is None:
+            ordered = self.ordered[anchor.path] = tuple(leaf[c] for c in known)
+        return ordered
 
     def wrapped(self, i: int, match: Match | None) -> tuple[Match, int] | None:
         """
@@ -735,7 +767,8 @@ class _Reader:
         self.last_width = n
         i += notes
         cells = _collect(self.tokens, i + 1)
-        values, used, surplus, note = fit_spans(cells, n, self.padded)
+        fit = fit_spans if self.has_covered else fit_values
+        values, used, surplus, note = fit(cells, n, self.padded)
         if anchor.path in self.rows_read:
             self.emit(
                 "DUPLICATE-ROW",
@@ -761,7 +794,7 @@ class _Reader:
                 t.line,
                 t.col,
             )
-        self.assign(t, row.label, plans, values)
+        self.assign(t, anchor, plans, values)
         for plan in plans[len(values) :]:
             self.values[plan.path] = None
         if len(values) < n:
@@ -783,9 +816,13 @@ class _Reader:
         self.end_token = values[-1] if values else t
         return i + 1 + used
 
-    def assign(self, t: Token, label: str, plans: Sequence[CellPlan], values: Sequence[Token]) -> None:
+    def assign(self, t: Token, anchor: Anchor, plans: Sequence[CellPlan], values: Sequence[Token]) -> None:
         """Read *values* into the cells *plans*; values spanning several cells leave all of them blank."""
-        blank = self.spanned(t, label, plans, values)
+        if not self.has_covered:
+            for plan, token in zip(plans, values, strict=False):
+                self.cell(plan, token)
+            return
+        blank = self.spanned(t, anchor.row.label if anchor.row else anchor.term.zh, plans, values)
         for j, (plan, token) in enumerate(zip(plans, values, strict=False)):
             if j in blank:
                 self.values[plan.path] = None
@@ -796,6 +833,8 @@ class _Reader:
     def spanned(self, t: Token, label: str, plans: Sequence[CellPlan], values: Sequence[Token]) -> set[int]:
         """The cells of a row covered by a value that spans several (HTML/Word colspan or rowspan), and its own."""
         blank: set[int] = set()
+        if not any(token.text in _COVERED for token in values):
+            return blank
         above: list[str] = []
         for j, token in enumerate(values[: len(plans)]):
             if token.text == COVERED_LEFT:
@@ -999,7 +1038,7 @@ def _read_positionally(reader: _Reader) -> None:
         plans = reader.column_order(anchor)
         if taken:
             reader.rows_read.append(anchor.path)
-            reader.assign(taken[0], anchor.row.label if anchor.row else anchor.term.zh, plans, taken)
+            reader.assign(taken[0], anchor, plans, taken)
         for plan in plans[len(taken) :]:
             reader.values[plan.path] = None
         if taken and len(taken) < len(anchor.cells):

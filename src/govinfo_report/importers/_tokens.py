@@ -336,22 +336,34 @@ def _pipe_tokens(lines: Sequence[tuple[int, str]]) -> list[Token]:
 
 def _line_tokens(lines: Sequence[tuple[int, str]], known: Callable[[str], bool]) -> list[Token]:
     out = _Folder()
-    append = out.add
+    tokens = out.tokens
+
+    def append(token: Token) -> None:
+        # the common case inline; the folder only once a run grows long
+        if token.kind == LABEL and out.first is None:
+            out.run = 0
+            tokens.append(token)
+        elif out.run < FOLD_AFTER and token.kind != LABEL:
+            out.run += 1
+            tokens.append(token)
+        else:
+            out.add(token)
+
     brk = False
     prev_multi = False
-    i, count = 0, len(lines)
-    while i < count:
-        if out.folding:
+    skip = 0
+    for i, (no, text) in enumerate(lines):
+        if i < skip:
+            continue
+        if out.run >= FOLD_AFTER:
             found = _numeric_chunk(lines, i)
             if found is not None:
                 # a block of numbers deep inside a run with no label: folded, not made tokens
-                out.fold(len(found[1].split()), lines[i][0])
+                out.fold(len(found[1].split()), no)
                 brk = False
                 prev_multi = True
-                i += len(found[0])
+                skip = i + len(found[0])
                 continue
-        no, text = lines[i]
-        i += 1
         if not text:
             brk = True
             continue
