@@ -115,7 +115,8 @@ def test_quirks_2021_diagnostics_name_the_cells() -> None:
     assert len(stray) == 1
     assert "“1”" in stray[0].message
     assert "1.信访举报投诉类申请" in stray[0].message
-    assert len(result.diagnostics) == 8
+    assert by_path["$.proactive.licensing.decisions"].code == "DIGIT-GROUPS"
+    assert len(result.diagnostics) == 9
 
 
 def test_quirks_2021_meta_and_narratives() -> None:

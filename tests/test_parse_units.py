@@ -51,7 +51,7 @@ T2021 = "\n".join(
         ("0", "count", 0, None, None),
         ("\xa012\xa0", "count", 12, None, None),
         ("３０", "count", 30, None, None),
-        ("2,315", "count", 2315, None, None),
+        ("2,315", "count", 2315, None, "DIGIT-GROUPS"),
         ("", "count", None, None, None),
         ("/", "count", None, None, "NOT-APPLICABLE"),
         ("-", "count", None, None, "NOT-APPLICABLE"),
@@ -71,6 +71,23 @@ T2021 = "\n".join(
         ("86.5萬元", "amount", Decimal("86.5"), WAN, "UNIT-IN-CELL"),
         ("12.35", "amount", Decimal("12.35"), None, None),
         ("-3", "amount", None, None, "UNREADABLE-CELL"),
+        # thousands separators: one value, said so
+        ("1，234", "count", 1234, None, "DIGIT-GROUPS"),
+        ("1 234", "count", 1234, None, "DIGIT-GROUPS"),
+        ("1\u00a0234", "count", 1234, None, "DIGIT-GROUPS"),
+        ("1\u2009234", "count", 1234, None, "DIGIT-GROUPS"),
+        ("12 345.5", "amount", Decimal("12345.5"), None, "DIGIT-GROUPS"),
+        ("1 23", "count", None, None, "UNREADABLE-CELL"),
+        # what only looks like a number is never read as one
+        ("5²", "count", None, None, "UNREADABLE-CELL"),
+        ("25¹", "count", None, None, "UNREADABLE-CELL"),
+        ("3₂", "count", None, None, "UNREADABLE-CELL"),
+        ("①", "count", None, None, "UNREADABLE-CELL"),
+        ("⑩", "count", None, None, "UNREADABLE-CELL"),
+        ("一百二十", "count", None, None, "UNREADABLE-CELL"),
+        ("五", "count", None, None, "UNREADABLE-CELL"),
+        ("5\u0336", "count", None, None, "UNREADABLE-CELL"),
+        ("Ⅻ", "count", None, None, "UNREADABLE-CELL"),
     ],
 )
 def test_read_cell(text: str, kind: str, value: object, unit: object, code: object) -> None:

@@ -5,7 +5,12 @@ HTML: the page's text blocks and tables, with rowspan and colspan, using only :m
 element (``p``, ``div``, ``h1``–``h6``, ``li``, ``br`` ...) and an
 :class:`HtmlTable` for each table, whose cells keep their ``rowspan`` and
 ``colspan`` (:meth:`HtmlTable.grid` lays them out on the full grid).
-Scripts, styles, navigation and footers are skipped.  HTML held in a string
+Scripts, styles, navigation and footers are skipped, and so is text a browser
+would not show (``hidden``, ``display:none``, ``visibility:hidden``); inside a
+table cell such text is kept between ``⁅ ⁆`` marks, superscripts and subscripts
+as such (``5²``) and struck-through text struck (``5̶``), so that the cell reads
+as unreadable, never as the number it resembles.  A table that holds tables
+lays out the page: its cells are text.  HTML held in a string
 (``<td colspan=\\"3\\">``, ``\\n``, ``\\u003c``) is unescaped first.
 
 :func:`to_text` then writes the blocks as text for the text reader: text
@@ -27,8 +32,12 @@ import bisect
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
+from typing import Any
 
 from attrs import define, field
+
+from ._tokens import COVERED_ABOVE, COVERED_LEFT
+from .normalize import HIDDEN_CLOSE, HIDDEN_OPEN, STRIKE, is_value_text
 
 __all__ = [
     "META_PREFIX",
@@ -74,6 +83,7 @@ class HtmlCell:
     colspan: int = 1
     line: int = 1
     col: int = 1
+    hidden: bool = False
 
 
 @define
@@ -83,6 +93,30 @@ class HtmlTable:
     rows: list[list[HtmlCell]] = field(factory=list)
     line: int = 1
     col: int = 1
+
+    def slots(self) -> list[list[tuple[HtmlCell, bool | None]]]:
+        """
+        Each row's cells in grid order, once each, with the slots that a spanning *value* cell covers.
+
+        An entry is ``(cell, True)`` where the cell starts; ``(cell, None)`` for a slot that a value cell
+        to the left spans (colspan); ``(cell, False)`` for one that a value cell above spans (rowspan).
+        Slots covered by a label or a blank cell are left out, as the text of a table shows them once.
+        """
+        grid = self.grid()
+        out: list[list[tuple[HtmlCell, bool | None]]] = []
+        for r, row in enumerate(grid):
+            entries: list[tuple[HtmlCell, bool | None]] = []
+            for c, cell in enumerate(row):
+                if cell is None:
+                    continue
+                left = c > 0 and row[c - 1] is cell
+                above = r > 0 and c < len(grid[r - 1]) and grid[r - 1][c] is cell
+                if not left and not above:
+                    entries.append((cell, True))
+                elif cell.text and is_value_text(cell.text):
+                    entries.append((cell, False if above else None))
+            out.append(entries)
+        return out[: len(self.rows)]
 
     def grid(self) -> list[list[HtmlCell | None]]:
         """
@@ -120,11 +154,36 @@ class TextBlock:
 
 
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_STRUCK = frozenset(["del", "s", "strike"])
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SUPERSCRIPT = str.maketrans("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻")
+_SUBSCRIPT = str.maketrans("0123456789+-", "₀₁₂₃₄₅₆₇₈₉₊₋")
+# COVERED_LEFT, COVERED_ABOVE (from _tokens): what to_text writes for a grid slot covered by a value cell spanning
+# columns (the value is to its left) or rows (the value is above): the table reader places values by their spans
+# and never guesses which of the covered cells a spanning value belongs to.
+
+
+def _is_hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    """True for an element a browser does not show: ``hidden``, ``display:none``, ``visibility:hidden``."""
+    return any(k == "hidden" or (k == "style" and value and _HIDDEN_STYLE.search(value)) for k, value in attrs)
+
+
+def _shown(data: str, marks: dict[str, int]) -> str:
+    """Cell text as the page shows it: superscripts and subscripts as such, struck-through text struck."""
+    if marks["sup"]:
+        data = data.translate(_SUPERSCRIPT)
+    elif marks["sub"]:
+        data = data.translate(_SUBSCRIPT)
+    if marks["struck"]:
+        data = "".join(c + STRIKE if not c.isspace() else c for c in data)
+    return data
 
 
 class _Extractor(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, layout: frozenset[tuple[int, int]] = frozenset()) -> None:
         super().__init__(convert_charrefs=True)
+        self.layout = layout  # (line, col) of the tables that lay out the page (see _LayoutScan)
+        self.layout_open: list[bool] = []  # for each open table: whether it is a layout table
         self.blocks: list[TextBlock | HtmlTable] = []
         self.buf: list[str] = []
         self.buf_pos: tuple[int, int] | None = None
@@ -137,6 +196,38 @@ class _Extractor(HTMLParser):
         self.in_title = 0
         self.title: list[str] = []
         self.meta: dict[str, list[str]] = {}
+        # open elements that change what is shown: (tag, mark) with mark "sup", "sub", "struck" or "hidden"
+        self.open_marks: list[tuple[str, str]] = []
+        self.marks = {"sup": 0, "sub": 0, "struck": 0, "hidden": 0}
+        self.row_hidden = False
+        # hidden elements outside table cells, whose text is skipped: [tag, nesting of the same tag inside]
+        self.hidden_skip: list[list[Any]] = []
+
+    def _mark(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Remember an element that changes how its text shows (see :func:`_shown`)."""
+        if tag in _VOID:
+            return
+        mark = ""
+        if _is_hidden(attrs):
+            mark = "hidden"
+        elif tag in ("sup", "sub"):
+            mark = tag
+        elif tag in _STRUCK:
+            mark = "struck"
+        if mark:
+            if mark == "hidden" and self.cell is not None:
+                self.cell_buf.append(HIDDEN_OPEN)
+            self.marks[mark] += 1
+            self.open_marks.append((tag, mark))
+
+    def _unmark(self, tag: str) -> None:
+        for k in range(len(self.open_marks) - 1, -1, -1):
+            if self.open_marks[k][0] == tag:
+                mark = self.open_marks.pop(k)[1]
+                self.marks[mark] -= 1
+                if mark == "hidden" and self.cell is not None:
+                    self.cell_buf.append(HIDDEN_CLOSE)
+                return
 
     # text outside tables
     def _flush(self) -> None:
@@ -165,10 +256,25 @@ class _Extractor(HTMLParser):
                 self.skip += 1
             return
         if self.skip:
+            if self.hidden_skip and self.hidden_skip[-1][0] == tag and tag not in _VOID:
+                self.hidden_skip[-1][1] += 1
+            return
+        if tag not in _VOID and _is_hidden(attrs) and tag not in ("td", "th", "tr") and (
+            self.cell is None or tag == "table"
+        ):
+            # not shown, and not a cell of a table: its text is no part of the page
+            self.skip += 1
+            self.hidden_skip.append([tag, 0])
             return
         if tag == "pre":
             self.pre += 1
         if tag == "table":
+            if not self.tables and self._pos() in self.layout:
+                # a table that holds tables lays out the page (CMS pages): its cells are blocks of text
+                self._flush()
+                self.layout_open.append(True)
+                return
+            self.layout_open.append(False)
             if self.tables:  # a table inside a cell: its text joins the cell
                 self.tables.append(HtmlTable())
                 return
@@ -181,23 +287,28 @@ class _Extractor(HTMLParser):
             if tag == "tr":
                 self._end_cell()
                 table.rows.append([])
+                self.row_hidden = _is_hidden(attrs)
             elif tag in ("td", "th"):
                 self._end_cell()
                 if not table.rows:
                     table.rows.append([])
                 spans = {k: _span(v) for k, v in attrs if k in ("rowspan", "colspan")}
                 line, col = self._pos()
-                self.cell = HtmlCell("", spans.get("rowspan", 1), spans.get("colspan", 1), line, col)
+                hidden = self.row_hidden or _is_hidden(attrs)
+                self.cell = HtmlCell("", spans.get("rowspan", 1), spans.get("colspan", 1), line, col, hidden)
                 table.rows[-1].append(self.cell)
                 self.cell_buf = []
-            elif tag in _BLOCK and self.cell is not None:
-                self.cell_buf.append(" ")
+            else:
+                if tag in _BLOCK and self.cell is not None:
+                    self.cell_buf.append(" ")
+                self._mark(tag, attrs)
             return
         if self.tables:
             if tag in _BLOCK:
                 self.cell_buf.append(" ")
+            self._mark(tag, attrs)
             return
-        if tag in _BLOCK:
+        if tag in _BLOCK or tag in ("td", "th"):
             self._flush()
         if tag in _HEADINGS:
             self.heading += 1
@@ -219,10 +330,21 @@ class _Extractor(HTMLParser):
             if tag not in _VOID and self.skip:
                 self.skip -= 1
             return
+        if self.hidden_skip and self.hidden_skip[-1][0] == tag:
+            if self.hidden_skip[-1][1]:
+                self.hidden_skip[-1][1] -= 1
+            else:
+                self.hidden_skip.pop()
+                self.skip -= 1
+            return
         if self.skip:
             return
+        self._unmark(tag)
         if tag == "pre" and self.pre:
             self.pre -= 1
+        if tag == "table" and self.layout_open and self.layout_open.pop():
+            self._flush()
+            return
         if tag == "table" and self.tables:
             inner = self.tables.pop()
             if not self.tables:
@@ -242,7 +364,17 @@ class _Extractor(HTMLParser):
 
     def _end_cell(self) -> None:
         if self.cell is not None:
-            self.cell.text = _ASCII_SPACE.sub(" ", "".join(self.cell_buf)).strip(" \t\n\r\f")
+            # a hidden element left open at the end of the cell closes with it
+            while self.open_marks and self.open_marks[-1][1] in ("hidden", "sup", "sub", "struck"):
+                mark = self.open_marks.pop()[1]
+                self.marks[mark] -= 1
+                if mark == "hidden":
+                    self.cell_buf.append(HIDDEN_CLOSE)
+            text = _ASCII_SPACE.sub(" ", "".join(self.cell_buf)).strip(" \t\n\r\f")
+            text = text.replace(HIDDEN_OPEN + HIDDEN_CLOSE, "")
+            if self.cell.hidden and text:
+                text = HIDDEN_OPEN + text + HIDDEN_CLOSE
+            self.cell.text = text
             self.cell = None
             self.cell_buf = []
 
@@ -253,7 +385,7 @@ class _Extractor(HTMLParser):
             return
         if self.tables:
             if self.cell is not None:
-                self.cell_buf.append(data)
+                self.cell_buf.append(_shown(data, self.marks))
             return
         if self.buf_pos is None and data.strip(" \t\n\r\f"):
             self.buf_pos = self._pos()
@@ -291,6 +423,26 @@ def unescape_string(html: str) -> str:
     )
 
 
+class _LayoutScan(HTMLParser):
+    """The places of the tables that hold other tables: the layout of a CMS page, not tables of the report."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[int, int]] = []
+        self.layout: set[tuple[int, int]] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            if self.open:
+                self.layout.add(self.open[-1])
+            line, offset = self.getpos()
+            self.open.append((line, offset + 1))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table" and self.open:
+            self.open.pop()
+
+
 @define
 class Page:
     """
@@ -322,8 +474,15 @@ def extract_page(html: str) -> Page:
 
     .. versionadded:: 0.2.0
     """
-    parser = _Extractor()
-    parser.feed(unescape_string(html))
+    html = unescape_string(html)
+    layout: frozenset[tuple[int, int]] = frozenset()
+    if html.lower().count("<table") > 1:
+        scan = _LayoutScan()
+        scan.feed(html)
+        scan.close()
+        layout = frozenset(scan.layout)
+    parser = _Extractor(layout)
+    parser.feed(html)
     parser.close()
     title = _ASCII_SPACE.sub(" ", "".join(parser.title)).strip() or None
     return Page(parser.blocks, title, parser.meta)
@@ -332,6 +491,9 @@ def extract_page(html: str) -> Page:
 def extract(html: str) -> list[TextBlock | HtmlTable]:
     """
     The text blocks and tables of a page, in order.
+
+    A table that holds other tables lays out the page (as on many CMS sites): its cells are read as blocks
+    of text, and the tables inside it as tables.
 
     .. versionadded:: 0.1.0
     """
@@ -361,18 +523,23 @@ def to_text(
             continue
         lines.append("")
         origin.append((block.line, [(1, block.line, block.col)]))
-        for row in block.rows:
+        for row in block.slots():
             parts: list[str] = []
             where: list[tuple[int, int, int]] = []
             col = 1
-            for cell in row:
-                text = cell.text.replace("|", "｜")
+            for cell, starts in row:
+                if starts:
+                    text = cell.text.replace("|", "｜")
+                elif starts is None:
+                    text = COVERED_LEFT
+                else:
+                    text = COVERED_ABOVE
                 piece = f"| {text} " if text else "|  "
                 where.append((col + 2, cell.line, cell.col))
                 parts.append(piece)
                 col += len(piece)
             lines.append("".join(parts) + "|")
-            origin.append((row[0].line if row else block.line, where or [(1, block.line, block.col)]))
+            origin.append((row[0][0].line if row else block.line, where or [(1, block.line, block.col)]))
         lines.append("")
         origin.append((block.line, [(1, block.line, block.col)]))
     return "\n".join(lines), origin, frozenset(headings)

@@ -32,22 +32,76 @@ CODES: dict[str, tuple[Severity, str]] = {
         "a unit was written inside a numeric cell (178万, 251000元, 5件); it was read and recorded",
     ),
     "UNIT-CONVERTED": (Severity.WARNING, "an amount in 元 stood in a 万元 column; it was converted exactly"),
+    "DIGIT-GROUPS": (
+        Severity.INFO,
+        "a number was written with thousands separators (1,234, 1，234, 1 234 with a space, no-break or thin "
+        "space); read as one value",
+    ),
     "NOT-APPLICABLE": (Severity.INFO, "a cell held a not-applicable mark (/, -, —, 无); it is kept blank"),
-    "UNREADABLE-CELL": (Severity.WARNING, "a cell could not be read as a number; it is kept blank"),
+    "UNREADABLE-CELL": (
+        Severity.WARNING,
+        "a cell could not be read as a number; it is kept blank.  Text that only looks like a number is never read "
+        "as one: superscripts and subscripts (5², 25¹), circled digits (①, ⑩), struck-through or hidden text, "
+        "Chinese numerals (一百二十)",
+    ),
     "STRAY-TEXT": (Severity.WARNING, "text inside a table that belongs to no cell (e.g. 第二十条第（八）项0); ignored"),
     "IGNORED-TEXT": (
         Severity.INFO,
         "text in a table section or before the first heading that is not part of the report",
     ),
-    "LABEL-NOTE": (Severity.INFO, "a label carried a parenthetical note (Hubei style); matched by its prefix"),
+    "LABEL-NOTE": (
+        Severity.INFO,
+        "a label carried a parenthetical note (Hubei style; （2022年） after a row label); matched by its prefix, "
+        "the note passed over",
+    ),
+    "WRAPPED-LABEL": (
+        Severity.INFO,
+        "a row label was wrapped over two or three lines (…（区分 / 处理的…）); the lines were joined into one label",
+    ),
     "GLUED-HEADING": (Severity.INFO, "a section heading was glued to the end of a paragraph; it was split off"),
     "SECTION-MISSING": (Severity.WARNING, "a section heading was not found; the section is empty"),
     "TABLE-MISSING": (Severity.WARNING, "a table was not found; every cell is blank (never 0)"),
     "TABLE-TRUNCATED": (Severity.WARNING, "a table stops early; the rows read are kept, the rest are blank"),
     "ROW-MISSING": (Severity.WARNING, "a row of a table was not found; its cells are blank"),
-    "SHORT-ROW": (Severity.WARNING, "a row has fewer values than columns; the missing ones are blank"),
-    "EXTRA-VALUES": (Severity.WARNING, "a row has more values than columns; the extra ones are ignored"),
+    "SHORT-ROW": (
+        Severity.WARNING,
+        "a row inside a table has fewer values than columns; which columns they belong to cannot be told, so "
+        "the row is left blank (the last row of a table that stops early is read from its first column)",
+    ),
+    "EXTRA-VALUES": (
+        Severity.WARNING,
+        "a row has more values than columns; which belong to it cannot be told, so the row is left blank",
+    ),
     "DUPLICATE-ROW": (Severity.WARNING, "a row label occurs twice; the first occurrence is kept"),
+    "OTHER-EDITION-LABEL": (
+        Severity.INFO,
+        "a row label of the other edition (规范性文件 in a 2021-edition table); read as this edition's row",
+    ),
+    "BLANK-LINE-CELLS": (
+        Severity.INFO,
+        "a row wrote its blank cells as bare | lines (only some cells printed); each value was read in the "
+        "column its position gives",
+    ),
+    "AMBIGUOUS-ROW": (
+        Severity.WARNING,
+        "the values of a row could belong to other columns (the copy lost where its blank cells were); "
+        "the row is left blank rather than guessed",
+    ),
+    "COLUMN-ORDER": (
+        Severity.WARNING,
+        "the header of table 二, 三 or 四 gives its columns in another order than the national format; "
+        "the values were read in the header's order",
+    ),
+    "SPANNED-VALUE": (
+        Severity.WARNING,
+        "a value cell spans several cells (HTML or Word colspan/rowspan); which one it belongs to cannot be told, "
+        "so every cell it covers is left blank",
+    ),
+    "GROUP-AS-ROW": (
+        Severity.INFO,
+        "a group of rows was printed as one row with its own values (a 2021-edition report printing （六）其他处理 "
+        "2019 style); the values are kept as printed in extra_rows, never split into sub-rows, which stay blank",
+    ),
     "EXTRA-ROW": (Severity.INFO, "a row that is not in the national format (provincial variant); kept in extra_rows"),
     "EDITION-FROM-HEADERS": (Severity.WARNING, "the table headers give another edition than the year does"),
     "EDITION-FROM-YEAR": (Severity.WARNING, "no table header showed the edition; it was taken from the year"),

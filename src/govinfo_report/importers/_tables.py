@@ -10,9 +10,19 @@ label the format does not have, followed by values, is a provincial extra
 row (kept, never merged into an official one); anything else is reported.
 
 Values are assigned by position within their row, after removing the blanks
-that colspans and rowspans leave (:func:`fit_values`).  Table 四 is also read
-positionally (15 values in official order) when its rows carry no labels, as
-in PDF flipbooks and in the official layout itself.
+that colspans and rowspans leave (:func:`fit_values`), in the column order the
+printed header gives (``COLUMN-ORDER`` when it is not the official one).  Table
+四 is also read positionally (15 values in official order) when its rows carry
+no labels, as in PDF flipbooks and in the official layout itself.
+
+Never a guess: a row whose values could sit in other columns (too few or too
+many values inside a table, blanks collapsed into ``||`` runs, ``1 234`` split
+at a space, a value cell spanning several cells) is left blank with a
+diagnostic.  Variants of real reports are read into the official cells: the
+other edition's label (``OTHER-EDITION-LABEL``), a group printed as one row
+(``GROUP-AS-ROW``, kept in extra_rows), labels wrapped over lines
+(``WRAPPED-LABEL``), notes after labels (``LABEL-NOTE``), blank cells written
+as bare ``|`` lines (``BLANK-LINE-CELLS``).
 
 .. versionadded:: 0.1.0
 """
@@ -20,6 +30,7 @@ in PDF flipbooks and in the official layout itself.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
@@ -30,8 +41,8 @@ from .._fields import Kind
 from ..model import AmountUnit, Edition
 from ..tables import CellSpec, RowSpec, TableSpec, layout
 from ..vocab import Term
-from ._tokens import BLANK, LABEL, VALUE, Token
-from .normalize import char_key_length, label_key, read_cell, strip_numbering
+from ._tokens import BLANK, COVERED_ABOVE, COVERED_LEFT, LABEL, VALUE, Token, is_note
+from .normalize import char_key_length, is_value_text, label_key, read_cell, strip_numbering
 
 __all__ = ["Anchor", "Index", "TableReading", "detect_edition", "index_for", "known_key", "read_table"]
 
@@ -54,6 +65,15 @@ class CellPlan(NamedTuple):
     fixed_unit: AmountUnit | None
 
 
+class Columns(NamedTuple):
+    """A row's columns: by leaf key, the group key of each leaf under a group, the group keys, the leaf set."""
+
+    leaf: dict[str, CellPlan]
+    group_of: dict[str, str]
+    groups: frozenset[str]
+    key: frozenset[str]
+
+
 class Anchor(NamedTuple):
     """What a label key stands for in one table."""
 
@@ -62,6 +82,7 @@ class Anchor(NamedTuple):
     row: RowSpec | None = None
     path: str = ""
     cells: tuple[CellPlan, ...] = ()
+    columns: Columns | None = None  # rows only: see _columns
 
 
 class Match(NamedTuple):
@@ -70,6 +91,15 @@ class Match(NamedTuple):
     anchor: Anchor
     remainder: str = ""
     note: bool = False
+    other_edition: Term | None = None  # the label is the other edition's name of this row
+
+
+# Rows that the two editions name differently, printed in a table of the other edition (4 of 43 real 2021-edition
+# reports print the 2019 label 规范性文件): (edition read, label of the other edition, row label of this one).
+_OTHER_EDITION_LABELS: tuple[tuple[Edition, Term, Term], ...] = (
+    (Edition.E2021, v.NORMATIVE_DOCUMENTS_2019, v.NORMATIVE_DOCUMENTS_2021),
+    (Edition.E2019, v.NORMATIVE_DOCUMENTS_2021, v.NORMATIVE_DOCUMENTS_2019),
+)
 
 
 def _keys(term: Term) -> list[str]:
@@ -87,7 +117,7 @@ class Index:
         by_length: every key of *exact*, longest first (for prefix matches).
     """
 
-    def __init__(self, table: TableSpec, extra_headers: Sequence[Term]) -> None:
+    def __init__(self, table: TableSpec, extra_headers: Sequence[Term], table_edition: Edition) -> None:
         self.table = table
         self.exact: dict[str, Anchor] = {}
         entries: list[tuple[str, Anchor]] = []
@@ -98,7 +128,7 @@ class Index:
                 CellPlan(c, c.path, _KIND_NAMES[c.kind], _fixed_unit(c) if c.kind is Kind.AMOUNT else None)
                 for c in row.cells
             )
-            row_anchor = Anchor(ROW, row.labels[-1], row, row.path, cells)
+            row_anchor = Anchor(ROW, row.labels[-1], row, row.path, cells, _columns(cells))
             entries += [(k, row_anchor) for k in _keys(row.labels[-1])]
             for cell in row.cells:
                 for term in cell.column_terms:
@@ -119,7 +149,25 @@ class Index:
                 stripped[s] = anchor
         self.stripped = {k: a for k, a in stripped.items() if counts[k] == 1 and k not in self.exact}
         self.by_length = sorted(self.exact, key=len, reverse=True)
+        self._group_rows: dict[int, tuple[RowSpec, ...]] = {}
+        self.other_edition: dict[str, tuple[Anchor, Term]] = {}
+        for edition, other, own in _OTHER_EDITION_LABELS:
+            own_anchor = self.exact.get(label_key(own.zh))
+            if edition is table_edition and own_anchor is not None and own_anchor.kind == ROW:
+                for k in _keys(other):
+                    self.other_edition.setdefault(k, (own_anchor, other))
         self.fragments = [k for k, a in self.exact.items() if a.kind in (HEADER, GROUP) and len(k) >= 6]
+
+    def group_rows(self, term: Term) -> tuple[RowSpec, ...]:
+        """The rows of the group *term* (its sub-rows, at any depth)."""
+        rows = self._group_rows.get(id(term))
+        if rows is None:
+            rows = self._group_rows[id(term)] = tuple(r for r in self.table.rows if term in r.labels[:-1])
+        return rows
+
+    def exact_anchor(self, key: str) -> Anchor | None:
+        """The anchor of a key that is a label of the table exactly (less its numbering), else None."""
+        return self.exact.get(key) or self.stripped.get(key) or self.stripped.get(strip_numbering(key))
 
     def lookup(self, token: Token) -> Match | None:
         """The anchor of a label token, or None when the table has no such label."""
@@ -133,6 +181,9 @@ class Index:
         anchor = self.stripped.get(s) or self.exact.get(s) if s != key else None
         if anchor is not None:
             return Match(anchor)
+        other = self.other_edition.get(key) or self.other_edition.get(s)
+        if other is not None:
+            return Match(other[0], other_edition=other[1])
         for known in self.by_length:
             if len(known) >= 2 and len(known) < len(key) and key.startswith(known):
                 tail = _printed_tail(token.text, len(key) - len(known))
@@ -146,6 +197,16 @@ class Index:
                 if key in frag:
                     return Match(Anchor(FRAGMENT, self.exact[frag].term))
         return None
+
+
+def _columns(plans: tuple[CellPlan, ...]) -> Columns:
+    leaf = {label_key(p.spec.column_terms[-1].zh): p for p in plans}
+    group_of = {
+        label_key(p.spec.column_terms[-1].zh): label_key(p.spec.column_terms[-2].zh)
+        for p in plans
+        if len(p.spec.column_terms) > 1
+    }
+    return Columns(leaf, group_of, frozenset(group_of.values()), frozenset(leaf))
 
 
 def _printed_tail(text: str, key_chars: int) -> str:
@@ -175,7 +236,7 @@ def index_for(edition: Edition, table: str) -> Index:
     .. versionadded:: 0.1.0
     """
     spec = layout(edition).table(table)
-    return Index(spec, _EXTRA_HEADERS[spec.attr])
+    return Index(spec, _EXTRA_HEADERS[spec.attr], edition)
 
 
 @functools.cache
@@ -254,7 +315,20 @@ class TableReading(NamedTuple):
     extra_rows: tuple[tuple[str, tuple[str, ...], int], ...]
 
 
-def fit_values(cells: list[Token], n: int, padded: bool = False) -> tuple[list[Token], int, list[Token]]:
+class Fit(NamedTuple):
+    """How the tokens after a row label fit the row's cells (see :func:`fit_values`)."""
+
+    values: list[Token]
+    used: int
+    surplus: list[Token]
+    # "" | BARE_LINES (blank cells written as bare ``|`` lines) | AMBIGUOUS (columns unknown) | GROUPS (1 234)
+    note: str = ""
+
+
+BARE_LINES, AMBIGUOUS, GROUPS = "bare-lines", "ambiguous", "groups"
+
+
+def fit_values(cells: list[Token], n: int, padded: bool = False) -> Fit:
     """
     The *n* values of a row from the tokens after its label.
 
@@ -266,9 +340,19 @@ def fit_values(cells: list[Token], n: int, padded: bool = False) -> tuple[list[T
     merged label columns of table 三), then at the other end.  If the row
     still has too many cells and exactly *n* are non-blank, those are taken.
 
+    Two cases are not guessed.  A short row whose pipe-to-pipe line breaks,
+    counted as blank cells, make exactly *n* cells, and one of whose lines is a
+    bare ``|``, is read that way (``BARE_LINES``: the copy wrote each blank
+    cell as a ``|`` line).  A row whose values could sit in other columns —
+    a short row with a line break between two values, one whose blanks
+    are a collapsed ``||`` run while some values are missing, or one with
+    too many values where ``1 234`` may be one number or two — is
+    ``AMBIGUOUS`` (``GROUPS`` for the last): the caller leaves it blank.
+
     Returns:
-        The values (at most *n*), how many tokens the row consumed, and the
-        surplus tokens it ignored (reported as EXTRA-VALUES when not blank).
+        The values (at most *n*), how many tokens the row consumed, the
+        surplus tokens it ignored (reported as EXTRA-VALUES when not blank),
+        and the note.
     """
     used = len(cells)
     for k in range(n, len(cells)):
@@ -276,8 +360,25 @@ def fit_values(cells: list[Token], n: int, padded: bool = False) -> tuple[list[T
             used = k
             break
     row = cells[:used]
-    if len(row) <= n:
-        return row, used, []
+    if len(row) < n:
+        if any(t.bare for t in cells):
+            literal: list[Token] = []
+            for t in cells:
+                literal += [_gap_blank(t)] * t.gaps
+                literal.append(t)
+            if len(literal) == n:
+                return Fit(literal, len(cells), [], BARE_LINES)
+        seen_value = False
+        for t in row:
+            if t.kind != BLANK:
+                if seen_value and t.gaps:
+                    return Fit(row, used, [], AMBIGUOUS)
+                seen_value = True
+        return Fit(row, used, [], _tight_note(row, n))
+    if len(row) == n:
+        return Fit(row, used, [], _tight_note(row, n))
+    if _split_groups(row):
+        return Fit(row, used, [], GROUPS)
     start, end = 0, len(row)
     for _ in range(2):
         if padded:
@@ -291,9 +392,60 @@ def fit_values(cells: list[Token], n: int, padded: bool = False) -> tuple[list[T
     if len(kept) > n:
         filled = [t for t in kept if t.kind != BLANK]
         if len(filled) == n:
-            return filled, used, []
-        return kept[:n], used, [t for t in kept[n:] if t.kind != BLANK]
-    return kept, used, []
+            return Fit(filled, used, [])
+        return Fit(kept[:n], used, [t for t in kept[n:] if t.kind != BLANK], _tight_note(kept[:n], n))
+    return Fit(kept, used, [], _tight_note(kept, n))
+
+
+_GROUP_HEAD = re.compile(r"\d{1,3}")
+_GROUP_TAIL = re.compile(r"\d{3}")
+
+
+def _split_groups(row: Sequence[Token]) -> bool:
+    """True when a row with too many values holds ``1 234`` split at a space: one value or two, not to be guessed."""
+    for a, b in itertools.pairwise(row):
+        if (
+            a.line == b.line
+            and b.col == a.col + len(a.text) + 1
+            and _GROUP_HEAD.fullmatch(a.text)
+            and _GROUP_TAIL.fullmatch(b.text)
+        ):
+            return True
+    return False
+
+
+_COVERED = (COVERED_LEFT, COVERED_ABOVE)
+
+
+def fit_spans(cells: list[Token], n: int, padded: bool = False) -> Fit:
+    """
+    :func:`fit_values` for a row that may hold slots covered by spanning value cells (HTML, Word).
+
+    When the row fits its *n* cells with each spanning value counted once (our own HTML spans a value over
+    the two grid columns of a narrow row of table 二), that is how it is read; else the covered slots count
+    as cells, and :meth:`_Reader.spanned` leaves a value spanning several official cells blank.
+    """
+    if not any(t.text in _COVERED for t in cells):
+        return fit_values(cells, n, padded)
+    plain = [t for t in cells if t.text not in _COVERED]
+    fit = fit_values(plain, n, padded)
+    if len(fit.values) == n and not fit.surplus and not fit.note:
+        used = len(cells) if fit.used == len(plain) else cells.index(plain[fit.used])
+        return Fit(fit.values, used, [], fit.note)
+    return fit_values(cells, n, padded)
+
+
+def _gap_blank(t: Token) -> Token:
+    return Token("", t.line, 1, False)
+
+
+def _tight_note(values: Sequence[Token], n: int) -> str:
+    """AMBIGUOUS when a collapsed ``||`` blank stands among values that do not fill the row."""
+    tight = filled = 0
+    for t in values:
+        tight |= t.tight
+        filled += t.kind != BLANK
+    return AMBIGUOUS if tight and 0 < filled < n else ""
 
 
 def _collect(tokens: Sequence[Token], start: int) -> list[Token]:
@@ -330,6 +482,15 @@ class _Reader:
         # table 二's rows are narrower than the table: surplus blanks are padding at their end
         self.padded = index.table.attr == "proactive"
         self.end_token: Token | None = None
+        # column index → path of the value last read there (for a value spanning rows, see spanned())
+        self.column_origin: dict[int, str] = {}
+        # the column headers printed since the last row, and the column order each set of columns was given
+        self.header_seq: list[tuple[str, Token]] = []
+        self.orders: dict[frozenset[str], tuple[str, ...]] = {}
+        self.ordered: dict[str, tuple[CellPlan, ...]] = {}  # row path → its cells in the header's order
+        # only HTML and Word give slots covered by spanning cells: else the span logic is skipped
+        self.has_covered = any(t.text in _COVERED for t in tokens if t.kind == BLANK)
+        self.groups_as_rows: set[Term] = set()
 
     @property
     def name(self) -> str:
@@ -344,19 +505,170 @@ class _Reader:
                 i += 1
                 continue
             if t.kind == VALUE:
-                self.stray(t)
-                i += 1
+                j = i
+                while j < n and tokens[j].kind != LABEL:
+                    j += 1
+                self.strays(tokens[i:j])
+                i = j
                 continue
             match = self.index.lookup(t)
+            wrapped = self.wrapped(i, match)
+            if wrapped is not None:
+                match, i = wrapped
+                t = tokens[i]
             if match is None:
                 i = self.unknown(i)
                 continue
             if match.remainder:
                 self.remainder(t, match)
+            if match.other_edition is not None:
+                self.other_label(t, match)
             if match.anchor.kind == ROW and match.anchor.row is not None:
-                i = self.row(i, match.anchor)
+                i = self.row(i, match.anchor, self.notes(i))
+            elif match.anchor.kind == GROUP and self.group_values(i, match.anchor):
+                i = self.group_row(i, match.anchor)
             else:
+                if match.anchor.kind == HEADER and not match.remainder:
+                    self.header_seq.append((label_key(match.anchor.term.zh), t))
                 i += 1
+
+    def group_values(self, i: int, anchor: Anchor) -> bool:
+        """
+        True when the group label at *i* is followed by values, as a row (the 2019 single （六）其他处理 row).
+
+        Only a group whose rows are all its direct sub-rows, of one width, can be printed so.
+        """
+        rows = self.index.group_rows(anchor.term)
+        if not rows or any(r.labels[-2] != anchor.term or len(r.cells) != len(rows[0].cells) for r in rows):
+            return False
+        for t in self.tokens[i + 1 : i + 1 + _DISPUTE_VALUES]:
+            if t.kind == LABEL:
+                return False
+            if t.kind == VALUE and t.text and is_value_text(t.text):
+                return True
+        return False
+
+    def group_row(self, i: int, anchor: Anchor) -> int:
+        """
+        A group printed as a single row with its own values (a 2021-edition report printing （六）其他处理 as the
+        2019 edition does): the values are kept as printed in extra_rows, never split into the sub-rows the
+        report did not print, which stay blank (and are read if the report prints them after all).
+        """
+        t = self.tokens[i]
+        rows = self.index.group_rows(anchor.term)
+        width = len(rows[0].cells)
+        values, used, _, _ = fit_values(_collect(self.tokens, i + 1), width, self.padded)
+        printed = tuple(c.text for c in values)
+        self.extra.append((t.text, printed, t.line))
+        self.groups_as_rows.add(anchor.term)
+        subs = "、".join(r.labels[-1].zh for r in rows)
+        self.emit(
+            "GROUP-AS-ROW",
+            f"{self.name} “{anchor.term.zh}”印成一行（{'、'.join(printed)}），"
+            f"未分{len(rows)}个子行（{_quote(subs, 60)}）：数值按原样保留在extra_rows中，不拆分到子行",
+            f"table {self.table.table.en}: {anchor.term.en!r} is printed as a single row ({', '.join(printed)}) "
+            f"instead of its {len(rows)} sub-rows; the values are kept as printed in extra_rows, never split "
+            "into the sub-rows",
+            t.line,
+            t.col,
+        )
+        return i + 1 + used
+
+    def column_order(self, anchor: Anchor) -> tuple[CellPlan, ...]:
+        """
+        The row's cells in the order the printed header gives, when the header names every column of the row
+        (a two-level header is read group by group); else, or with no header, the official order.
+        """
+        plans = anchor.cells
+        if not self.header_seq and not self.orders:
+            return plans
+        leaf, group_of, groups, key = anchor.columns or _columns(plans)
+        if self.header_seq:
+            top: list[str] = []
+            children: dict[str, list[str]] = {g: [] for g in groups}
+            for k, _ in self.header_seq:
+                if k in groups and k not in top:
+                    top.append(k)
+                elif k in group_of:
+                    children[group_of[k]].append(k)
+                elif k in leaf and k not in top:
+                    top.append(k)
+            order = [c for x in top for c in (children[x] if x in groups else [x])]
+            first = self.header_seq[0][1]
+            self.header_seq = []
+            if len(order) == len(plans) and set(order) == key:
+                official = tuple(leaf)
+                if tuple(order) != official and self.orders.get(key) != tuple(order):
+                    names = "、".join(leaf[c].spec.column_terms[-1].zh for c in order)
+                    self.emit(
+                        "COLUMN-ORDER",
+                        f"{self.name} 表头的列顺序（{_quote(names, 80)}）与全国格式不同，数值按表头的顺序读取",
+                        f"table {self.table.table.en}: the header gives the columns in another order than the "
+                        f"national format ({', '.join(leaf[c].spec.column_en for c in order)}); the values "
+                        "follow the header",
+                        first.line,
+                        first.col,
+                    )
+                self.orders[key] = tuple(order)
+                self.ordered.clear()
+        known = self.orders.get(key)
+        if known is None:
+            return plans
+        ordered = self.ordered.get(anchor.path)
+        if ordered is None:
+            ordered = self.ordered[anchor.path] = tuple(leaf[c] for c in known)
+        return ordered
+
+    def wrapped(self, i: int, match: Match | None) -> tuple[Match, int] | None:
+        """
+        A label wrapped over two or three lines (``（二）部分公开（区分`` / ``处理的，…）``): the match of the
+        joined label and the index of its last token, when the joined text is a label exactly and the first
+        line alone is not.
+        """
+        if match is not None and not match.remainder and match.anchor.kind != FRAGMENT:
+            return None
+        tokens = self.tokens
+        text = tokens[i].text
+        for j in (i + 1, i + 2):
+            if j >= len(tokens) or tokens[j].kind != LABEL:
+                return None
+            text += tokens[j].text
+            anchor = self.index.exact_anchor(label_key(text))
+            if anchor is not None:
+                first = tokens[i]
+                self.emit(
+                    "WRAPPED-LABEL",
+                    f"{self.name} 标签“{_quote(text, 60)}”折成{j - i + 1}行，已合并识别为“{anchor.term.zh}”",
+                    f"table {self.table.table.en}: the label {anchor.term.en!r} is wrapped over {j - i + 1} lines; "
+                    "joined",
+                    first.line,
+                    first.col,
+                )
+                return Match(anchor), j
+        return None
+
+    def notes(self, i: int) -> int:
+        """How many notes in brackets follow the row label at *i* (``（2022年）``), each reported and passed over."""
+        tokens = self.tokens
+        k = 0
+        while (
+            i + 1 + k < len(tokens)
+            and tokens[i + 1 + k].kind == LABEL
+            and is_note(tokens[i + 1 + k].text)
+            and self.index.lookup(tokens[i + 1 + k]) is None
+        ):
+            note = tokens[i + 1 + k]
+            label = tokens[i]
+            self.emit(
+                "LABEL-NOTE",
+                f"{self.name} 标签“{_quote(label.text)}”后附注“{_quote(note.text, 60)}”，已跳过",
+                f"table {self.table.table.en}: the label {_quote(label.text)!r} is followed by the note "
+                f"{_quote(note.text, 60)!r}; passed over",
+                note.line,
+                note.col,
+            )
+            k += 1
+        return k
 
     def remainder(self, t: Token, match: Match) -> None:
         label = match.anchor.term.zh
@@ -379,11 +691,43 @@ class _Reader:
                 t.col + len(t.text) - len(match.remainder),
             )
 
+    def other_label(self, t: Token, match: Match) -> None:
+        other = match.other_edition
+        assert other is not None
+        label = match.anchor.term.zh
+        self.emit(
+            "OTHER-EDITION-LABEL",
+            f"{self.name} 行标签“{_quote(t.text)}”是另一版格式的写法，按本版的“{label}”行读取",
+            f"table {self.table.table.en}: the row label {_quote(t.text)!r} is the other edition's name "
+            f"({other.en}); read as the row {match.anchor.term.en!r} ({label})",
+            t.line,
+            t.col,
+        )
+
     def stray(self, t: Token) -> None:
+        self.strays([t])
+
+    def strays(self, run: Sequence[Token]) -> None:
+        """One diagnostic for a run of values that belong to no cell (a long run is folded, see FOLD_AFTER)."""
+        values = [t for t in run if t.kind != BLANK]
+        if not values:
+            return
+        t = values[0]
+        count = sum(v.folded or 1 for v in values)
+        if count == 1:
+            self.emit(
+                "STRAY-TEXT",
+                f"{self.name} 中的“{_quote(t.text)}”不属于任何单元格，已忽略",
+                f"table {self.table.table.en}: {_quote(t.text)!r} belongs to no cell; ignored",
+                t.line,
+                t.col,
+            )
+            return
+        shown = _quote(" ".join(v.text for v in values[:8]))
         self.emit(
             "STRAY-TEXT",
-            f"{self.name} 中的“{_quote(t.text)}”不属于任何单元格，已忽略",
-            f"table {self.table.table.en}: {_quote(t.text)!r} belongs to no cell; ignored",
+            f"{self.name} 中的{count}个单元格“{shown}”不属于任何单元格，已忽略",
+            f"table {self.table.table.en}: {count} cells ({shown!r}) belong to no cell; ignored",
             t.line,
             t.col,
         )
@@ -391,7 +735,7 @@ class _Reader:
     def unknown(self, i: int) -> int:
         t = self.tokens[i]
         cells = _collect(self.tokens, i + 1)
-        values, used, _ = fit_values(cells, self.last_width, self.padded)
+        values, used, _, _ = fit_values(cells, self.last_width, self.padded)
         if any(c.kind != BLANK for c in values):
             printed = tuple(c.text for c in values)
             self.extra.append((t.text, printed, t.line))
@@ -414,15 +758,17 @@ class _Reader:
         )
         return i + 1
 
-    def row(self, i: int, anchor: Anchor) -> int:
+    def row(self, i: int, anchor: Anchor, notes: int = 0) -> int:
         t = self.tokens[i]
         row = anchor.row
         assert row is not None
-        plans = anchor.cells
+        plans = self.column_order(anchor)
         n = len(plans)
         self.last_width = n
+        i += notes
         cells = _collect(self.tokens, i + 1)
-        values, used, surplus = fit_values(cells, n, self.padded)
+        fit = fit_spans if self.has_covered else fit_values
+        values, used, surplus, note = fit(cells, n, self.padded)
         if anchor.path in self.rows_read:
             self.emit(
                 "DUPLICATE-ROW",
@@ -434,23 +780,122 @@ class _Reader:
             )
             return i + 1 + used
         self.rows_read.append(anchor.path)
-        for plan, token in zip(plans, values, strict=False):
-            self.cell(plan, token)
+        if note in (AMBIGUOUS, GROUPS):
+            self.ambiguous(t, row, values, plans, note)
+            self.end_token = values[-1] if values else t
+            return i + 1 + used
+        if note == BARE_LINES:
+            self.emit(
+                "BLANK-LINE-CELLS",
+                f"{self.name} “{row.label}”的空白单元格写成单独的“|”行，按位置读取"
+                f"（{'、'.join(c.text or '空' for c in values)}）",
+                f"table {self.table.table.en}: row {row.label!r} writes its blank cells as bare '|' lines; "
+                f"read by position ({', '.join(c.text or 'blank' for c in values)})",
+                t.line,
+                t.col,
+            )
+        self.assign(t, anchor, plans, values)
         for plan in plans[len(values) :]:
             self.values[plan.path] = None
         if len(values) < n:
             self.short[anchor.path] = (len(values), values[-1] if values else t)
         if surplus:
+            # which n of the values belong to the row cannot be told: none is guessed
+            for plan in plans:
+                self.values[plan.path] = None
+            self.short.pop(anchor.path, None)
+            printed = _quote(" ".join(c.text for c in (*values, *surplus)), 60)
             self.emit(
                 "EXTRA-VALUES",
-                f"{self.name} “{row.label}”的数值多于{n}个，多出的“{'、'.join(c.text for c in surplus)}”已忽略",
-                f"table {self.table.table.en}: row {row.label!r} has more than {n} values; "
-                f"ignored {', '.join(c.text for c in surplus)}",
+                f"{self.name} “{row.label}”的数值多于{n}个（{printed}），无法确定哪些属于该行，该行{n}个单元格留空",
+                f"table {self.table.table.en}: row {row.label!r} has more than {n} values ({printed!r}); which "
+                f"belong to it cannot be told, so its {n} cells are left blank",
                 surplus[0].line,
                 surplus[0].col,
             )
         self.end_token = values[-1] if values else t
         return i + 1 + used
+
+    def assign(self, t: Token, anchor: Anchor, plans: Sequence[CellPlan], values: Sequence[Token]) -> None:
+        """Read *values* into the cells *plans*; values spanning several cells leave all of them blank."""
+        if not self.has_covered:
+            for plan, token in zip(plans, values, strict=False):
+                self.cell(plan, token)
+            return
+        blank = self.spanned(t, anchor.row.label if anchor.row else anchor.term.zh, plans, values)
+        for j, (plan, token) in enumerate(zip(plans, values, strict=False)):
+            if j in blank:
+                self.values[plan.path] = None
+                continue
+            self.cell(plan, token)
+            self.column_origin[j] = plan.path
+
+    def spanned(self, t: Token, label: str, plans: Sequence[CellPlan], values: Sequence[Token]) -> set[int]:
+        """The cells of a row covered by a value that spans several (HTML/Word colspan or rowspan), and its own."""
+        blank: set[int] = set()
+        if not any(token.text in _COVERED for token in values):
+            return blank
+        above: list[str] = []
+        for j, token in enumerate(values[: len(plans)]):
+            if token.text == COVERED_LEFT:
+                k = j
+                while k > 0 and values[k - 1].text == COVERED_LEFT:
+                    k -= 1
+                blank.update(range(max(k - 1, 0), j + 1))
+            elif token.text == COVERED_ABOVE:
+                blank.add(j)
+                origin = self.column_origin.pop(j, None)
+                if origin is not None and self.values.get(origin) is not None:
+                    self.values[origin] = None
+                    above.append(origin)
+        if not blank:
+            return blank
+        shown = [values[j].text for j in sorted(blank) if values[j].text not in (COVERED_LEFT, COVERED_ABOVE)]
+        cells = _quote("、".join(plans[j].spec.column for j in sorted(blank)), 60)
+        if shown:
+            what = f"数值“{_quote('、'.join(shown))}”跨越多个单元格（合并单元格：{cells}）"
+        else:
+            what = f"单元格（{cells}）被上一行跨行的数值覆盖"
+        more = f"，连同上一行的{len(above)}格" if above else ""
+        self.emit(
+            "SPANNED-VALUE",
+            f"{self.name} “{label}”的{what}，无法确定数值属于哪一格，均留空{more}",
+            f"table {self.table.table.en}: in row {label!r} a value spans several cells (merged cells); which "
+            f"one it belongs to cannot be told, so {len(blank) + len(above)} cells are left blank",
+            t.line,
+            t.col,
+        )
+        return blank
+
+    def ambiguous(
+        self, t: Token, row: RowSpec, values: Sequence[Token], plans: Sequence[CellPlan], note: str
+    ) -> None:
+        """A row whose values could belong to other columns: every cell blank, with a diagnostic."""
+        for plan in plans:
+            self.values[plan.path] = None
+        printed = "、".join(c.text for c in values if c.kind != BLANK)
+        if note == GROUPS:
+            printed = " ".join(c.text for c in values)
+            self.emit(
+                "AMBIGUOUS-ROW",
+                f"{self.name} “{row.label}”的数值“{_quote(printed, 60)}”多于{len(plans)}个，其中以空格分隔的数字"
+                f"可能是一个带千位分隔的数，也可能是两个数，无法确定；该行{len(plans)}个单元格留空",
+                f"table {self.table.table.en}: row {row.label!r} prints {_quote(printed, 60)!r}, more than "
+                f"{len(plans)} values; digits split by a space may be one number with a thousands separator or "
+                f"two numbers; its {len(plans)} cells are left blank",
+                t.line,
+                t.col,
+            )
+            return
+        self.emit(
+            "AMBIGUOUS-ROW",
+            f"{self.name} “{row.label}”的数值“{_quote(printed, 60)}”无法确定所在列（空白单元格的位置在副本中丢失），"
+            f"该行{len(plans)}个单元格留空",
+            f"table {self.table.table.en}: the columns of the values {_quote(printed, 60)!r} of row {row.label!r} "
+            f"cannot be told (the copy lost where its blank cells were); its {len(plans)} cells are left blank",
+            t.line,
+            t.col,
+        )
 
     def cell(self, plan: CellPlan, token: Token) -> None:
         reading = read_cell(token.text, plan.kind, fixed_unit=plan.fixed_unit)
@@ -471,6 +916,9 @@ class _Reader:
         elif reading.code == "UNIT-CONVERTED":
             zh = f"{where} 填写“{text}”（元），本栏单位为万元，已精确换算为 {reading.value}"
             en = f"{cell.path}: {text!r} is in yuan in a 10,000-yuan column; converted exactly to {reading.value}"
+        elif reading.code == "DIGIT-GROUPS":
+            zh = f"{where} 填写“{text}”（带千位分隔符），读作 {reading.value}"
+            en = f"{cell.path}: {text!r} is written with thousands separators; read as {reading.value}"
         elif reading.code == "NOT-APPLICABLE":
             zh = f"{where} 填写“{text}”（不适用），按空白处理"
             en = f"{cell.path}: {text!r} (not applicable); kept blank"
@@ -547,9 +995,16 @@ def _read_positionally(reader: _Reader) -> None:
             )
         elif m.remainder:
             reader.remainder(t, m)
+        elif m.anchor.kind == HEADER:
+            reader.header_seq.append((label_key(m.anchor.term.zh), t))
+    pending: list[Token] = []
     for t in tokens[: last + 1]:
-        if t.kind == VALUE:
-            reader.stray(t)
+        if t.kind == LABEL:
+            reader.strays(pending)
+            pending = []
+        else:
+            pending.append(t)
+    reader.strays(pending)
     n = _DISPUTE_VALUES
     start, end = 0, len(cells)
     while end - start > n and cells[start].kind == BLANK:
@@ -557,25 +1012,41 @@ def _read_positionally(reader: _Reader) -> None:
     while end - start > n and cells[end - 1].kind == BLANK:
         end -= 1
     cells = cells[start:end]
+    plain = [t for t in cells if t.text not in _COVERED]
+    if len(plain) == n:
+        cells = plain
     values, surplus = cells[:n], [t for t in cells[n:] if t.kind != BLANK]
+    if start > 0 and surplus:
+        # blanks dropped at the front and values left over at the end: which 15 are the table is not known
+        printed = " ".join(t.text for t in cells)
+        first = cells[0]
+        reader.emit(
+            "AMBIGUOUS-ROW",
+            f"{reader.name} 的数值“{_quote(printed, 60)}”多于{n}个且前面有空白单元格，无法确定哪{n}个属于表格；"
+            f"{n}个单元格留空",
+            f"{reader.table.table.en}: the values {_quote(printed, 60)!r} are more than {n}, after blank cells; "
+            f"which {n} belong to the table cannot be told, so its {n} cells are left blank",
+            first.line,
+            first.col,
+        )
+        values, surplus = [], []
     specs = reader.table.cells
     k = 0
     for row in reader.table.rows:
         anchor = reader.index.exact[label_key(row.labels[-1].zh)]
         taken = values[k : k + len(anchor.cells)]
+        plans = reader.column_order(anchor)
         if taken:
             reader.rows_read.append(anchor.path)
-        for plan, token in zip(anchor.cells, taken, strict=False):
-            reader.cell(plan, token)
-        for plan in anchor.cells[len(taken) :]:
+            reader.assign(taken[0], anchor, plans, taken)
+        for plan in plans[len(taken) :]:
             reader.values[plan.path] = None
         if taken and len(taken) < len(anchor.cells):
             reader.short[anchor.path] = (len(taken), taken[-1])
         k += len(anchor.cells)
     if values:
         reader.end_token = values[-1]
-    for s in surplus:
-        reader.stray(s)
+    reader.strays(surplus)
     assert len(specs) == n
 
 
@@ -601,6 +1072,8 @@ def _report_gaps(reader: _Reader, emit: Emit, heading: tuple[int, int] | None) -
         if r.path not in read:
             for cell in r.cells:
                 reader.values[cell.path] = None
+            if any(term in reader.groups_as_rows for term in r.labels[:-1]):
+                continue  # its group was printed as one row (GROUP-AS-ROW)
             emit(
                 "ROW-MISSING",
                 f"{name} 未找到“{r.label}”行，该行{len(r.cells)}个单元格留空",
@@ -613,11 +1086,19 @@ def _report_gaps(reader: _Reader, emit: Emit, heading: tuple[int, int] | None) -
     missing_after = table.rows[last + 1 :]
     short_last = reader.short.pop(last_row.path, None)
     for path, (count, token) in reader.short.items():
+        # a short row inside the table: which columns its values belong to cannot be told (only the last row
+        # of a table that stops early is read from its first column)
         r = next(x for x in table.rows if x.path == path)
+        printed = [reader.values.get(c.path) for c in r.cells]
+        for cell in r.cells:
+            reader.values[cell.path] = None
+        shown = "、".join(str(x) for x in printed if x is not None)
         emit(
             "SHORT-ROW",
-            f"{name} “{r.label}”只有{count}个数值（应为{len(r.cells)}个），其余留空",
-            f"table {table.table.en}: row {r.label!r} has {count} of {len(r.cells)} values; the rest are blank",
+            f"{name} “{r.label}”只有{count}个数值（应为{len(r.cells)}个）"
+            + (f"，无法确定“{shown}”各属于哪一列，该行留空" if shown else "，该行留空"),
+            f"table {table.table.en}: row {r.label!r} has {count} of {len(r.cells)} values; which columns "
+            "they belong to cannot be told, so the row is left blank",
             token.line,
             token.col,
         )

@@ -51,7 +51,7 @@ from ._meta import (
 )
 from ._result import CODES, Diagnostic, ExtraRow, ParseResult
 from ._tables import detect_edition, index_for, known_key, read_table
-from ._tokens import LABEL, Token, tokenize
+from ._tokens import LABEL, NumberedLines, Token, tokenize
 from .normalize import label_key, strip_numbering, to_simplified
 
 __all__ = ["is_subheading", "parse_document"]
@@ -60,11 +60,12 @@ Position = Callable[[int, int], tuple[int, int]]
 
 _NUMERALS = "一二三四五六"
 _TABLE_SECTIONS = {1: "proactive", 2: "requests", 3: "disputes"}
-_HEAD = re.compile(r"^[\s\u3000]*([一二三四五六])\s*[、.．,，]\s*(\S.*)$")
+# a Markdown heading mark (## 四、…) is markup, not part of the heading
+_HEAD = re.compile(r"^[\s\u3000]*(?:#{1,6}\s*)?([一二三四五六])\s*[、.．,，]\s*(\S.*)$")
 _GLUED = re.compile(r"([一二三四五六])[、.．]")
 _SUBHEAD = re.compile(
     r"^(?:（[一二三四五六七八九十]{1,3}）|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.．]"
-    r"|\d{1,2}[、.．](?!\d)|（\d{1,2}）|\(\d{1,2}\)|[①-⑳])\s*(\S.*)$"
+    r"|[1-9]\d?[、.．](?!\d)|（[1-9]\d?）|\([1-9]\d?\)|[①-⑳])\s*(\S.*)$"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _YEAR = re.compile(
@@ -164,7 +165,7 @@ def find_headings(lines: Sequence[str]) -> list[Heading | None]:
 
 def _glued(i: int, line: str) -> list[Heading]:
     out = []
-    first = len(line) - len(line.lstrip())
+    first = len(line) - len(line.lstrip(" \t\u3000#"))
     for m in _GLUED.finditer(line):
         if m.start() <= first:
             continue
@@ -617,7 +618,7 @@ def parse_document(
     regions: dict[str, list[Token]] = {}
     for k, table in _TABLE_SECTIONS.items():
         first, body = _region(lines, heads, k, start)
-        regions[table] = tokenize([(first + 1 + i, line) for i, line in enumerate(body)], known_key)
+        regions[table] = tokenize(NumberedLines(body, first + 1), known_key)
     edition, seen = detect_edition([t for tokens in regions.values() for t in tokens if t.kind == LABEL])
     if year is None:
         if edition is None:

@@ -39,7 +39,15 @@ from typing import NamedTuple
 from .. import vocab as v
 from ..model import AmountUnit
 
-__all__ = ["CellReading", "is_value_text", "label_key", "read_cell", "strip_numbering", "to_simplified"]
+__all__ = [
+    "CellReading",
+    "is_value_text",
+    "label_key",
+    "looks_like_number",
+    "read_cell",
+    "strip_numbering",
+    "to_simplified",
+]
 
 # Traditional → simplified, for the characters of labels, headings, titles and units.
 # fmt: off
@@ -226,7 +234,7 @@ _COUNT_UNITS = "|".join(re.escape(u) for u in _alternatives(v.COUNT_UNIT))
 _UNITS = "|".join(re.escape(u) for u in sorted({*_WAN, _YUAN}, key=len, reverse=True))
 _NUMBER = re.compile(
     rf"(?P<sign>[+\-]|{re.escape(v.INCREASE.zh)}|{re.escape(v.DECREASE.zh)})?\s*"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?P<exp>[eE][+\-]?\d{1,3})?\s*"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?P<frac>\.\d+)?(?P<exp>[eE][+\-]?\d{1,3})?\s*"
     rf"(?P<unit>{_UNITS}|{_COUNT_UNITS})?"
 )
 
@@ -239,7 +247,7 @@ class CellReading(NamedTuple):
         value: The number, or None for a blank, not-applicable or unreadable cell.
         unit: The amount unit written in the cell (amounts only), or None.
         code: The diagnostic code the cell deserves (``NOT-APPLICABLE``,
-            ``UNIT-IN-CELL``, ``UNREADABLE-CELL``), or None.
+            ``UNIT-IN-CELL``, ``DIGIT-GROUPS``, ``UNREADABLE-CELL``), or None.
         note: What the diagnostic quotes: the unit, the mark, or the text that was not understood.
     """
 
@@ -255,14 +263,58 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
+# What a page shows that only looks like a number: superscripts and subscripts (5², 25¹), circled or enclosed
+# digits (①, ⑩, ⒈), Roman numerals, digits of other scripts, struck-through text (U+0336 overlays, written by
+# the HTML reader for <del>, <s>, <strike>), hidden text (the HTML reader's HIDDEN mark), and Chinese numerals.
+HIDDEN_OPEN, HIDDEN_CLOSE = "⁅", "⁆"
+STRIKE = "\u0336"
+_CN_NUMERALS = re.compile(r"[〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟]+[件个项]?")
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _lookalike_digit(c: str) -> bool:
+    if "0" <= c <= "9" or "０" <= c <= "９":
+        return False
+    return unicodedata.category(c) in ("Nd", "No", "Nl")
+
+
+@functools.lru_cache(maxsize=8192)
+def looks_like_number(text: str) -> bool:
+    """
+    True when *text* resembles a number without being one that can be read: ``5²``, ``①``, ``一百二十``,
+    struck-through or hidden text.
+
+    Such a cell is a value of the table (it takes its column), but its value is unreadable: blank, never the
+    number it resembles.
+
+    >>> looks_like_number("5²"), looks_like_number("⑩"), looks_like_number("一百二十"), looks_like_number("52")
+    (True, True, True, False)
+    """
+    s = text.strip()
+    if not s or s.isascii():
+        return False
+    if s.startswith(HIDDEN_OPEN) or STRIKE in s:
+        return True
+    if _CN_NUMERALS.fullmatch(s):
+        return True
+    if any(_lookalike_digit(c) for c in s):
+        return len(_IDEOGRAPH.findall(s)) < 2
+    return False
+
+
 @functools.lru_cache(maxsize=8192)
 def is_value_text(text: str) -> bool:
     """
     True when *text* reads as a cell value: blank, a not-applicable mark, or a number with an optional sign and unit.
 
+    Text that only resembles a number (:func:`looks_like_number`) is a cell value too, that
+    :func:`read_cell` reports as unreadable.
+
     >>> is_value_text(" 0\\xa0"), is_value_text("178万"), is_value_text("—"), is_value_text("规章")
     (True, True, True, False)
     """
+    if looks_like_number(text):
+        return True
     s = _clean(text)
     return not s or s in _NA or _NUMBER.fullmatch(s) is not None
 
@@ -283,6 +335,8 @@ def read_cell(text: str, kind: str, *, fixed_unit: AmountUnit | None = None) -> 
 
     .. versionadded:: 0.1.0
     """
+    if looks_like_number(text):
+        return CellReading(None, code="UNREADABLE-CELL", note=text.strip())
     s = _clean(text)
     if not s:
         return CellReading(None)
@@ -293,7 +347,8 @@ def read_cell(text: str, kind: str, *, fixed_unit: AmountUnit | None = None) -> 
         return CellReading(None, code="UNREADABLE-CELL", note=s)
     sign, num, frac, exp, unit = m.group("sign", "num", "frac", "exp", "unit")
     negative = sign in ("-", v.DECREASE.zh)
-    digits = num.replace(",", "")
+    digits = num.replace(",", "").replace(" ", "")
+    grouped = len(digits) != len(num)
     if kind != "amount":
         if frac or exp or (unit and unit not in _alternatives(v.COUNT_UNIT)):
             return CellReading(None, code="UNREADABLE-CELL", note=s)
@@ -301,7 +356,9 @@ def read_cell(text: str, kind: str, *, fixed_unit: AmountUnit | None = None) -> 
             return CellReading(None, code="UNREADABLE-CELL", note=s)
         n = int(digits)
         value = -n if negative else n
-        return CellReading(value, code="UNIT-IN-CELL" if unit else None, note=unit or "")
+        if unit:
+            return CellReading(value, code="UNIT-IN-CELL", note=unit)
+        return CellReading(value, code="DIGIT-GROUPS" if grouped else None, note=text.strip() if grouped else "")
     if negative or (unit and unit in _alternatives(v.COUNT_UNIT)):
         return CellReading(None, code="UNREADABLE-CELL", note=s)
     try:
@@ -314,8 +371,12 @@ def read_cell(text: str, kind: str, *, fixed_unit: AmountUnit | None = None) -> 
     if unit:
         written = AmountUnit.YUAN if unit == _YUAN else AmountUnit.WAN_YUAN
     if fixed_unit is None:
+        if grouped and not unit:
+            return CellReading(amount, None, "DIGIT-GROUPS", text.strip())
         return CellReading(amount, written, "UNIT-IN-CELL" if unit else None, unit or "")
     if written is None or written is fixed_unit:
+        if grouped and not unit:
+            return CellReading(amount, None, "DIGIT-GROUPS", text.strip())
         return CellReading(amount, None, "UNIT-IN-CELL" if unit else None, unit or "")
     # 元 in a 万元 column: convert exactly (no rounding), and say so.
     converted = amount.scaleb(-4)
