@@ -520,7 +520,9 @@ def render_folder_check(result: FolderCheck, format: Literal["table", "json"] = 
         f"{result.unreadable} 个无法读取 / "
         f"{n} files, {with_errors} with errors ({errors} errors, {warnings} warnings), {result.unreadable} unreadable"
     )
-    return "\n\n".join(parts) + "\n"
+    from .render import terminal_safe
+
+    return terminal_safe("\n\n".join(parts) + "\n")
 
 
 def terminal_progress(stream: TextIO | None = None, width: int = 30) -> Progress | None:

@@ -251,7 +251,9 @@ def _render_text(c: Comparison, all_cells: bool) -> str:
             lines.append(n.diff)
         else:
             lines.append(f"{n.title}：文字相同 / text unchanged")
-    return "\n".join(lines) + "\n"
+    from .render import terminal_safe
+
+    return terminal_safe("\n".join(lines) + "\n")
 
 
 def _text(value: CellValue) -> str:

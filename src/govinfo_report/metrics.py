@@ -220,5 +220,7 @@ def render_indicators(rows: Iterable[Indicators], format: Literal["text", "json"
 
     table = [[r.organ, str(r.year), *(percent(getattr(r, n)) for n in INDICATOR_NAMES)] for r in items]
     headers = ["organ", "year", *INDICATOR_NAMES]
+    from .render import terminal_safe
+
     out: str = tabulate(table, headers=headers, tablefmt="simple", disable_numparse=True)
-    return out
+    return terminal_safe(out)
