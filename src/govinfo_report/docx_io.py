@@ -299,7 +299,8 @@ def write_docx(report: AnnualReport, path: DocxTarget, *, limits: Limits | None 
 
     The document has the title (style Title), the six section headings
     (Heading 1), the narratives (subsection titles as Heading 2), and the three
-    tables with the official merged cells; blank cells stay empty.
+    tables with the official merged cells; blank cells stay empty.  A file is
+    written atomically: if anything fails, an existing file is left as it was.
 
     A report whose text exceeds *limits* (``max_text_chars`` in all,
     ``max_text_node`` in one paragraph: what :func:`parse_docx` would refuse to
@@ -334,7 +335,13 @@ def write_docx(report: AnnualReport, path: DocxTarget, *, limits: Limits | None 
             _add_table(document, table_grid(report, body))
         else:
             _add_narrative(document, body, f"AnnualReport.{fields[heading]}")
-    document.save(path)
+    if isinstance(path, (str, os.PathLike)):
+        from ._atomic import replacing
+
+        with replacing(path) as f:  # a failure leaves an existing file as it was
+            document.save(f)
+    else:
+        document.save(path)
 
 
 # ----------------------------------------------------------------------------
