@@ -64,7 +64,8 @@ def _encode(text: str, where: str) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:  # a lone surrogate, from a report built in Python
-        raise CommandError(f"{where}: the output cannot be written as UTF-8 (a lone surrogate at {exc.start})") from None
+        reason = f"the output cannot be written as UTF-8 (a lone surrogate at {exc.start})"
+        raise CommandError(f"{where}: {reason}") from None
 
 
 def write_output(text: str, output: str | None) -> None:
