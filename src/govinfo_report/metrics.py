@@ -42,8 +42,6 @@ True
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -189,12 +187,17 @@ def indicators_table(reports: Iterable[AnnualReport]) -> list[Indicators]:
     return [indicators(r) for r in reports]
 
 
-def render_indicators(rows: Iterable[Indicators], format: Literal["text", "json", "csv"] = "text") -> str:
+def render_indicators(
+    rows: Iterable[Indicators], format: Literal["text", "json", "csv"] = "text", *, neutralize: bool = True
+) -> str:
     """
     Indicators as a text table (percentages to one decimal), JSON or CSV (floats).
 
     JSON is a list of :meth:`Indicators.to_dict` objects; CSV has the same
-    columns, with an empty field where an indicator is undefined.
+    columns, with an empty field where an indicator is undefined, and an organ
+    that a spreadsheet would run as a formula written with a leading
+    apostrophe unless *neutralize* is False (see
+    :func:`govinfo_report.records.records_to_csv`).
 
     Raises:
         OptionError: An unknown *format*.
@@ -206,14 +209,10 @@ def render_indicators(rows: Iterable[Indicators], format: Literal["text", "json"
     if format == "json":
         return json.dumps([r.to_dict() for r in items], ensure_ascii=False, indent=2)
     if format == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=names, lineterminator="\n")
-        writer.writeheader()
-        for r in items:
-            writer.writerow(
-                {k: ("" if x is None else repr(x) if isinstance(x, float) else x) for k, x in r.to_dict().items()}
-            )
-        return buf.getvalue()
+        from ._csv import write_csv
+
+        # floats are written as repr() writes them; only text can be neutralised
+        return write_csv((r.to_dict() for r in items), names, neutralize_text=neutralize)
     if format != "text":
         raise OptionError(f"unknown format {format!r}; expected 'text', 'json' or 'csv'")
     from tabulate import tabulate  # imported here: only drawing a table needs it

@@ -33,6 +33,11 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text", help="output format (default: text)")
+    p.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="csv: write text exactly as it is (by default a text starting with = + - @ gets a leading ')",
+    )
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
     p.set_defaults(func=run)
 
@@ -42,5 +47,5 @@ def run(args: argparse.Namespace) -> int:
     from ..metrics import indicators_table, render_indicators
 
     reports = [load_report(f) for f in args.files]
-    write_output(render_indicators(indicators_table(reports), args.format), args.output)
+    write_output(render_indicators(indicators_table(reports), args.format, neutralize=not args.raw_csv), args.output)
     return 0

@@ -28,6 +28,11 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html")
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format (default: jsonl)")
+    p.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="csv: write text exactly as it is (by default a text starting with = + - @ gets a leading ')",
+    )
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
     p.set_defaults(func=run)
 
@@ -38,6 +43,6 @@ def run(args: argparse.Namespace) -> int:
 
     reports = [load_report(f) for f in args.files]
     records = iter_records(reports)
-    text = records_to_csv(records) if args.format == "csv" else records_to_jsonl(records)
+    text = records_to_csv(records, neutralize=not args.raw_csv) if args.format == "csv" else records_to_jsonl(records)
     write_output(text, args.output)
     return 0

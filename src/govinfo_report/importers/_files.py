@@ -9,10 +9,9 @@ from __future__ import annotations
 import codecs
 import os
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..errors import GovInfoReportError, ParseError
+from ..errors import ParseError
 from ..rules import Severity
 from ._html import extract, looks_like_html, mapper, to_text
 from ._result import CODES, Diagnostic, ParseResult
@@ -170,20 +169,24 @@ def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int |
 
 
 def _parse_one(path: str) -> ParseResult:
-    """Parse one file for :func:`parse_many`: any failure becomes a result without a report."""
+    """Parse one file for :func:`parse_many`: any failure (a bug of ours included) becomes a result without a report."""
     try:
         return parse(path)
-    except (GovInfoReportError, OSError, UnicodeError, RecursionError, MemoryError) as exc:
-        reason = f"{type(exc).__name__}: {exc}"
-        return ParseResult(
-            report=None,
-            diagnostics=(
-                Diagnostic(
-                    "PARSE-FAILED", Severity.ERROR, f"无法读取该文件：{reason}", f"cannot read the file: {reason}"
-                ),
-            ),
-            source=path,
-        )
+    except Exception as exc:  # one bad file must not stop a batch; only text crosses the process boundary
+        message = str(exc)
+        return _failed(path, f"{type(exc).__name__}: {message if len(message) <= 300 else message[:297] + '...'}")
+    except MemoryError:
+        return _failed(path, "MemoryError: out of memory")
+
+
+def _failed(path: str, reason: str) -> ParseResult:
+    return ParseResult(
+        report=None,
+        diagnostics=(
+            Diagnostic("PARSE-FAILED", Severity.ERROR, f"无法读取该文件：{reason}", f"cannot read the file: {reason}"),
+        ),
+        source=path,
+    )
 
 
 def parse_many(paths: Iterable[str | os.PathLike[str]], *, workers: int | None = None) -> list[ParseResult]:
@@ -194,7 +197,9 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], *, workers: int | None =
     back pickled).  A file that cannot be parsed does not stop the batch: its
     result has ``report`` None and one ``PARSE-FAILED`` diagnostic of error
     severity naming the exception (a missing file, binary data, no report in
-    it ...).  Check ``result.ok`` before using ``result.report``.
+    it ...), or saying that the worker process reading it died (killed by the
+    system when out of memory: the other files are still read).  Check
+    ``result.ok`` before using ``result.report``.
 
     Args:
         paths: The files.
@@ -212,6 +217,9 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], *, workers: int | None =
     workers = max(1, min(workers, len(items)))
     if workers == 1 or len(items) < 2:
         return [_parse_one(p) for p in items]
+    from .._pool import run_all
+
     chunk = max(1, min(256, len(items) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_parse_one, items, chunksize=chunk))
+    return run_all(
+        _parse_one, [(p,) for p in items], workers, lambda i, reason: _failed(items[i], reason), chunksize=chunk
+    )
