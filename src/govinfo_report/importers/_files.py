@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import ParseError
 from ..rules import Severity
+from ..vocab import REPORT_TITLE_SUFFIX
 from ._html import extract, looks_like_html, mapper, to_text
 from ._result import CODES, Diagnostic, ParseResult
 from ._text import parse_document
@@ -31,10 +32,16 @@ _BOMS = (
 
 def decode(data: bytes, source: str | None = None) -> tuple[str, tuple[Diagnostic, ...]]:
     """
-    The text of a file's bytes: UTF-8 (a BOM is honoured and dropped), else GB18030 with an ``ENCODING`` diagnostic.
+    The text of a file's bytes, and an ``ENCODING`` diagnostic naming the encoding when it is not plain UTF-8.
+
+    UTF-8 (a BOM is honoured and dropped) and UTF-16 with a BOM are read as
+    such; UTF-16 without a BOM is recognised by its zero bytes; anything else
+    is decoded as GB18030.  Big5 (traditional Chinese) text is recognised and
+    refused: the national format is published in simplified Chinese.
 
     Raises:
-        ParseError: The bytes are binary data (NUL bytes), or neither UTF-8 nor GB18030.
+        ParseError: The bytes are binary data (NUL bytes), Big5, or neither
+            UTF-8 nor GB18030 (the reason gives the byte offset where each fails).
 
     .. versionadded:: 0.1.0
     """
@@ -43,19 +50,37 @@ def decode(data: bytes, source: str | None = None) -> tuple[str, tuple[Diagnosti
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec), ()
-            except UnicodeDecodeError:
-                break
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                name = "UTF-8" if codec == "utf-8-sig" else "UTF-16"
+                raise ParseError(
+                    f"the file starts with a {name} byte order mark but is not {name} from byte {exc.start + 1} "
+                    f"(文件以{name}字节顺序标记开头，但第{exc.start + 1}字节起不是{name}编码)",
+                    source,
+                ) from None
+            return text, (() if codec == "utf-8-sig" else (_encoding("UTF-16"),))
     if b"\x00" in data[:8192]:
-        raise ParseError("the file is binary data, not a report (文件为二进制数据，不是报告文本)", source)
+        utf16 = _utf16(data)
+        if utf16 is None:
+            raise ParseError("the file is binary data, not a report (文件为二进制数据，不是报告文本)", source)
+        return utf16[0], (_encoding(utf16[1]),)
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    if _looks_big5(data):
+        raise ParseError(
+            "the file is Big5 (traditional Chinese) text; the national format is in simplified Chinese: "
+            "save the report as UTF-8 in simplified characters (文件为Big5繁体中文编码，请转换为简体中文UTF-8文本)",
+            source,
+        )
     try:
         text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        reason = "the file is neither UTF-8 nor GB18030 text (文件既不是UTF-8也不是GB18030编码)"
+    except UnicodeDecodeError as exc:
+        reason = (
+            f"the file is neither UTF-8 (from byte {first_bad + 1}) nor GB18030 (from byte {exc.start + 1}) text "
+            f"(文件既不是UTF-8也不是GB18030编码：分别从第{first_bad + 1}、第{exc.start + 1}字节起无法解码)"
+        )
         raise ParseError(reason, source) from None
     diag = Diagnostic(
         "ENCODING",
@@ -64,6 +89,44 @@ def decode(data: bytes, source: str | None = None) -> tuple[str, tuple[Diagnosti
         f"the file is not UTF-8 (from byte {first_bad + 1}); decoded as GB18030",
     )
     return text, (diag,)
+
+
+def _encoding(name: str) -> Diagnostic:
+    return Diagnostic("ENCODING", CODES["ENCODING"][0], f"文件按{name}编码解码", f"the file was decoded as {name}")
+
+
+def _utf16(data: bytes) -> tuple[str, str] | None:
+    """The text of UTF-16 *data* without a BOM, and its name, when its zero bytes say so; else None."""
+    head = data[:8192]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if even + odd < 4 or len(data) % 2:
+        return None
+    if odd >= 3 * even:  # ASCII digits, spaces and newlines: 'x' 00 in little-endian order
+        codec, name = "utf-16-le", "UTF-16LE"
+    elif even >= 3 * odd:
+        codec, name = "utf-16-be", "UTF-16BE"
+    else:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    sample = text[:4096]
+    printable = sum(1 for c in sample if c.isprintable() or c in "\n\r\t")
+    return (text, name) if "\x00" not in text and printable >= 0.95 * len(sample) else None
+
+
+# Spelled alike in simplified and traditional characters, and common in every report.
+_GOVERNMENT = REPORT_TITLE_SUFFIX.zh[:2]
+
+
+def _looks_big5(data: bytes) -> bool:
+    """True when *data* reads as Big5 text that names the government, and as GB18030 does not."""
+    try:
+        big5 = data.decode("big5")
+    except UnicodeDecodeError:
+        return False
+    return _GOVERNMENT in big5 and _GOVERNMENT not in data.decode("gb18030", "replace")
 
 
 def parse_text(
