@@ -34,10 +34,17 @@ def write_csv(rows: Iterable[Mapping[str, Any]], fieldnames: Sequence[str], *, n
     """The rows as CSV with a header line; None is an empty field; text cells neutralised unless told not to."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fieldnames, lineterminator="\n")
+    # the csv module quotes a field with a newline but not one with a lone carriage return, which
+    # readers take for a line break: such a row is written with every field quoted
+    quoted = csv.DictWriter(buf, fieldnames=fieldnames, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
     for r in rows:
         if neutralize_text:
-            writer.writerow({k: ("" if r[k] is None else neutralize(r[k])) for k in fieldnames})
+            row = {k: ("" if r[k] is None else neutralize(r[k])) for k in fieldnames}
         else:
-            writer.writerow({k: ("" if r[k] is None else r[k]) for k in fieldnames})
+            row = {k: ("" if r[k] is None else r[k]) for k in fieldnames}
+        if any(isinstance(x, str) and "\r" in x for x in row.values()):
+            quoted.writerow(row)
+        else:
+            writer.writerow(row)
     return buf.getvalue()

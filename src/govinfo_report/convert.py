@@ -87,13 +87,21 @@ from .model import (
     Withheld,
 )
 
-__all__ = ["FORMAT_VERSION", "MAX_DEPTH", "from_dict", "from_json", "make_converter", "to_dict", "to_json"]
+__all__ = ["FORMAT_VERSION", "MAX_COUNT", "MAX_DEPTH", "from_dict", "from_json", "make_converter", "to_dict", "to_json"]
 
 FORMAT_VERSION = 1
 """The version of the JSON form written by :func:`to_json` and read by :func:`from_json`."""
 
 MAX_DEPTH = 64
 """How deep :func:`from_json` lets arrays and objects nest (a report needs 6 levels)."""
+
+MAX_COUNT = 10**15 - 1
+"""
+The largest count (and the largest magnitude of a 本年增/减) that :func:`from_dict` and :func:`from_json` read.
+
+Fifteen digits are far beyond any report and still exact as a float, in
+spreadsheets and in JavaScript; a larger number is hostile or broken input.
+"""
 
 # An amount as JSON writes it: str(Decimal) of a finite amount ≥ 0, ASCII digits only, no sign, no spaces.
 _AMOUNT = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,18})?")
@@ -142,13 +150,19 @@ def _count(value: Any, _: Any) -> int | None:
         raise _InputError(f"expected an int or null, got {short_repr(value)}")
     if value < 0:
         raise _InputError(f"a count cannot be negative, got {short_repr(value)}")
+    if value > MAX_COUNT:
+        raise _InputError(f"a count has at most 15 digits, got {short_repr(value)}")
     return value
 
 
 def _signed(value: Any, _: Any) -> int | None:
-    if value is None or type(value) is int:
+    if value is None:
         return value
-    raise _InputError(f"expected an int or null, got {short_repr(value)}")
+    if type(value) is not int:
+        raise _InputError(f"expected an int or null, got {short_repr(value)}")
+    if abs(value) > MAX_COUNT:
+        raise _InputError(f"a count has at most 15 digits, got {short_repr(value)}")
+    return value
 
 
 def _amount(value: Any, _: Any) -> Decimal | None:
@@ -434,14 +448,14 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
             elif info.kind is Kind.COUNT:
                 s_lines += [
                     f"    v = d[{n!r}]",
-                    "    if v is not None and (v.__class__ is not int or v < 0): raise _Slow",
+                    f"    if v is not None and (v.__class__ is not int or v < 0 or v > {MAX_COUNT}): raise _Slow",
                     f"    _set(o, {n!r}, v)",
                 ]
                 u_items.append(f"{n!r}: o.{n}")
             elif info.kind is Kind.SIGNED:
                 s_lines += [
                     f"    v = d[{n!r}]",
-                    "    if v is not None and v.__class__ is not int: raise _Slow",
+                    f"    if v is not None and (v.__class__ is not int or not -{MAX_COUNT} <= v <= {MAX_COUNT}): raise _Slow",
                     f"    _set(o, {n!r}, v)",
                 ]
                 u_items.append(f"{n!r}: o.{n}")
@@ -634,6 +648,7 @@ def from_json(text: str | bytes) -> AnnualReport:
     .. versionadded:: 0.1.0
     """
     fast = _orjson()
+    fast_error: StructureError | None = None
     if fast is not None:
         try:
             data = fast.loads(text)
@@ -644,15 +659,17 @@ def from_json(text: str | bytes) -> AnnualReport:
         else:
             try:
                 report = from_dict(data)
-            except StructureError:
-                pass
+            except StructureError as exc:
+                fast_error = exc
             else:
                 if _no_key_twice(text, data, report):  # else say where, below
                     return report
     try:
         data = json.loads(text, object_pairs_hook=_pairs)
     except RecursionError:
-        raise StructureError([f"not valid JSON: nested more than {MAX_DEPTH} deep @ $"]) from None
+        if fast_error is not None:  # orjson read deeper than the standard library can: its errors have the paths
+            raise fast_error from None
+        raise StructureError([f"not valid JSON: nested too deeply (more than {MAX_DEPTH} levels) @ $"]) from None
     except (ValueError, TypeError) as exc:
         raise StructureError([f"not valid JSON: {_cut(str(exc))} @ $"]) from None
     _refuse_hostile(data, text)

@@ -448,12 +448,10 @@ _MAX_SPAN = 64
 
 
 def _int(value: str | None, default: int) -> int:
-    if value is None or len(value) > 6:
+    digits = (value or "").strip()
+    if not digits.isascii() or not digits.isdigit():
         return default
-    try:
-        return min(int(value), _MAX_SPAN)
-    except ValueError:
-        return default
+    return min(int(digits[:6]), _MAX_SPAN) if len(digits) <= 6 else _MAX_SPAN
 
 
 class _Cell:

@@ -298,6 +298,8 @@ def parse_xml(data: bytes, *, source: str = "", part: str = "") -> Any:
         message = str(exc)
         if "excessive depth" in message.lower():
             raise InputLimitError(source, "xml_depth", None, 256, f"the nesting of {where}") from None
+        if "amplification" in message.lower():  # libxml2's own guard against entity expansion
+            raise ReportReadError(source, f"{where} defines entities that expand without bound") from None
         if "huge" in message.lower():
             raise InputLimitError(source, "max_text_node", None, 10_000_000, f"a text node of {where}") from None
         raise ReportReadError(source, f"{where} is not well-formed XML: {message[:200]}") from None

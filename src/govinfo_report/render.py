@@ -80,24 +80,25 @@ def terminal_safe(text: str) -> str:
     return _CONTROL.sub("", _ANSI.sub("", text))
 
 
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-_MD_LINE_START = re.compile(r"^(\s*(?:\d+)?)([-+=>#.)])", re.MULTILINE)
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_MD_LINE_START = re.compile(r"^(\s*(?:\d+)?)([-+=#.)])", re.MULTILINE)
 
 
 def markdown_escape(text: str) -> str:
     """
     *text* as literal Markdown: no HTML, links, emphasis, headings, lists or quotes can come out of it.
 
-    Markdown's punctuation is escaped with a backslash, ``&`` is written
-    ``&amp;``, and a line that would start a heading, list, quote or rule has
-    its marker escaped.
+    ``&``, ``<`` and ``>`` are written as HTML entities (which every Markdown
+    reads), the rest of Markdown's punctuation is escaped with a backslash, and
+    a line that would start a heading, list or rule has its marker escaped.
 
     >>> markdown_escape("<script>x</script> [a](http://x) # 1. *b*")
-    '\\<script\\>x\\</script\\> \\[a\\]\\(http://x\\) \\# 1. \\*b\\*'
+    '&lt;script&gt;x&lt;/script&gt; \\[a\\]\\(http://x\\) \\# 1. \\*b\\*'
 
     .. versionadded:: 0.1.0
     """
-    escaped = _MD_INLINE.sub(r"\\\1", text.replace("&", "&amp;"))
+    entities = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = _MD_INLINE.sub(r"\\\1", entities)
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
 
 
