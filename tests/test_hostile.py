@@ -26,8 +26,8 @@ from govinfo_report.limits import Limits, open_zip
 
 from .hostile import (
     DOCUMENT,
-    docx_bytes,
     document_xml,
+    docx_bytes,
     example,
     example_dict,
     members,
@@ -89,10 +89,10 @@ def test_billion_laughs_is_not_expanded() -> None:
     try:
         html = docx_to_html(io.BytesIO(data))
     except ReportReadError as exc:  # libxml2's own amplification guard may refuse the definitions
-        assert "entities" in str(exc)
-    else:
-        assert "lol" not in html
-        assert "梳理主动" in html
+        html = str(exc)
+
+    assert "lol" not in html
+    assert "梳理主动" in html or "entities that expand without bound" in html
 
 
 @needs_docx
@@ -474,7 +474,7 @@ def test_amounts_like_1e999999_are_refused(command: str, tmp_path: Path, capsys:
     with pytest.raises(InputLimitError) as info:
         gr.compare(a, b) if command == "diff" else gr.aggregate([a, b], organ="某县")
     extra = ["--organ", "某县"] if command == "aggregate" else []
-    status, out, err = _cli([command, str(tmp_path / "a.json"), str(tmp_path / "b.json"), *extra], capsys)
+    status, _, err = _cli([command, str(tmp_path / "a.json"), str(tmp_path / "b.json"), *extra], capsys)
 
     assert info.value.limit == "amount_precision"
     assert status == 2
@@ -499,7 +499,7 @@ def test_a_bug_exits_70_with_one_line_saying_how_to_report_it(
         raise ZeroDivisionError("boom")
 
     monkeypatch.setattr("govinfo_report.render.render_markdown", broken)
-    status, out, err = _cli(["render", str(path), "--format", "markdown"], capsys)
+    status, _, err = _cli(["render", str(path), "--format", "markdown"], capsys)
 
     assert status == EXIT_BUG == 70
     assert len(err.strip().splitlines()) == 1
@@ -621,8 +621,8 @@ def test_markdown_escapes_organ_titles_and_narratives() -> None:
 
     html = markdown.markdown(gr.render_markdown(report))
 
-    assert "<script" not in html and "<img" not in html and "<a " not in html and "<b>" not in html
-    assert "<strong>" not in html and "<li>" not in html and "<blockquote>" not in html and "<ol>" not in html
+    for tag in ("<script", "<img", "<a ", "<b>", "<strong>", "<li>", "<blockquote>", "<ol>"):
+        assert tag not in html
     assert html.count("<h1>") == 1
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "# 不是标题" in html
@@ -643,7 +643,8 @@ def test_terminal_output_strips_control_and_ansi_sequences(
     for out in outputs:
         assert escape not in out
         assert "\x1b" not in out
-    assert "甲局" in outputs[0] and "正文结束" in outputs[0]
+    assert "甲局" in outputs[0]
+    assert "正文结束" in outputs[0]
 
 
 # ----------------------------------------------------------------------------
@@ -693,7 +694,7 @@ def test_load_many_and_check_many_survive_a_corrupt_docx(tmp_path: Path) -> None
 
     assert [r.ok for r in loaded] == [True, True, False, True, True]
     assert [r.ok for r in checked] == [True, True, False, True, True]
-    assert checked[2].error is not None and "ReportReadError" in checked[2].error
+    assert "ReportReadError" in (checked[2].error or "")
     assert pickle.loads(pickle.dumps(checked[2])) == checked[2]
 
 
@@ -743,7 +744,7 @@ def test_check_dir_lists_a_killed_worker_and_a_corrupt_file(
     monkeypatch.setattr(batch, "check_one", _killing_check_one)
     monkeypatch.setattr(batch, "_workers", lambda workers, n: 2)
 
-    status, out, err = _cli(["check", str(tmp_path), "--format", "json"], capsys)
+    status, out, _ = _cli(["check", str(tmp_path), "--format", "json"], capsys)
     files = {Path(f["source"]).name: f["error"] for f in json.loads(out)["files"]}
 
     assert status == 1
@@ -765,7 +766,8 @@ def test_run_all_survives_an_unpicklable_result() -> None:
 
     out = run_all(_unpicklable, [(i,) for i in range(5)], 2, lambda i, reason: f"failed {i}: {reason}", chunksize=2)
 
-    assert out[:2] == [0, 1] and out[3:] == [3, 4]
+    assert out[:2] == [0, 1]
+    assert out[3:] == [3, 4]
     assert out[2].startswith("failed 2: its result could not be sent back")
 
 
@@ -780,7 +782,9 @@ def report_text() -> str:
     return gr.render_text(example())
 
 
-@pytest.mark.parametrize(("codec", "name"), [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"), ("utf-16", "UTF-16")])
+@pytest.mark.parametrize(
+    ("codec", "name"), [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"), ("utf-16", "UTF-16")]
+)
 def test_utf16_with_and_without_bom_is_read(codec: str, name: str, report_text: str, tmp_path: Path) -> None:
     """UTF-16 text reads like UTF-8, with an ENCODING diagnostic naming the encoding."""
     path = tmp_path / "r.txt"
@@ -818,7 +822,7 @@ def test_undecodable_bytes_give_the_byte_offset(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
     path.write_bytes("一、总体情况".encode() + b"\x80\xff\xff")
 
-    with pytest.raises(gr.ParseError, match="from byte 19.*from byte"):
+    with pytest.raises(gr.ParseError, match=r"from byte 19.*from byte"):
         gr.parse(path)
 
 
@@ -827,5 +831,5 @@ def test_a_broken_bom_names_the_byte(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
     path.write_bytes(b"\xff\xfe" + "一、".encode("utf-16-le") + b"\x00")
 
-    with pytest.raises(gr.ParseError, match="byte order mark.*byte"):
+    with pytest.raises(gr.ParseError, match=r"byte order mark.*byte"):
         gr.parse(path)

@@ -455,7 +455,8 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
             elif info.kind is Kind.SIGNED:
                 s_lines += [
                     f"    v = d[{n!r}]",
-                    f"    if v is not None and (v.__class__ is not int or not -{MAX_COUNT} <= v <= {MAX_COUNT}): raise _Slow",
+                    f"    if v is not None and (v.__class__ is not int or not -{MAX_COUNT} <= v <= {MAX_COUNT}):",
+                    "        raise _Slow",
                     f"    _set(o, {n!r}, v)",
                 ]
                 u_items.append(f"{n!r}: o.{n}")

@@ -62,7 +62,7 @@ _ANSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|(?:\x1b\]|\x9d)[^\x07\x1b
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 def terminal_safe(text: str) -> str:
-    """
+    r"""
     *text* without ANSI escape sequences and control characters (tab and newline stay).
 
     Everything the library prints for a terminal (:func:`render_text`, the text
@@ -85,15 +85,15 @@ _MD_LINE_START = re.compile(r"^(\s*(?:\d+)?)([-+=#.)])", re.MULTILINE)
 
 
 def markdown_escape(text: str) -> str:
-    """
+    r"""
     *text* as literal Markdown: no HTML, links, emphasis, headings, lists or quotes can come out of it.
 
     ``&``, ``<`` and ``>`` are written as HTML entities (which every Markdown
     reads), the rest of Markdown's punctuation is escaped with a backslash, and
     a line that would start a heading, list or rule has its marker escaped.
 
-    >>> markdown_escape("<script>x</script> [a](http://x) # 1. *b*")
-    '&lt;script&gt;x&lt;/script&gt; \\[a\\]\\(http://x\\) \\# 1. \\*b\\*'
+    >>> print(markdown_escape("<script>x</script> [a](http://x) # 1. *b*"))
+    &lt;script&gt;x&lt;/script&gt; \[a\]\(http://x\) \# 1. \*b\*
 
     .. versionadded:: 0.1.0
     """
