@@ -833,3 +833,15 @@ def test_a_broken_bom_names_the_byte(tmp_path: Path) -> None:
 
     with pytest.raises(gr.ParseError, match=r"byte order mark.*byte"):
         gr.parse(path)
+
+
+def test_a_key_left_out_does_not_hide_a_key_given_twice(json_reader: bool) -> None:
+    """Leaving out a key that has a default while giving another twice still counts as a duplicate."""
+    data = example_dict()
+    del data["meta"]["title"]
+    text = _dumps(data).replace('"year":', '"year": 2020, "year":', 1)
+
+    with pytest.raises(gr.StructureError) as info:
+        gr.from_json(text)
+
+    assert info.value.errors == ["the key 'year' is given twice @ $.meta"]

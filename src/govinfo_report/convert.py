@@ -658,12 +658,13 @@ def from_json(text: str | bytes) -> AnnualReport:
             # integers beyond 64 bits as floats, and refuses some texts the standard library reads)
             pass
         else:
+            complete = _complete(data)
             try:
                 report = from_dict(data)
             except StructureError as exc:
                 fast_error = exc
             else:
-                if _no_key_twice(text, data, report):  # else say where, below
+                if _no_key_twice(text, data, report if complete else None):  # else say where, below
                     return report
     try:
         data = json.loads(text, object_pairs_hook=_pairs)
@@ -701,7 +702,24 @@ _SPACE_COLON_STR = (" :", "\t:", "\n:", "\r:")
 _SPACE_COLON_BYTES = (b" :", b"\t:", b"\n:", b"\r:")
 
 
-def _no_key_twice(text: str | bytes, data: Any, report: AnnualReport) -> bool:
+def _complete(data: Any) -> bool:
+    """True when *data* has every key of a report at the levels where a default could fill a missing one."""
+    if data.__class__ is not dict or data.keys() != _REPORT_KEYS:
+        return False
+    meta, overview, problems, other = data["meta"], data["overview"], data["problems"], data["other_matters"]
+    for part, keys in ((meta, _META_FIELDS), (overview, _NARRATIVE_KEYS), (problems, _NARRATIVE_KEYS)):
+        if part.__class__ is not dict or len(part) != len(keys):
+            return False
+    if other.__class__ is not dict or len(other) != len(_OTHER_MATTERS_KEYS):
+        return False
+    fees = other["fees"]
+    if fees is not None and (fees.__class__ is not dict or len(fees) != len(attrs.fields(ProcessingFees))):
+        return False
+    procurement = data["proactive"].get("procurement") if data["proactive"].__class__ is dict else None
+    return procurement is None or (procurement.__class__ is dict and len(procurement) == _PROCUREMENT_KEYS)
+
+
+def _no_key_twice(text: str | bytes, data: Any, report: AnnualReport | None) -> bool:
     """
     True when no object of the JSON *text* (parsed as *data*, read as *report*) spells a key twice.
 
@@ -710,25 +728,29 @@ def _no_key_twice(text: str | bytes, data: Any, report: AnnualReport) -> bool:
     exact when no string holds an escaped quote and no colon follows a space:
     every ``":`` then ends a key or opens a string that starts with a colon, so
     the count can only be too high, and equal counts mean no key twice.  The
-    keys of *data* are then known from *report* alone, without walking it.
-    Otherwise the text is tokenised, string by string (about 5 times slower).
+    keys of *data* are then known from *report* alone, without walking it,
+    when *data* has every key (*report* is None otherwise).  Else the text is
+    tokenised, string by string (about 5 times slower).
     """
+    expected = -1 if report is None else _keys_of(report)
     if isinstance(text, bytes):
         ends = text.count(b'":')  # every colon right after a quote: no space before any colon
         spaced = text.count(b":") != ends and any(c in text for c in _SPACE_COLON_BYTES)
-        if ends == _keys_of(report) and not spaced and b'\\"' not in text:
+        if ends == expected and not spaced and b'\\"' not in text:
             return True
         found_b = _STRING_BYTES.findall(text)
         return len(found_b) - found_b.count(b"") == _keys_in_data(data)
     ends = text.count('":')
     spaced = text.count(":") != ends and any(c in text for c in _SPACE_COLON_STR)
-    if ends == _keys_of(report) and not spaced and '\\"' not in text:
+    if ends == expected and not spaced and '\\"' not in text:
         return True
     found = _STRING_STR.findall(text)
     return len(found) - found.count("") == _keys_in_data(data)
 
 
 _BASE_KEYS: dict[Edition, int] = {}
+_META_FIELDS = attrs.fields(ReportMeta)
+_PROCUREMENT_KEYS = len(attrs.fields(ProcurementCounts))
 
 
 def _keys_of(report: AnnualReport) -> int:
