@@ -808,13 +808,19 @@ def test_gb18030_names_its_encoding_and_the_first_non_utf8_byte(report_text: str
     assert any("GB18030" in d.message_en and "byte 1" in d.message_en for d in result.by_code("ENCODING"))
 
 
-def test_big5_is_refused_with_its_reason(tmp_path: Path) -> None:
-    """Big5 (traditional Chinese) text is refused as Big5, not as 'no section heading'."""
-    path = tmp_path / "r.txt"
-    path.write_bytes("某某縣政府資訊公開工作年度報告\n一、總體情況\n本年度共公開12條。\n".encode("big5"))
+def test_big5_is_recognised_and_read(report_text: str, tmp_path: Path) -> None:
+    """Big5 (traditional Chinese) text is decoded as Big5, named in a diagnostic, and its tables read."""
+    from govinfo_report.importers.normalize import _T2S
 
-    with pytest.raises(gr.ParseError, match="Big5"):
-        gr.parse(path)
+    to_traditional = {ord(s): chr(t) for t, s in sorted(_T2S.items(), reverse=True) if len(s) == 1}
+    path = tmp_path / "r.txt"
+    path.write_bytes(report_text.translate(to_traditional).encode("big5", errors="replace"))
+
+    result = gr.parse(path, organ="乌苏市文化体育广播电视和旅游局", year=2020)
+
+    assert result.report is not None
+    assert (result.report.proactive, result.report.requests) == (example().proactive, example().requests)
+    assert any("Big5" in d.message_en for d in result.by_code("ENCODING"))
 
 
 def test_undecodable_bytes_give_the_byte_offset(tmp_path: Path) -> None:

@@ -36,12 +36,13 @@ def decode(data: bytes, source: str | None = None) -> tuple[str, tuple[Diagnosti
 
     UTF-8 (a BOM is honoured and dropped) and UTF-16 with a BOM are read as
     such; UTF-16 without a BOM is recognised by its zero bytes; anything else
-    is decoded as GB18030.  Big5 (traditional Chinese) text is recognised and
-    refused: the national format is published in simplified Chinese.
+    is decoded as GB18030, except Big5 (traditional Chinese) text, which is
+    recognised as such (the labels are then read like those of traditional
+    mirrors).
 
     Raises:
-        ParseError: The bytes are binary data (NUL bytes), Big5, or neither
-            UTF-8 nor GB18030 (the reason gives the byte offset where each fails).
+        ParseError: The bytes are binary data (NUL bytes), or neither UTF-8 nor
+            GB18030 (the reason gives the byte offset where each fails).
 
     .. versionadded:: 0.1.0
     """
@@ -68,12 +69,9 @@ def decode(data: bytes, source: str | None = None) -> tuple[str, tuple[Diagnosti
         return data.decode("utf-8"), ()
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    if _looks_big5(data):
-        raise ParseError(
-            "the file is Big5 (traditional Chinese) text; the national format is in simplified Chinese: "
-            "save the report as UTF-8 in simplified characters (文件为Big5繁体中文编码，请转换为简体中文UTF-8文本)",
-            source,
-        )
+    big5 = _big5(data)
+    if big5 is not None:  # traditional characters in labels are matched like those of mirrors
+        return big5, (_encoding("Big5"),)
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
@@ -120,13 +118,15 @@ def _utf16(data: bytes) -> tuple[str, str] | None:
 _GOVERNMENT = REPORT_TITLE_SUFFIX.zh[:2]
 
 
-def _looks_big5(data: bytes) -> bool:
-    """True when *data* reads as Big5 text that names the government, and as GB18030 does not."""
-    try:
-        big5 = data.decode("big5")
-    except UnicodeDecodeError:
-        return False
-    return _GOVERNMENT in big5 and _GOVERNMENT not in data.decode("gb18030", "replace")
+def _big5(data: bytes) -> str | None:
+    """The text of *data* when it reads as Big5 text that names the government, and as GB18030 does not."""
+    for codec in ("big5", "cp950"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return text if _GOVERNMENT in text and _GOVERNMENT not in data.decode("gb18030", "replace") else None
+    return None
 
 
 def parse_text(

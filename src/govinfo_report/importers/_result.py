@@ -48,7 +48,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "EDITION-FROM-HEADERS": (Severity.WARNING, "the table headers give another edition than the year does"),
     "EDITION-FROM-YEAR": (Severity.WARNING, "no table header showed the edition; it was taken from the year"),
     "META-OVERRIDE": (Severity.INFO, "the organ or year given by the caller differs from the title"),
-    "ENCODING": (Severity.INFO, "the file was not UTF-8; it was decoded as GB18030 or UTF-16 (the message says which)"),
+    "ENCODING": (Severity.INFO, "the file was not plain UTF-8; the message names the encoding it was decoded as"),
     "PARSE-FAILED": (Severity.ERROR, "parse_many: the file could not be read at all; the result has no report"),
 }
 
