@@ -32,7 +32,8 @@ def load_report(path: str) -> AnnualReport:
     """
     The report in *path*: JSON (written by to_json), or a published report as text, HTML or Word .docx.
 
-    Diagnostics of the importer are printed on stderr.
+    Diagnostics of the importer are printed on stderr, one line each (cut to
+    300 characters, without control characters).
 
     Raises:
         CommandError: The file is missing, unreadable or not a report.
@@ -49,7 +50,8 @@ def load_report(path: str) -> AnnualReport:
 
         result = parse(p)
         for d in result.diagnostics:
-            print(terminal(f"{path}: {d}"), file=sys.stderr)
+            line = terminal(f"{path}: {d}")
+            print(line if len(line) <= 300 else line[:297] + "...", file=sys.stderr)
         if result.report is None:  # pragma: no cover - only parse_many leaves the report out
             raise CommandError(f"{path}: no report could be read")
         report: AnnualReport = result.report
