@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 import govinfo_report as gr
@@ -213,6 +213,10 @@ def test_hostile_html_never_crashes(html: str) -> None:
     phases=[Phase.explicit, Phase.generate],  # no shrinking while the failure is expected: it takes minutes
 )
 @given(strategies.hostile_html())
+@example(
+    "<h1>某某局2022年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p>"
+    '<table><tr><td>1.信访举报投诉类申请</td><td><span style="display:none">1</span>0</td></tr></table>'
+)
 def test_hostile_html_invents_no_number(html: str) -> None:
     """Every number of a report read from hostile HTML occurs in the HTML."""
     import unicodedata
