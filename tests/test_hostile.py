@@ -24,7 +24,7 @@ from govinfo_report.cli import EXIT_BUG, TRACEBACK_ENV, main
 from govinfo_report.errors import InputLimitError, ReportReadError
 from govinfo_report.limits import Limits, open_zip
 
-from .hostile import (
+from .helpers import (
     DOCUMENT,
     document_xml,
     docx_bytes,
