@@ -46,7 +46,7 @@ from typing import IO, TYPE_CHECKING, Any, Union
 from . import vocab as v
 from .errors import CellValueError, InputLimitError, MissingDependencyError, ReportReadError
 from .html_render import TableGrid, iter_grid_positions, table_grid
-from .limits import DEFAULT_LIMITS, Limits, SafeZip, open_zip, parse_xml, source_name
+from .limits import DEFAULT_LIMITS, Limits, SafeZip, TextBudget, open_zip, parse_xml, source_name
 from .render import _sections, default_title
 
 if TYPE_CHECKING:
@@ -357,17 +357,7 @@ class _Reader:
         self.source = source
         self.dropped: list[str] = []
         self.entities: list[str] = []
-        self.chars = 0
-
-    def count(self, text: str) -> str:
-        if len(text) > self.limits.max_text_node:
-            limit = self.limits.max_text_node
-            raise InputLimitError(self.source, "max_text_node", len(text), limit, "a text of the document")
-        self.chars += len(text)
-        if self.chars > self.limits.max_text_chars:
-            limit = self.limits.max_text_chars
-            raise InputLimitError(self.source, "max_text_chars", self.chars, limit, "the text of the document")
-        return text
+        self.count = TextBudget(limits, source).take
 
 
 def _text(element: Any, reader: _Reader) -> str:

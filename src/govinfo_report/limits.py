@@ -4,8 +4,10 @@ Limits on what an input may expand to, and the safe readers that enforce them.
 A Word .docx (and an Excel .xlsx) is a zip archive of XML parts; a PDF holds
 compressed streams.  Small files can expand to gigabytes (a "zip bomb"), and
 XML can be nested or sized to exhaust memory.  Every container reader of the
-library opens its input through :func:`open_zip` and :func:`read_member` and
-parses XML with :func:`parse_xml`, all bounded by one :class:`Limits` value,
+library opens its input through :func:`open_zip` and :func:`read_member`,
+parses XML with :func:`parse_xml` and counts the text it collects with a
+:class:`TextBudget` (a reader of another format, such as PDF, bounds its
+file with :func:`check_file_size`), all bounded by one :class:`Limits` value,
 and raises :class:`~govinfo_report.errors.InputLimitError` (exit status 2 on
 the command line) before anything large is built.
 
@@ -49,7 +51,16 @@ from attrs import frozen
 
 from .errors import InputLimitError, MissingDependencyError, ReportReadError
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "open_zip", "parse_xml", "read_member"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Limits",
+    "SafeZip",
+    "TextBudget",
+    "check_file_size",
+    "open_zip",
+    "parse_xml",
+    "read_member",
+]
 
 MiB = 1024 * 1024
 
@@ -112,6 +123,65 @@ def source_name(source: Source) -> str:
     return name if isinstance(name, str) else "<stream>"
 
 
+def check_file_size(source: Source, limits: Limits = DEFAULT_LIMITS) -> None:
+    """
+    Refuse a file (a path, a seekable file object or bytes) larger than ``max_file_bytes``.
+
+    For readers of formats that are not zip archives (PDF) and must bound their input up front.
+
+    Raises:
+        InputLimitError: The file is too large.
+        OSError: A path cannot be read.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(source, (bytes, bytearray)):
+        size: int | None = len(source)
+    elif isinstance(source, (str, os.PathLike)):
+        size = os.stat(source).st_size
+    else:
+        try:
+            here = source.tell()
+            size = source.seek(0, os.SEEK_END) - here
+            source.seek(here)
+        except (OSError, AttributeError, ValueError):
+            size = None
+    if size is not None and size > limits.max_file_bytes:
+        raise InputLimitError(source_name(source), "max_file_bytes", size, limits.max_file_bytes, "the file")
+
+
+class TextBudget:
+    """
+    Counts the text a reader collects against ``max_text_node`` (one piece) and ``max_text_chars`` (in all).
+
+    >>> budget = TextBudget(Limits(max_text_chars=5), "x.docx")
+    >>> budget.take("abc")
+    'abc'
+    >>> budget.take("def")
+    Traceback (most recent call last):
+    ...
+    govinfo_report.errors.InputLimitError: x.docx: the text of the document exceeds the limit max_text_chars (6 > 5)
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, limits: Limits, source: str) -> None:
+        self.limits = limits
+        self.source = source
+        self.chars = 0
+
+    def take(self, text: str) -> str:
+        """*text*, counted; raises InputLimitError when it is too long or the total too large."""
+        if len(text) > self.limits.max_text_node:
+            limit = self.limits.max_text_node
+            raise InputLimitError(self.source, "max_text_node", len(text), limit, "a text of the document")
+        self.chars += len(text)
+        if self.chars > self.limits.max_text_chars:
+            limit = self.limits.max_text_chars
+            raise InputLimitError(self.source, "max_text_chars", self.chars, limit, "the text of the document")
+        return text
+
+
 class SafeZip:
     """
     A zip archive whose directory passed the :class:`Limits`; read members with :meth:`read`.
@@ -162,23 +232,14 @@ def open_zip(source: Source, limits: Limits = DEFAULT_LIMITS) -> SafeZip:
     .. versionadded:: 0.1.0
     """
     name = source_name(source)
+    check_file_size(source, limits)
     stream: Any
     if isinstance(source, (bytes, bytearray)):
-        size: int | None = len(source)
         stream = io.BytesIO(source)
     elif isinstance(source, (str, os.PathLike)):
-        size = os.stat(source).st_size
         stream = os.fspath(source)
     else:
         stream = source
-        try:
-            here = source.tell()
-            size = source.seek(0, os.SEEK_END) - here
-            source.seek(here)
-        except (OSError, AttributeError, ValueError):
-            size = None
-    if size is not None and size > limits.max_file_bytes:
-        raise InputLimitError(name, "max_file_bytes", size, limits.max_file_bytes, "the file")
     try:
         archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
