@@ -37,6 +37,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import html as _html
 import os
 import re
@@ -77,6 +78,7 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+@functools.cache
 def _w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
 
@@ -358,34 +360,50 @@ class _Reader:
         self.dropped: list[str] = []
         self.entities: list[str] = []
         self.count = TextBudget(limits, source).take
+        from lxml import etree
+
+        self.entity = etree.Entity  # the tag of an entity reference node
+
+
+_T, _TAB, _BR, _CR, _NBH = (_w(t) for t in ("t", "tab", "br", "cr", "noBreakHyphen"))
+_FALLBACK = f"{{{_MC}}}Fallback"
+_TABS = _w("tabs")
+_SKIP = frozenset({_w("pPr"), _w("rPr"), _w("instrText"), _w("delText"), _FALLBACK})
+_MARKS = {_TAB: "\t", _BR: "\n", _CR: "\n", _NBH: "-"}
+
+
+def _run_text(el: Any, reader: _Reader, out: list[str]) -> None:
+    """The text of one w:t: an entity reference inside it is not expanded, the text after it kept."""
+    out.append(reader.count(el.text or ""))
+    for child in el:
+        if child.tag is reader.entity:
+            reader.entities.append(child.text or "")
+        out.append(reader.count(child.tail or ""))
 
 
 def _text(element: Any, reader: _Reader) -> str:
     """The text of a paragraph (or any element): runs, tabs and breaks; no deleted text, field codes or fallbacks."""
-    from lxml import etree
-
     out: list[str] = []
-    skip = {_w("pPr"), _w("rPr"), _w("instrText"), _w("delText"), f"{{{_MC}}}Fallback"}
+    if element.find(f".//{_FALLBACK}") is None:  # the common case: lxml finds the runs and marks in C
+        for el in element.iter(_T, _TAB, _BR, _CR, _NBH):
+            if el.tag == _T:
+                _run_text(el, reader, out)
+            elif el.getparent().tag != _TABS:  # a w:tab in w:tabs (in w:pPr) is a tab stop, not a tab
+                out.append(_MARKS[el.tag])
+        return "".join(out)
     # iterative, in document order: a hostile document may nest elements as deep as the parser allows
     stack: list[Any] = [element]
     while stack:
         el = stack.pop()
         tag = el.tag
-        if tag in skip:
+        if tag in _SKIP:
             continue
-        if tag == _w("t"):
-            out.append(reader.count(el.text or ""))
-            for child in el:  # an entity reference inside the run: not expanded, the text after it kept
-                if child.tag is etree.Entity:
-                    reader.entities.append(child.text or "")
-                out.append(reader.count(child.tail or ""))
+        if tag == _T:
+            _run_text(el, reader, out)
             continue
-        if tag == _w("tab"):
-            out.append("\t")
-        elif tag in (_w("br"), _w("cr")):
-            out.append("\n")
-        elif tag == _w("noBreakHyphen"):
-            out.append("-")
+        mark = _MARKS.get(tag) if isinstance(tag, str) else None
+        if mark is not None:
+            out.append(mark)
         stack.extend(reversed(el))
     return "".join(out)
 

@@ -24,7 +24,7 @@ max_total_bytes      256 MiB      the uncompressed size of all members read
 max_ratio            100          uncompressed / compressed size of a member above 1 MiB
 max_text_node        1,000,000    the characters of one XML text node (a Word run)
 max_text_chars       20,000,000   the characters of text a document reader collects, or a writer writes
-max_table_cells      100,000      the cells of one table (after column spans)
+max_table_cells      50,000       the cells of one table (after column spans)
 ===================  ===========  =========================================================
 
 XML is parsed without resolving entities (an ``&xxe;`` stays a reference: it
@@ -108,7 +108,7 @@ class Limits:
     max_ratio: int = attrs.field(default=100, validator=_positive)
     max_text_node: int = attrs.field(default=1_000_000, validator=_positive)
     max_text_chars: int = attrs.field(default=20_000_000, validator=_positive)
-    max_table_cells: int = attrs.field(default=100_000, validator=_positive)
+    max_table_cells: int = attrs.field(default=50_000, validator=_positive)
 
 
 DEFAULT_LIMITS = Limits()
