@@ -348,13 +348,8 @@ def hostile_files(tmp_path_factory: pytest.TempPathFactory) -> Any:
         yield _hostile_files(tmp_path_factory.mktemp("hostile"))
 
 
-# A command line costs 10 to 100 ms (render --format docx writes a Word file): 3,000 examples keep
-# the big profile within CI's time; the readers behind it get their 10,000 each above.
 @pytest.mark.robustness
-@settings(
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-    max_examples=min(settings.default.max_examples, 3_000),
-)
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_every_command_and_option_exits_0_1_or_2(hostile_files: list[str], data: st.DataObject) -> None:
     """Any command with any options over good and hostile files exits 0, 1 or 2 with at most a short message."""
