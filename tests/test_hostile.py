@@ -851,3 +851,22 @@ def test_a_key_left_out_does_not_hide_a_key_given_twice(json_reader: bool) -> No
         gr.from_json(text)
 
     assert info.value.errors == ["the key 'year' is given twice @ $.meta"]
+
+
+def test_the_progress_line_strips_escapes_from_file_names() -> None:
+    """A file named with an ANSI escape shows in the progress line without it."""
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    from govinfo_report.batch import terminal_progress
+
+    tty = Tty()
+    draw = terminal_progress(tty)
+    assert draw is not None
+
+    draw(1, 2, "/x/\x1b]0;pwned\x07a.json")
+
+    assert "\x1b" not in tty.getvalue()
+    assert "a.json" in tty.getvalue()

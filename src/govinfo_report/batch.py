@@ -570,9 +570,11 @@ def terminal_progress(stream: TextIO | None = None, width: int = 30) -> Progress
     if not (hasattr(out, "isatty") and out.isatty()):
         return None
 
+    from .render import terminal_safe  # a file name cannot drive the terminal either
+
     def draw(done: int, total: int, source: str) -> None:
         filled = width * done // total if total else width
-        name = os.path.basename(source)[-30:]
+        name = terminal_safe(os.path.basename(source))[-30:]
         out.write(f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{total} {name:<30}")
         if done == total:
             out.write("\n")
