@@ -28,7 +28,22 @@ from govinfo_report.model import NotProcessed, OtherHandling, Unable, Withheld
 from govinfo_report.rules import equations
 from govinfo_report.tables import layout, replace_cell
 
-__all__ = ["amounts", "counts", "editions", "narratives", "non_total_paths", "reports", "texts"]
+__all__ = [
+    "amounts",
+    "counts",
+    "deep_json",
+    "duplicate_key_documents",
+    "editions",
+    "hostile_html",
+    "hostile_json",
+    "hostile_zips",
+    "huge_int_documents",
+    "narratives",
+    "non_total_paths",
+    "reports",
+    "surrogate_documents",
+    "texts",
+]
 
 # Our own characters: common Chinese characters, ASCII letters and digits, some punctuation.
 _ALPHABET = (
@@ -274,3 +289,165 @@ def reports(edition: gr.Edition | str | None = None, blanks: bool = False) -> st
     """
     chosen = editions() if edition is None else st.just(gr.Edition(edition))
     return chosen.flatmap(lambda e: _report(e, blanks))
+
+
+# ----------------------------------------------------------------------------
+# Hostile input (tests/test_robustness.py)
+# ----------------------------------------------------------------------------
+
+
+def _report_json(edition: str = "2021") -> str:
+    year = 2022 if edition == "2021" else 2020
+    return gr.to_json(gr.AnnualReport.blank(edition, organ="某某局", year=year, fill=0))
+
+
+_REPORT_JSON = {e: _report_json(e) for e in ("2019", "2021")}
+
+
+def deep_json() -> st.SearchStrategy[str]:
+    """Arrays or objects nested from a few to 100,000 levels, alone or in place of a field of a report."""
+    depth = st.one_of(st.integers(1, 70), st.integers(900, 1100), st.sampled_from([5_000, 100_000]))
+
+    def build(args: tuple[int, str, bool]) -> str:
+        n, kind, inside = args
+        nested = "[" * n + "]" * n if kind == "list" else '{"a":' * n + "0" + "}" * n
+        if not inside:
+            return nested
+        return _REPORT_JSON["2021"].replace('"organ": "某某局"', f'"organ": {nested}', 1)
+
+    return st.tuples(depth, st.sampled_from(["list", "dict"]), st.booleans()).map(build)
+
+
+def huge_int_documents() -> st.SearchStrategy[str]:
+    """A report with one count replaced by an integer of 16 to 6,000 digits (or a big negative one)."""
+    digits = st.one_of(st.integers(16, 60), st.integers(4_290, 4_310), st.just(6_000))
+    return st.tuples(digits, st.booleans()).map(
+        lambda a: _REPORT_JSON["2021"].replace(
+            '"natural_person": 0', f'"natural_person": {"-" if a[1] else ""}{"9" * a[0]}', 1
+        )
+    )
+
+
+def surrogate_documents() -> st.SearchStrategy[str]:
+    """A report whose organ holds a lone surrogate, escaped as JSON does it."""
+    surrogate = st.integers(0xD800, 0xDFFF).map(lambda c: f"\\u{c:04x}")
+    return st.tuples(texts(max_size=5), surrogate, texts(max_size=5)).map(
+        lambda a: _REPORT_JSON["2021"].replace('"organ": "某某局"', f'"organ": "{a[0]}{a[1]}{a[2]}"', 1)
+    )
+
+
+@st.composite
+def duplicate_key_documents(draw: st.DrawFn) -> str:
+    """A report's JSON with one key, anywhere, given twice (with another value or the same)."""
+    text = _REPORT_JSON[draw(st.sampled_from(["2019", "2021"]))]
+    import re
+
+    keys = list(re.finditer(r'"([a-z_]+)": ', text))
+    key = draw(st.sampled_from(keys))
+    value = draw(st.sampled_from(["0", "null", '"x"', "{}", "[]"]))
+    return text[: key.start()] + f'"{key.group(1)}": {value}, ' + text[key.start() :]
+
+
+def hostile_json() -> st.SearchStrategy[str]:
+    """Any of the hostile JSON texts above."""
+    return st.one_of(deep_json(), huge_int_documents(), surrogate_documents(), duplicate_key_documents())
+
+
+_LABELS = sorted({spec.row.split(" / ")[-1] for e in gr.Edition for spec in layout(e).cells})
+_COLUMNS = sorted({spec.column for e in gr.Edition for spec in layout(e).cells})
+
+
+_CELL_TEXTS = st.one_of(
+    st.sampled_from(_LABELS),
+    st.sampled_from(_COLUMNS),
+    st.integers(0, 10**6).map(str),
+    st.sampled_from(["", "&nbsp;", "-", "/", "１２", "1,234", "3.5", "12万元", "无", "\\"]),
+)
+_WRAPS = st.sampled_from(
+    ["{}", "<s>{}</s>", "<del>{}</del>", "<strike>{}</strike>", "{}<sup>1</sup>", "<sub>{}</sub>",
+     "<span>{}</span>", '<span style="display:none">7</span>{}', "<b><i>{}</i></b>", "{}<br>{}"]
+)
+_CELL_ATTRS = st.sampled_from(
+    ["", ' rowspan="2"', ' colspan="3"', ' rowspan="0"', ' colspan="-1"', ' colspan="x"', ' rowspan="99"',
+     ' colspan="1000000"', ' style="display:none"', " hidden", ' style="text-decoration:line-through"']
+)
+
+
+@st.composite
+def hostile_html(draw: st.DrawFn) -> str:
+    """A page with the report's headings and a table of hostile cells: spans, hidden and struck cells, superscripts."""
+    import govinfo_report.vocab as v
+
+    cells = draw(
+        st.lists(
+            st.tuples(_CELL_TEXTS, _WRAPS, _CELL_ATTRS, st.sampled_from(["td", "th"]), st.integers(0, 4)),
+            min_size=1,
+            max_size=40,
+        )
+    )
+    rows: list[str] = []
+    for text, wrap, attrs_, tag, new_row in cells:
+        if not rows or new_row == 0:
+            rows.append("")
+        rows[-1] += f"<{tag}{attrs_}>{wrap.format(text, text)}</{tag}>"
+    table = "<table>" + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>"
+    heading = draw(st.sampled_from([v.PROACTIVE.zh, v.REQUESTS.zh, v.DISPUTES.zh]))
+    return f"<h1>某某局2022年{v.REPORT_TITLE_SUFFIX.zh}</h1><p>{v.OVERVIEW.zh}</p><p>{heading}</p>{table}"
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@st.composite
+def _document_xml(draw: st.DrawFn) -> bytes:
+    paragraphs = draw(st.lists(texts(max_size=10), max_size=4))
+    body = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in paragraphs)
+    extra = draw(
+        st.sampled_from(
+            [
+                "",
+                '<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="99999999"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>',
+                "<w:p><w:r><w:t>a&ent;b</w:t></w:r></w:p>",
+                "<w:sdt><w:sdtContent>" * 300 + "</w:sdtContent></w:sdt>" * 300,
+                "<w:p><w:r><w:t>" + "x" * 2000 + "</w:t></w:r></w:p>",
+                "<w:p>",
+                '<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr></w:tc></w:tr>'
+                "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p><w:r><w:t>hidden</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+            ]
+        )
+    )
+    doctype = draw(st.sampled_from(["", '<!DOCTYPE w:document [<!ENTITY ent "x">]>', "<!DOCTYPE w:document SYSTEM 'http://x'>"]))
+    document = f'<w:document xmlns:w="{_W}"><w:body>{body}{extra}</w:body></w:document>'
+    return f'<?xml version="1.0"?>{doctype}{document}'.encode()
+
+
+@st.composite
+def hostile_zips(draw: st.DrawFn) -> bytes:
+    """A valid zip archive whose members are hostile: broken, deep, huge-span or entity-laden XML, or random bytes."""
+    import io
+    import zipfile
+
+    members: dict[str, bytes] = {}
+    members["word/document.xml"] = draw(st.one_of(_document_xml(), st.binary(max_size=64)))
+    if draw(st.booleans()):
+        members["_rels/.rels"] = draw(
+            st.sampled_from(
+                [
+                    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                    b'<Relationship Id="r1" Type="x/officeDocument" Target="word/document.xml"/></Relationships>',
+                    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                    b'<Relationship Id="r1" Type="x/officeDocument" Target="../../etc/passwd"/></Relationships>',
+                    b"<broken",
+                ]
+            )
+        )
+    if draw(st.booleans()):
+        members[draw(st.sampled_from(["word/styles.xml", "x" * 300, "../evil", "word/media/a.bin"]))] = draw(
+            st.binary(max_size=32)
+        )
+    method = draw(st.sampled_from([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED]))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return buffer.getvalue()

@@ -205,12 +205,15 @@ def test_orjson_writes_what_the_standard_library_writes(indent: int | None, monk
 
 
 def test_orjson_errors_fall_back_to_the_standard_library_message() -> None:
-    """Invalid JSON gives the same StructureError with or without orjson; huge ints still load and fail cleanly."""
+    """Invalid JSON gives the same StructureError with or without orjson; a count beyond 15 digits fails cleanly."""
     with pytest.raises(gr.StructureError, match="not valid JSON"):
         gr.from_json('{"format_version": 1,')
     data = gr.to_dict(_report())
-    data["disputes"]["review"]["upheld"] = 2**70
+    data["disputes"]["review"]["upheld"] = 10**15 - 1
     report = gr.from_json(json.dumps(data))
+    data["disputes"]["review"]["upheld"] = 2**70
 
-    assert report.disputes.review.upheld == 2**70
-    assert json.loads(gr.to_json(report))["disputes"]["review"]["upheld"] == 2**70
+    assert report.disputes.review.upheld == 10**15 - 1
+    assert json.loads(gr.to_json(report))["disputes"]["review"]["upheld"] == 10**15 - 1
+    with pytest.raises(gr.StructureError, match=r"15 digits.*\$\.disputes\.review\.upheld"):
+        gr.from_json(json.dumps(data))

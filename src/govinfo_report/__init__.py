@@ -57,6 +57,10 @@ _EXPORTS: dict[str, str] = {
     "GovInfoReportError": "errors",
     "InconsistentReportError": "errors",
     "ReportReadError": "errors",
+    "InputLimitError": "errors",
+    # limits on container inputs
+    "DEFAULT_LIMITS": "limits",
+    "Limits": "limits",
     "StructureError": "errors",
     # layout
     "CellSpec": "tables",
@@ -110,6 +114,7 @@ _EXPORTS: dict[str, str] = {
     "render_html_table": "html_render",
     "findings_html": "html_render",
     "parse_docx": "docx_io",
+    "docx_to_html": "docx_io",
     "write_docx": "docx_io",
     "parse_xlsx": "xlsx_io",
     "write_records_xlsx": "xlsx_io",
@@ -187,6 +192,7 @@ __all__ = [
     "CellTypeError",
     "CellValueError",
     "Comparison",
+    "DEFAULT_LIMITS",
     "DecisionCounts",
     "Diagnostic",
     "Disputes",
@@ -205,8 +211,10 @@ __all__ = [
     "INDICATOR_NAMES",
     "InconsistentReportError",
     "Indicators",
+    "InputLimitError",
     "ItemCounts",
     "LayoutError",
+    "Limits",
     "MissingDependencyError",
     "Narrative",
     "NarrativeDiff",
@@ -253,6 +261,7 @@ __all__ = [
     "default_title",
     "derive_totals",
     "diagnose",
+    "docx_to_html",
     "ensure_consistent",
     "equations",
     "finding_to_dict",
@@ -333,6 +342,7 @@ if TYPE_CHECKING:
         to_json as to_json,
     )
     from .docx_io import (
+        docx_to_html as docx_to_html,
         parse_docx as parse_docx,
         write_docx as write_docx,
     )
@@ -342,6 +352,7 @@ if TYPE_CHECKING:
         CellValueError as CellValueError,
         GovInfoReportError as GovInfoReportError,
         InconsistentReportError as InconsistentReportError,
+        InputLimitError as InputLimitError,
         MissingDependencyError as MissingDependencyError,
         OptionError as OptionError,
         ParseError as ParseError,
@@ -378,6 +389,10 @@ if TYPE_CHECKING:
         parse_many as parse_many,
         parse_pdf as parse_pdf,
         parse_text as parse_text,
+    )
+    from .limits import (
+        DEFAULT_LIMITS as DEFAULT_LIMITS,
+        Limits as Limits,
     )
     from .metrics import (
         INDICATOR_NAMES as INDICATOR_NAMES,

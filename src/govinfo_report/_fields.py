@@ -89,7 +89,7 @@ def _validate_amount(inst: object, attribute: attrs.Attribute[Any], value: objec
         raise CellValueError(_where(inst, attribute), value, "expected a Decimal or None (blank)", type_error=True)
     if not value.is_finite():
         raise CellValueError(_where(inst, attribute), value, "an amount must be a finite number")
-    if value < 0:
+    if value.is_signed():  # -0 too: its JSON form "-0" is not an amount
         raise CellValueError(_where(inst, attribute), value, "an amount cannot be negative")
 
 

@@ -31,12 +31,10 @@ Examples:
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Literal, TextIO, TypeVar, Union
 
@@ -105,7 +103,11 @@ class BatchResult(Generic[T]):
 
 
 def _error(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"
+    """``"ExceptionType: message"``, the message cut to 300 characters (a hostile file can make it huge)."""
+    message = str(exc)
+    if len(message) > 300:
+        message = message[:297] + "..."
+    return f"{type(exc).__name__}: {message}"
 
 
 def load_one(path: Source) -> BatchResult[AnnualReport]:
@@ -209,36 +211,45 @@ def _chunksize(n: int, workers: int) -> int:
     return max(1, min(256, n // (workers * 8)))
 
 
-def _apply(fn: Callable[..., R], args: tuple[Any, ...]) -> R:
-    return fn(*args)
-
-
 def _map(
     fn: Callable[..., R],
     items: Sequence[tuple[Any, ...]],
     workers: int | None,
     progress: Progress | None = None,
     sources: Sequence[str] = (),
+    on_failure: Callable[[int, str], R] | None = None,
 ) -> list[R]:
-    """*fn* over the argument tuples *items*, in input order, in a process pool unless one worker suffices."""
+    """
+    *fn* over the argument tuples *items*, in input order, in a process pool unless one worker suffices.
+
+    A worker process that dies (e.g. killed by the system when out of memory)
+    fails only the input it was reading: ``on_failure(index, reason)`` gives
+    that input's result, and the other inputs go on.
+    """
+    from ._pool import run_all
+
     n = len(items)
     count = _workers(workers, n)
-    out: list[R] = []
-    if count == 1:
-        results: Iterable[R] = (fn(*args) for args in items)
-        pool = None
-    else:
-        pool = ProcessPoolExecutor(max_workers=count)
-        results = pool.map(functools.partial(_apply, fn), items, chunksize=_chunksize(n, count))
-    try:
-        for i, result in enumerate(results):
-            out.append(result)
-            if progress is not None:
-                progress(i + 1, n, sources[i] if i < len(sources) else "")
-    finally:
-        if pool is not None:
-            pool.shutdown()
-    return out
+    done = [0]
+
+    def step(i: int) -> None:
+        done[0] += 1
+        if progress is not None:
+            progress(done[0], n, sources[i] if i < len(sources) else "")
+
+    def failed(i: int, reason: str) -> R:
+        if on_failure is not None:
+            return on_failure(i, reason)
+        raise RuntimeError(reason)  # pragma: no cover - every caller gives on_failure
+
+    return run_all(fn, items, count, failed, chunksize=_chunksize(n, count), progress=step)
+
+
+def _failed(sources: Sequence[str]) -> Callable[[int, str], BatchResult[Any]]:
+    def failed(i: int, reason: str) -> BatchResult[Any]:
+        return BatchResult(source=sources[i], value=None, error=f"WorkerDied: {reason}")
+
+    return failed
 
 
 def load_many(paths: Iterable[Source], *, workers: int | None = None) -> list[BatchResult[AnnualReport]]:
@@ -295,7 +306,8 @@ def check_many(
     """
     given = list(items)
     args = [(item if isinstance(item, AnnualReport) else _path(item), blank, i) for i, item in enumerate(given)]
-    return _map(check_one, args, workers, progress, [_name(item, i) for i, item in enumerate(given)])
+    names = [_name(item, i) for i, item in enumerate(given)]
+    return _map(check_one, args, workers, progress, names, _failed(names))
 
 
 def records_many(
@@ -308,7 +320,8 @@ def records_many(
     """
     given = list(items)
     args = [(item if isinstance(item, AnnualReport) else _path(item), i) for i, item in enumerate(given)]
-    return _map(records_one, args, workers)
+    names = [_name(item, i) for i, item in enumerate(given)]
+    return _map(records_one, args, workers, on_failure=_failed(names))
 
 
 def _path(item: Any) -> Any:
@@ -499,9 +512,16 @@ def _shorten(error: str, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def render_folder_check(result: FolderCheck, format: Literal["table", "json"] = "table") -> str:
+def render_folder_check(
+    result: FolderCheck, format: Literal["table", "json", "csv"] = "table", *, neutralize: bool = True
+) -> str:
     """
-    A folder check as tables (files, then rules, then a total line) or JSON.
+    A folder check as tables (files, then rules, then a total line), JSON or CSV.
+
+    CSV has one line per file: ``source, errors, warnings, infos, rules`` (``CODE=n``
+    separated by spaces) and ``error``; a text field that a spreadsheet would
+    run as a formula gets a leading apostrophe unless *neutralize* is False
+    (see :func:`govinfo_report.records.records_to_csv`).
 
     JSON: ``{"folder", "files": [{source, errors, warnings, infos, rules: {code: n}, error, findings: [...],
     diagnostics: [...]}], "skipped": [{source, reason}], "rules": [{code, severity, files, findings}]}``;
@@ -535,8 +555,23 @@ def render_folder_check(result: FolderCheck, format: Literal["table", "json"] = 
             ],
         }
         return json.dumps(data, ensure_ascii=False, indent=2)
+    if format == "csv":
+        from ._csv import write_csv
+
+        rows = (
+            {
+                "source": f.source,
+                "errors": f.errors,
+                "warnings": f.warnings,
+                "infos": f.infos,
+                "rules": " ".join(f"{code}={n}" for code, n in f.rules),
+                "error": f.error,
+            }
+            for f in result.files
+        )
+        return write_csv(rows, ("source", "errors", "warnings", "infos", "rules", "error"), neutralize_text=neutralize)
     if format != "table":
-        raise OptionError(f"unknown format {format!r}; expected 'table' or 'json'")
+        raise OptionError(f"unknown format {format!r}; expected 'table', 'json' or 'csv'")
     from tabulate import tabulate  # imported here: only drawing a table needs it
 
     file_rows = [
@@ -585,7 +620,9 @@ def render_folder_check(result: FolderCheck, format: Literal["table", "json"] = 
         f"{result.unreadable} 个无法读取 / "
         f"{n} files, {with_errors} with errors ({errors} errors, {warnings} warnings), {result.unreadable} unreadable"
     )
-    return "\n\n".join(parts) + "\n"
+    from .render import terminal_safe
+
+    return terminal_safe("\n\n".join(parts) + "\n")
 
 
 def terminal_progress(stream: TextIO | None = None, width: int = 30) -> Progress | None:
@@ -598,9 +635,11 @@ def terminal_progress(stream: TextIO | None = None, width: int = 30) -> Progress
     if not (hasattr(out, "isatty") and out.isatty()):
         return None
 
+    from .render import terminal_safe  # a file name cannot drive the terminal either
+
     def draw(done: int, total: int, source: str) -> None:
         filled = width * done // total if total else width
-        name = os.path.basename(source)[-30:]
+        name = terminal_safe(os.path.basename(source))[-30:]
         out.write(f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{total} {name:<30}")
         if done == total:
             out.write("\n")

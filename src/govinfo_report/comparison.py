@@ -43,13 +43,14 @@ from __future__ import annotations
 
 import difflib
 import json
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, Literal, Union
 
 from attrs import frozen
 
 from . import vocab as v
 from ._crosswalk import OTHER_HANDLING_ROW, mapped_paths, mapped_values
+from ._exact import exact, percent
 from .errors import OptionError
 from .model import AmountUnit, AnnualReport, Edition, Proactive2019, ReportMeta
 from .tables import layout
@@ -59,7 +60,6 @@ __all__ = ["CellChange", "Comparison", "NarrativeDiff", "compare"]
 CellValue = Union[int, Decimal, None]
 
 _AMOUNT_PATH = "$.proactive.procurement.amount"
-_CENT = Decimal("0.01")
 _NARRATIVES = (("overview", v.OVERVIEW), ("problems", v.PROBLEMS), ("other_matters", v.OTHER_MATTERS))
 
 
@@ -252,7 +252,9 @@ def _render_text(c: Comparison, all_cells: bool) -> str:
             lines.append(n.diff)
         else:
             lines.append(f"{n.title}：文字相同 / text unchanged")
-    return "\n".join(lines) + "\n"
+    from .render import terminal_safe
+
+    return terminal_safe("\n".join(lines) + "\n")
 
 
 def _text(value: CellValue) -> str:
@@ -268,7 +270,7 @@ def _signed(value: CellValue) -> str:
 def _pct(change: CellValue, old: CellValue) -> Decimal | None:
     if change is None or old is None or old == 0:
         return None
-    return (Decimal(change) * 100 / Decimal(old)).quantize(_CENT, rounding=ROUND_HALF_UP)
+    return percent(change, old)
 
 
 def _unit(report: AnnualReport) -> AmountUnit | None:
@@ -319,6 +321,7 @@ def _diff(old: AnnualReport, new: AnnualReport, section: str, title: str) -> str
     return "\n".join(lines)
 
 
+@exact("compare")
 def compare(old: AnnualReport, new: AnnualReport) -> Comparison:
     """
     *old* and *new* compared cell by cell and section by section.
@@ -334,6 +337,8 @@ def compare(old: AnnualReport, new: AnnualReport) -> Comparison:
 
     Raises:
         OptionError: *old* or *new* is not an AnnualReport.
+        InputLimitError: An amount, or a difference of amounts, has more
+            significant digits than can be computed exactly (100).
 
     .. versionadded:: 0.1.0
     """

@@ -9,7 +9,13 @@ they survive exactly, and keeps narrative text byte for byte.
 Input is strict: unknown keys, values of the wrong type (``"3"``, ``3.9`` or
 ``true`` where a count belongs), negative counts and missing keys are all
 rejected, together, by one :class:`~govinfo_report.errors.StructureError`
-whose ``errors`` read ``message @ $.path``.
+whose ``errors`` read ``message @ $.path``.  So are a key given twice in one
+object (JSON readers would keep the last silently), an amount that is not a
+plain decimal string (``"178.00"`` and ``"1.5E+3"`` are; ``" 178 "``,
+``"1_78"``, ``"１７８"``, ``"+1"``, ``".5"`` and ``"-0"`` are not), a lone
+surrogate (``"\\ud800"``) in a text, and a document nested more than
+:data:`MAX_DEPTH` deep.  A message quotes at most about 80 characters of a
+bad value.
 
 >>> from govinfo_report import AnnualReport
 >>> r = AnnualReport.blank("2021", organ="某某局", year=2022, fill=0)
@@ -34,6 +40,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -80,10 +87,24 @@ from .model import (
     Withheld,
 )
 
-__all__ = ["FORMAT_VERSION", "from_dict", "from_json", "make_converter", "to_dict", "to_json"]
+__all__ = ["FORMAT_VERSION", "MAX_COUNT", "MAX_DEPTH", "from_dict", "from_json", "make_converter", "to_dict", "to_json"]
 
 FORMAT_VERSION = 1
 """The version of the JSON form written by :func:`to_json` and read by :func:`from_json`."""
+
+MAX_DEPTH = 64
+"""How deep :func:`from_json` lets arrays and objects nest (a report needs 6 levels)."""
+
+MAX_COUNT = 10**15 - 1
+"""
+The largest count (and the largest magnitude of a 本年增/减) that :func:`from_dict` and :func:`from_json` read.
+
+Fifteen digits are far beyond any report and still exact as a float, in
+spreadsheets and in JavaScript; a larger number is hostile or broken input.
+"""
+
+# An amount as JSON writes it: str(Decimal) of a finite amount ≥ 0, ASCII digits only, no sign, no spaces.
+_AMOUNT = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,18})?")
 
 _MODEL_CLASSES: tuple[type, ...] = (
     PublicationCounts,
@@ -126,51 +147,56 @@ def _count(value: Any, _: Any) -> int | None:
     if value is None:
         return None
     if type(value) is not int:
-        raise _InputError(f"expected an int or null, got {value!r}")
+        raise _InputError(f"expected an int or null, got {short_repr(value)}")
     if value < 0:
-        raise _InputError(f"a count cannot be negative, got {value!r}")
+        raise _InputError(f"a count cannot be negative, got {short_repr(value)}")
+    if value > MAX_COUNT:
+        raise _InputError(f"a count has at most 15 digits, got {short_repr(value)}")
     return value
 
 
 def _signed(value: Any, _: Any) -> int | None:
-    if value is None or type(value) is int:
+    if value is None:
         return value
-    raise _InputError(f"expected an int or null, got {value!r}")
+    if type(value) is not int:
+        raise _InputError(f"expected an int or null, got {short_repr(value)}")
+    if abs(value) > MAX_COUNT:
+        raise _InputError(f"a count has at most 15 digits, got {short_repr(value)}")
+    return value
 
 
 def _amount(value: Any, _: Any) -> Decimal | None:
     if value is None:
         return None
     if type(value) is not str:
-        raise _InputError(f"expected a decimal string or null, got {value!r}")
+        raise _InputError(f"expected a decimal string or null, got {short_repr(value)}")
+    if not _AMOUNT.fullmatch(value):
+        raise _InputError(f"expected a decimal string of ASCII digits, e.g. \"178.00\", got {short_repr(value)}")
     try:
-        d = Decimal(value)
-    except InvalidOperation:
-        raise _InputError(f"expected a decimal string, got {value!r}") from None
-    if not d.is_finite() or d < 0:
-        raise _InputError(f"expected a finite amount ≥ 0, got {value!r}")
-    return d
+        return Decimal(value)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+        raise _InputError(f"expected a decimal string, got {short_repr(value)}") from None
 
 
 def _int(value: Any, _: Any) -> int:
     if type(value) is not int:
-        raise _InputError(f"expected an int, got {value!r}")
+        raise _InputError(f"expected an int, got {short_repr(value)}")
     return value
 
 
 def _str(value: Any, _: Any) -> str:
     if type(value) is not str:
-        raise _InputError(f"expected a string, got {value!r}")
+        raise _InputError(f"expected a string, got {short_repr(value)}")
     return value
 
 
 def _date(value: Any, _: Any) -> _dt.date:
     if type(value) is not str:
-        raise _InputError(f"expected an ISO date string, got {value!r}")
+        raise _InputError(f"expected an ISO date string, got {short_repr(value)}")
     try:
         return _dt.date.fromisoformat(value)
     except ValueError:
-        raise _InputError(f"expected an ISO date (YYYY-MM-DD), got {value!r}") from None
+        raise _InputError(f"expected an ISO date (YYYY-MM-DD), got {short_repr(value)}") from None
 
 
 def _enum(cls: type[Any]) -> Callable[[Any, Any], Any]:
@@ -180,7 +206,7 @@ def _enum(cls: type[Any]) -> Callable[[Any, Any], Any]:
         try:
             return cls(value)
         except ValueError:
-            raise _InputError(f"expected one of {choices}, got {value!r}") from None
+            raise _InputError(f"expected one of {choices}, got {short_repr(value)}") from None
 
     return hook
 
@@ -214,10 +240,10 @@ def _tuple_of(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
 
 def _tuple_of_str(value: Any, _: Any) -> tuple[str, ...]:
     if type(value) is not list:
-        raise _InputError(f"expected a list of strings, got {value!r}")
+        raise _InputError(f"expected a list of strings, got {short_repr(value)}")
     for item in value:
         if type(item) is not str:
-            raise _InputError(f"expected a list of strings, got {value!r}")
+            raise _InputError(f"expected a list of strings, got {short_repr(value)}")
     return tuple(value)
 
 
@@ -227,7 +253,7 @@ def _union(*choices: tuple[str, type]) -> Callable[[cattrs.Converter], Callable[
     def make(conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
         def hook(value: Any, _: Any) -> Any:
             if not isinstance(value, dict):
-                raise _InputError(f"expected an object, got {value!r}")
+                raise _InputError(f"expected an object, got {short_repr(value)}")
             for key, cls in choices:
                 if key in value:
                     return conv.structure(value, cls)
@@ -330,7 +356,7 @@ def _messages(exc: BaseException, path: str) -> list[str]:
             out.extend(_messages(sub, path))
         return out
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [f"unknown key {k!r} @ {path}" for k in sorted(exc.extra_fields)]
+        return [f"unknown key {short_repr(k)} @ {path}" for k in sorted(exc.extra_fields)]
     if isinstance(exc, KeyError):
         return [f"required field missing @ {path}"]
     if isinstance(exc, CellValueError):
@@ -341,7 +367,11 @@ def _messages(exc: BaseException, path: str) -> list[str]:
         return [f"{exc} @ {path}"]
     if isinstance(exc, (TypeError, AttributeError)):
         return [f"expected an object, got a value of another type @ {path}"]
-    return [f"{exc} @ {path}"]
+    return [f"{_cut(str(exc))} @ {path}"]
+
+
+def _cut(text: str, width: int = 200) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 # ----------------------------------------------------------------------------
@@ -364,15 +394,9 @@ _TABLE_CLASSES = _MODEL_CLASSES[: _MODEL_CLASSES.index(Disputes) + 1]
 
 
 def _amount_fast(value: Any) -> Decimal:
-    if value.__class__ is not str:
+    if value.__class__ is not str or not _AMOUNT.fullmatch(value):
         raise _Slow
-    try:
-        d = Decimal(value)
-    except InvalidOperation:
-        raise _Slow from None
-    if not d.is_finite() or d < 0:
-        raise _Slow
-    return d
+    return Decimal(value)
 
 
 def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type, Callable[[Any], Any]]]:
@@ -424,14 +448,15 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
             elif info.kind is Kind.COUNT:
                 s_lines += [
                     f"    v = d[{n!r}]",
-                    "    if v is not None and (v.__class__ is not int or v < 0): raise _Slow",
+                    f"    if v is not None and (v.__class__ is not int or v < 0 or v > {MAX_COUNT}): raise _Slow",
                     f"    _set(o, {n!r}, v)",
                 ]
                 u_items.append(f"{n!r}: o.{n}")
             elif info.kind is Kind.SIGNED:
                 s_lines += [
                     f"    v = d[{n!r}]",
-                    "    if v is not None and v.__class__ is not int: raise _Slow",
+                    f"    if v is not None and (v.__class__ is not int or not -{MAX_COUNT} <= v <= {MAX_COUNT}):",
+                    "        raise _Slow",
                     f"    _set(o, {n!r}, v)",
                 ]
                 u_items.append(f"{n!r}: o.{n}")
@@ -535,7 +560,7 @@ def _structure(data: Any, cls: type[Any]) -> Any:
             _DETAILED.structure(data, cls)
         except Exception as exc:
             raise StructureError(_messages(exc, "$")) from None
-        raise StructureError([f"{fast_error} @ $"]) from None
+        raise StructureError([f"{_cut(str(fast_error))} @ $"]) from None
 
 
 # ----------------------------------------------------------------------------
@@ -576,7 +601,7 @@ def from_dict(data: Mapping[str, Any]) -> AnnualReport:
     elif data["format_version"] != FORMAT_VERSION or type(data["format_version"]) is not int:
         version = data["format_version"]
         reads = f"this library reads {FORMAT_VERSION}"
-        raise StructureError([f"unsupported format_version {version!r} ({reads}) @ $"])
+        raise StructureError([f"unsupported format_version {short_repr(version)} ({reads}) @ $"])
     else:
         head = []
     body = {k: val for k, val in data.items() if k != "format_version"}
@@ -617,23 +642,177 @@ def from_json(text: str | bytes) -> AnnualReport:
 
     Raises:
         StructureError: The text is not JSON, or not a valid report; every
-            problem is listed as ``message @ $.path``.
+            problem is listed as ``message @ $.path``.  A key given twice in an
+            object, a lone surrogate in a string, an integer of more than 4,300
+            digits and nesting deeper than :data:`MAX_DEPTH` are refused too.
 
     .. versionadded:: 0.1.0
     """
     fast = _orjson()
+    fast_error: StructureError | None = None
     if fast is not None:
         try:
-            return from_dict(fast.loads(text))
-        except (fast.JSONDecodeError, StructureError):
+            data = fast.loads(text)
+        except fast.JSONDecodeError:
             # the standard library below reads the text again and says what is wrong (orjson reads
             # integers beyond 64 bits as floats, and refuses some texts the standard library reads)
             pass
+        else:
+            complete = _complete(data)
+            try:
+                report = from_dict(data)
+            except StructureError as exc:
+                fast_error = exc
+            else:
+                if _no_key_twice(text, data, report if complete else None):  # else say where, below
+                    return report
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_pairs)
+    except RecursionError:
+        if fast_error is not None:  # orjson read deeper than the standard library can: its errors have the paths
+            raise fast_error from None
+        raise StructureError([f"not valid JSON: nested too deeply (more than {MAX_DEPTH} levels) @ $"]) from None
     except (ValueError, TypeError) as exc:
-        raise StructureError([f"not valid JSON: {exc} @ $"]) from None
+        raise StructureError([f"not valid JSON: {_cut(str(exc))} @ $"]) from None
+    _refuse_hostile(data, text)
     return from_dict(data)
+
+
+class _Pairs(dict):  # type: ignore[type-arg]
+    """An object of the JSON text with a key given twice (the keys in :attr:`twice`)."""
+
+    twice: list[str]
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        twice = [k for k, _ in pairs if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+        marked = _Pairs(out)
+        marked.twice = twice
+        return marked
+    return out
+
+
+# A JSON string, and whether a colon follows it (then it is a key); strings are matched whole, left to right.
+_STRING_STR = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?')
+_STRING_BYTES = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?')
+_SPACE_COLON_STR = (" :", "\t:", "\n:", "\r:")
+_SPACE_COLON_BYTES = (b" :", b"\t:", b"\n:", b"\r:")
+
+
+def _complete(data: Any) -> bool:
+    """True when *data* has every key of a report at the levels where a default could fill a missing one."""
+    if data.__class__ is not dict or data.keys() != _REPORT_KEYS:
+        return False
+    meta, overview, problems, other = data["meta"], data["overview"], data["problems"], data["other_matters"]
+    for part, keys in ((meta, _META_FIELDS), (overview, _NARRATIVE_KEYS), (problems, _NARRATIVE_KEYS)):
+        if part.__class__ is not dict or len(part) != len(keys):
+            return False
+    if other.__class__ is not dict or len(other) != len(_OTHER_MATTERS_KEYS):
+        return False
+    fees = other["fees"]
+    if fees is not None and (fees.__class__ is not dict or len(fees) != len(attrs.fields(ProcessingFees))):
+        return False
+    procurement = data["proactive"].get("procurement") if data["proactive"].__class__ is dict else None
+    return procurement is None or (procurement.__class__ is dict and len(procurement) == _PROCUREMENT_KEYS)
+
+
+def _no_key_twice(text: str | bytes, data: Any, report: AnnualReport | None) -> bool:
+    """
+    True when no object of the JSON *text* (parsed as *data*, read as *report*) spells a key twice.
+
+    The keys the text spells are counted and compared with the keys of *data*
+    (where a key spelled twice counts once).  Counting ``":`` in the text is
+    exact when no string holds an escaped quote and no colon follows a space:
+    every ``":`` then ends a key or opens a string that starts with a colon, so
+    the count can only be too high, and equal counts mean no key twice.  The
+    keys of *data* are then known from *report* alone, without walking it,
+    when *data* has every key (*report* is None otherwise).  Else the text is
+    tokenised, string by string (about 5 times slower).
+    """
+    expected = -1 if report is None else _keys_of(report)
+    if isinstance(text, bytes):
+        ends = text.count(b'":')  # every colon right after a quote: no space before any colon
+        spaced = text.count(b":") != ends and any(c in text for c in _SPACE_COLON_BYTES)
+        if ends == expected and not spaced and b'\\"' not in text:
+            return True
+        found_b = _STRING_BYTES.findall(text)
+        return len(found_b) - found_b.count(b"") == _keys_in_data(data)
+    ends = text.count('":')
+    spaced = text.count(":") != ends and any(c in text for c in _SPACE_COLON_STR)
+    if ends == expected and not spaced and '\\"' not in text:
+        return True
+    found = _STRING_STR.findall(text)
+    return len(found) - found.count("") == _keys_in_data(data)
+
+
+_BASE_KEYS: dict[Edition, int] = {}
+_META_FIELDS = attrs.fields(ReportMeta)
+_PROCUREMENT_KEYS = len(attrs.fields(ProcurementCounts))
+
+
+def _keys_of(report: AnnualReport) -> int:
+    """How many keys :func:`to_dict` of *report* has."""
+    edition = report.meta.edition
+    if edition not in _BASE_KEYS:
+        blank = AnnualReport.blank(edition.value, organ="x", year=2022)
+        _BASE_KEYS[edition] = _keys_in_data(to_dict(blank)) - _keys_of_texts(blank)
+    return _BASE_KEYS[edition] + _keys_of_texts(report)
+
+
+def _keys_of_texts(report: AnnualReport) -> int:
+    subsections = len(report.overview.subsections) + len(report.problems.subsections)
+    subsections += len(report.other_matters.subsections)
+    fees = report.other_matters.fees
+    return subsections * len(_SUBSECTION_KEYS) + (0 if fees is None else len(attrs.fields(ProcessingFees)))
+
+
+def _keys_in_data(data: Any) -> int:
+    """How many keys the objects of *data* hold (a key read twice counts once)."""
+    count = 0
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if node.__class__ is dict:
+            count += len(node)
+            stack.extend(node.values())
+        elif node.__class__ is list:
+            stack.extend(node)
+    return count
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _refuse_hostile(data: Any, text: str | bytes) -> None:
+    """Refuse duplicate keys, lone surrogates and deep nesting in *data*, naming their paths."""
+    if isinstance(text, bytes):
+        surrogates = _SURROGATE_ESCAPE.search(text.decode("utf-8", "replace")) is not None
+    else:
+        surrogates = _SURROGATE.search(text) is not None or _SURROGATE_ESCAPE.search(text) is not None
+    errors: list[str] = []
+    stack: list[tuple[Any, str, int]] = [(data, "$", 0)]
+    while stack and len(errors) < 20:
+        node, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            errors.append(f"nested more than {MAX_DEPTH} deep @ {path}")
+            continue
+        if isinstance(node, dict):
+            for key in getattr(node, "twice", ()):
+                errors.append(f"the key {short_repr(key)} is given twice @ {path}")
+            for key, value in node.items():
+                if surrogates and _SURROGATE.search(key):
+                    errors.append(f"a lone surrogate in the key {short_repr(key)} @ {path}")
+                stack.append((value, f"{path}.{_cut(key, 40)}", depth + 1))
+        elif isinstance(node, list):
+            stack.extend((value, f"{path}[{i}]", depth + 1) for i, value in enumerate(node))
+        elif surrogates and isinstance(node, str) and _SURROGATE.search(node):
+            errors.append(f"a lone surrogate (not a character) in the text @ {path}")
+    if errors:
+        raise StructureError(sorted(errors))
 
 
 USE_ORJSON = True

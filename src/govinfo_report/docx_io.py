@@ -37,16 +37,17 @@ True
 
 from __future__ import annotations
 
+import functools
 import html as _html
 import os
 import re
-import zipfile
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any, Union
 
 from . import vocab as v
-from .errors import CellValueError, MissingDependencyError, ReportReadError
+from .errors import CellValueError, InputLimitError, MissingDependencyError, ReportReadError
 from .html_render import TableGrid, iter_grid_positions, table_grid
+from .limits import DEFAULT_LIMITS, Limits, SafeZip, TextBudget, open_zip, parse_xml, source_name
 from .render import _sections, default_title
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+@functools.cache
 def _w(tag: str) -> str:
     return f"{{{_W}}}{tag}"
 
@@ -276,26 +278,51 @@ def _add_narrative(document: Any, section: Narrative | OtherMatters, where: str)
                 document.add_paragraph(line, style="GovInfo Body")
 
 
-def write_docx(report: AnnualReport, path: DocxTarget) -> None:
+def _check_size(report: AnnualReport, limits: Limits) -> None:
+    """Refuse, before building anything, a report whose text the reader would refuse to read back."""
+    texts = [default_title(report)]
+    for section in (report.overview, report.problems, report.other_matters):
+        texts.append(section.text)
+        for sub in section.subsections:
+            texts += [sub.title, sub.text]
+    total = 0
+    for text in texts:
+        total += len(text)
+        longest = max((len(line) for line in text.split("\n")), default=0) if len(text) > limits.max_text_node else 0
+        if longest > limits.max_text_node:
+            raise InputLimitError("write_docx", "max_text_node", longest, limits.max_text_node, "a paragraph")
+    if total > limits.max_text_chars:
+        raise InputLimitError("write_docx", "max_text_chars", total, limits.max_text_chars, "the text of the report")
+
+
+def write_docx(report: AnnualReport, path: DocxTarget, *, limits: Limits | None = None) -> None:
     """
     Write *report* as a Word document in the official layout.
 
     The document has the title (style Title), the six section headings
     (Heading 1), the narratives (subsection titles as Heading 2), and the three
-    tables with the official merged cells; blank cells stay empty.
+    tables with the official merged cells; blank cells stay empty.  A file is
+    written atomically: if anything fails, an existing file is left as it was.
+
+    A report whose text exceeds *limits* (``max_text_chars`` in all,
+    ``max_text_node`` in one paragraph: what :func:`parse_docx` would refuse to
+    read back) is refused before anything is built.
 
     Args:
         report: The report.
         path: A file name, or a binary file object to write to.
+        limits: The limits (default :data:`govinfo_report.limits.DEFAULT_LIMITS`).
 
     Raises:
         MissingDependencyError: python-docx is not installed (the ``docx`` extra).
         CellValueError: A text holds a control character that Word cannot store.
+        InputLimitError: The report's text is too large for a document.
         OSError: The file cannot be written.
 
     .. versionadded:: 0.1.0
     """
     docx = _require("write_docx")
+    _check_size(report, limits or DEFAULT_LIMITS)
     document = docx.Document()
     _page_setup(document)
     _setup_styles(document)
@@ -310,7 +337,13 @@ def write_docx(report: AnnualReport, path: DocxTarget) -> None:
             _add_table(document, table_grid(report, body))
         else:
             _add_narrative(document, body, f"AnnualReport.{fields[heading]}")
-    document.save(path)
+    if isinstance(path, (str, os.PathLike)):
+        from ._atomic import replacing
+
+        with replacing(path) as f:  # a failure leaves an existing file as it was
+            document.save(f)
+    else:
+        document.save(path)
 
 
 # ----------------------------------------------------------------------------
@@ -318,27 +351,60 @@ def write_docx(report: AnnualReport, path: DocxTarget) -> None:
 # ----------------------------------------------------------------------------
 
 
-def _text(element: Any) -> str:
+class _Reader:
+    """What one document read collects: text hidden by merges, unexpanded entities, and the text budget."""
+
+    def __init__(self, limits: Limits, source: str) -> None:
+        self.limits = limits
+        self.source = source
+        self.dropped: list[str] = []
+        self.entities: list[str] = []
+        self.count = TextBudget(limits, source).take
+        from lxml import etree
+
+        self.entity = etree.Entity  # the tag of an entity reference node
+
+
+_T, _TAB, _BR, _CR, _NBH = (_w(t) for t in ("t", "tab", "br", "cr", "noBreakHyphen"))
+_FALLBACK = f"{{{_MC}}}Fallback"
+_TABS = _w("tabs")
+_SKIP = frozenset({_w("pPr"), _w("rPr"), _w("instrText"), _w("delText"), _FALLBACK})
+_MARKS = {_TAB: "\t", _BR: "\n", _CR: "\n", _NBH: "-"}
+
+
+def _run_text(el: Any, reader: _Reader, out: list[str]) -> None:
+    """The text of one w:t: an entity reference inside it is not expanded, the text after it kept."""
+    out.append(reader.count(el.text or ""))
+    for child in el:
+        if child.tag is reader.entity:
+            reader.entities.append(child.text or "")
+        out.append(reader.count(child.tail or ""))
+
+
+def _text(element: Any, reader: _Reader) -> str:
     """The text of a paragraph (or any element): runs, tabs and breaks; no deleted text, field codes or fallbacks."""
     out: list[str] = []
-    skip = {_w("pPr"), _w("rPr"), _w("instrText"), _w("delText"), f"{{{_MC}}}Fallback"}
-
-    def walk(el: Any) -> None:
+    if element.find(f".//{_FALLBACK}") is None:  # the common case: lxml finds the runs and marks in C
+        for el in element.iter(_T, _TAB, _BR, _CR, _NBH):
+            if el.tag == _T:
+                _run_text(el, reader, out)
+            elif el.getparent().tag != _TABS:  # a w:tab in w:tabs (in w:pPr) is a tab stop, not a tab
+                out.append(_MARKS[el.tag])
+        return "".join(out)
+    # iterative, in document order: a hostile document may nest elements as deep as the parser allows
+    stack: list[Any] = [element]
+    while stack:
+        el = stack.pop()
         tag = el.tag
-        if tag in skip:
-            return
-        if tag == _w("t"):
-            out.append(el.text or "")
-        elif tag == _w("tab"):
-            out.append("\t")
-        elif tag in (_w("br"), _w("cr")):
-            out.append("\n")
-        elif tag == _w("noBreakHyphen"):
-            out.append("-")
-        for child in el:
-            walk(child)
-
-    walk(element)
+        if tag in _SKIP:
+            continue
+        if tag == _T:
+            _run_text(el, reader, out)
+            continue
+        mark = _MARKS.get(tag) if isinstance(tag, str) else None
+        if mark is not None:
+            out.append(mark)
+        stack.extend(reversed(el))
     return "".join(out)
 
 
@@ -355,10 +421,12 @@ def _blocks(parent: Any) -> Iterator[Any]:
             yield from _blocks(child)
 
 
-def _heading_levels(document: Any) -> dict[str, int]:
+def _heading_levels(styles: Any) -> dict[str, int]:
     """Style id -> HTML heading level: Title is 1, Heading N is N + 1."""
     levels: dict[str, int] = {}
-    for style in document.styles.element.iterchildren(_w("style")):
+    if styles is None:
+        return levels
+    for style in styles.iterchildren(_w("style")):
         name_el = style.find(_w("name"))
         style_id = style.get(_w("styleId"))
         if name_el is None or style_id is None:
@@ -383,11 +451,15 @@ def _val(element: Any, tag: str) -> str | None:
     return None if found is None else found.get(_w("val"))
 
 
+# Word tables have at most 63 columns; a larger span or offset is hostile or broken and is capped.
+_MAX_SPAN = 64
+
+
 def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
+    digits = (value or "").strip()
+    if not digits.isascii() or not digits.isdigit():
         return default
+    return min(int(digits[:6]), _MAX_SPAN) if len(digits) <= 6 else _MAX_SPAN
 
 
 class _Cell:
@@ -407,9 +479,10 @@ def _row_cells(tr: Any) -> Iterator[Any]:
                 yield from _row_cells(content)
 
 
-def _table_html(tbl: Any, dropped: list[str]) -> str:
+def _table_html(tbl: Any, reader: _Reader) -> str:
     rows: list[list[_Cell]] = []
     open_: dict[int, _Cell] = {}
+    cells_seen = 0
     for tr in tbl.iterchildren(_w("tr")):
         before = _int(_val(tr.find(_w("trPr")), "gridBefore"), 0)
         col = before
@@ -418,15 +491,19 @@ def _table_html(tbl: Any, dropped: list[str]) -> str:
         for tc in _row_cells(tr):
             tc_pr = tc.find(_w("tcPr"))
             span = max(1, _int(_val(tc_pr, "gridSpan"), 1))
+            cells_seen += span
+            if cells_seen > reader.limits.max_table_cells:
+                limit = reader.limits.max_table_cells
+                raise InputLimitError(reader.source, "max_table_cells", cells_seen, limit, "the cells of a table")
             vmerge = None if tc_pr is None else tc_pr.find(_w("vMerge"))
             state = None if vmerge is None else ("restart" if vmerge.get(_w("val")) == "restart" else "continue")
-            text = "\n".join(_text(p) for p in tc.iter(_w("p")))
+            text = "\n".join(_text(p, reader) for p in tc.iter(_w("p")))
             if state == "continue" and col in open_:
                 origin = open_[col]
                 origin.rowspan += 1
                 still_open[col] = origin
                 if text.strip():
-                    dropped.append(text.strip())
+                    reader.dropped.append(text.strip())
             else:
                 cell = _Cell(col, span, state, text)
                 cells.append(cell)
@@ -448,26 +525,63 @@ def _table_html(tbl: Any, dropped: list[str]) -> str:
     return "\n".join(out)
 
 
-def _open(path: DocxTarget, feature: str) -> Any:
-    docx = _require(feature)
-    from docx.opc.exceptions import PackageNotFoundError
+_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOCUMENT = "/officeDocument"
+_STYLES = "/styles"
 
-    name = path if isinstance(path, (str, os.PathLike)) else getattr(path, "name", "<stream>")
+
+def _target(archive: SafeZip, rels: str, kind: str, base: str) -> str | None:
+    """The member a relationship of type ``.../{kind}`` in the part *rels* points to."""
+    import posixpath
+
+    if rels not in archive.names():
+        return None
+    root = parse_xml(archive.read(rels), source=archive.name, part=rels)
+    for rel in root.iterchildren(f"{{{_REL}}}Relationship"):
+        if (rel.get("Type") or "").endswith(kind) and rel.get("TargetMode") != "External":
+            target = rel.get("Target") or ""
+            joined = target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
+            return posixpath.normpath(joined)
+    return None
+
+
+def _open(path: DocxTarget, feature: str, limits: Limits) -> tuple[Any, Any, str]:
+    """The body and the styles (or None) of the .docx *path*, read within *limits*; and its name."""
+    _require(feature)
+    name = source_name(path)
+    reason = "not a Word .docx document (an old .doc must be saved as .docx first)"
+    source: Any = os.fspath(path) if isinstance(path, os.PathLike) else path
     try:
-        return docx.Document(os.fspath(path) if isinstance(path, os.PathLike) else path)
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        reason = "not a Word .docx document (an old .doc must be saved as .docx first)"
-        raise ReportReadError(str(name), f"{reason}: {exc}") from None
+        archive = open_zip(source, limits)
+    except InputLimitError:
+        raise
+    except ReportReadError as exc:
+        raise ReportReadError(name, f"{reason}: {exc.reason}") from None
+    with archive:
+        main = _target(archive, "_rels/.rels", _OFFICE_DOCUMENT, "") or "word/document.xml"
+        if main not in archive.names():
+            raise ReportReadError(name, f"{reason}: there is no document part {main[:80]!r}")
+        document = parse_xml(archive.read(main), source=name, part=main)
+        body = document.find(_w("body"))
+        if document.tag != _w("document") or body is None:
+            raise ReportReadError(name, f"{reason}: the document part has no body")
+        folder, base = main.rsplit("/", 1) if "/" in main else ("", main)
+        rels = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+        styles_part = _target(archive, rels, _STYLES, folder)
+        styles = None
+        if styles_part is not None and styles_part in archive.names():
+            styles = parse_xml(archive.read(styles_part), source=name, part=styles_part)
+    return body, styles, name
 
 
-def _document_html(document: Any, dropped: list[str]) -> str:
-    levels = _heading_levels(document)
+def _document_html(body: Any, styles: Any, reader: _Reader) -> str:
+    levels = _heading_levels(styles)
     out = ['<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n</head>\n<body>']
-    for block in _blocks(document.element.body):
+    for block in _blocks(body):
         if block.tag == _w("tbl"):
-            out.append(_table_html(block, dropped))
+            out.append(_table_html(block, reader))
             continue
-        text = _text(block)
+        text = _text(block, reader)
         if not text.strip():
             continue
         level = levels.get(_val(block.find(_w("pPr")), "pStyle") or "")
@@ -477,7 +591,13 @@ def _document_html(document: Any, dropped: list[str]) -> str:
     return "\n".join(out)
 
 
-def docx_to_html(path: DocxTarget) -> str:
+def _read_html(path: DocxTarget, feature: str, limits: Limits | None) -> tuple[str, _Reader]:
+    body, styles, name = _open(path, feature, limits or DEFAULT_LIMITS)
+    reader = _Reader(limits or DEFAULT_LIMITS, name)
+    return _document_html(body, styles, reader), reader
+
+
+def docx_to_html(path: DocxTarget, *, limits: Limits | None = None) -> str:
     """
     The body of a .docx document as simple HTML, in document order.
 
@@ -487,19 +607,26 @@ def docx_to_html(path: DocxTarget) -> str:
     from Word's vertical merges and grid spans; a cell's paragraphs are joined by
     ``<br>``.  Headers, footers, comments and deleted text are not part of the body.
 
+    The package is read within *limits* (:class:`govinfo_report.limits.Limits`:
+    sizes of the zip members, the compression ratio, text and table sizes), and
+    its XML without resolving entities: a reference such as ``&xxe;`` is left
+    out, and the text after it kept.
+
     Args:
         path: A file name, or a binary file object.
+        limits: The limits (default :data:`govinfo_report.limits.DEFAULT_LIMITS`).
 
     Raises:
         MissingDependencyError: python-docx is not installed (the ``docx`` extra).
-        ReportReadError: The file is not a .docx document.
+        ReportReadError: The file is not a .docx document, or is damaged.
+        InputLimitError: The document exceeds a limit.
 
     .. versionadded:: 0.1.0
     """
-    return _document_html(_open(path, "docx_to_html"), [])
+    return _read_html(path, "docx_to_html", limits)[0]
 
 
-def parse_docx(path: DocxTarget, **options: Any) -> ParseResult:
+def parse_docx(path: DocxTarget, *, limits: Limits | None = None, **options: Any) -> ParseResult:
     """
     Read a published report from a Word .docx document.
 
@@ -510,17 +637,20 @@ def parse_docx(path: DocxTarget, **options: Any) -> ParseResult:
 
     Args:
         path: A file name, or a binary file object.
+        limits: The limits the document is read within (see :func:`docx_to_html`).
         options: Passed on to :func:`~govinfo_report.importers.parse_html` (e.g. the
             organ or year when the title does not give them).
 
     Returns:
         The report with the importer's diagnostics.  Text in a vertically
         merged Word cell below its first row (which Word does not show) is
-        reported as an ``IGNORED-TEXT`` diagnostic.
+        reported as an ``IGNORED-TEXT`` diagnostic, and so is an entity
+        reference (``&name;``), which is never expanded.
 
     Raises:
         MissingDependencyError: python-docx is not installed (the ``docx`` extra).
-        ReportReadError: The file is not a .docx document.
+        ReportReadError: The file is not a .docx document, or is damaged.
+        InputLimitError: The document exceeds a limit.
         ParseError: Nothing in the document is a report.
 
     .. versionadded:: 0.1.0
@@ -532,11 +662,10 @@ def parse_docx(path: DocxTarget, **options: Any) -> ParseResult:
 
     name = path if isinstance(path, (str, os.PathLike)) else getattr(path, "name", None)
     source = None if name is None else os.fspath(name)
-    dropped: list[str] = []
-    html = _document_html(_open(path, "parse_docx"), dropped)
+    html, reader = _read_html(path, "parse_docx", limits)
     options.setdefault("source", source)
     result: ParseResult = parse_html(html, **options)
-    if not dropped:
+    if not reader.dropped and not reader.entities:
         return result
     notes = tuple(
         Diagnostic(
@@ -545,6 +674,14 @@ def parse_docx(path: DocxTarget, **options: Any) -> ParseResult:
             f"合并单元格中被遮住的文字“{text[:30]}”未读取",
             f"text hidden in a merged Word cell was not read: {text[:30]!r}",
         )
-        for text in dropped
+        for text in reader.dropped
+    ) + tuple(
+        Diagnostic(
+            "IGNORED-TEXT",
+            CODES["IGNORED-TEXT"][0],
+            f"实体引用“{entity[:30]}”未展开",
+            f"the entity reference {entity[:30]!r} was not expanded",
+        )
+        for entity in reader.entities
     )
     return attrs.evolve(result, diagnostics=(*result.diagnostics, *notes))

@@ -24,6 +24,7 @@ __all__ = [
     "CellValueError",
     "GovInfoReportError",
     "InconsistentReportError",
+    "InputLimitError",
     "MissingDependencyError",
     "OptionError",
     "ParseError",
@@ -75,12 +76,40 @@ class CellValueError(GovInfoReportError, ValueError):
         return (_rebuild_cell_error, (self.field, self.value, self.reason, isinstance(self, TypeError)))
 
 
-def short_repr(value: object) -> str:
-    """A repr of *value* that stays short for model objects and long texts."""
+def short_repr(value: object, width: int = 80) -> str:
+    """
+    A repr of *value* of at most *width* characters, whatever the value.
+
+    Model objects are named by class; long texts and containers are cut (nested
+    containers are not walked beyond a few levels), and an int too long to
+    print is described by its size, so a hostile value never floods a message.
+    """
     if hasattr(type(value), "__attrs_attrs__"):
         return f"a {type(value).__name__}"
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3 * width:
+        return f"an int of {value.bit_length()} bits"
+    if isinstance(value, (str, bytes)) and len(value) > width:
+        text = repr(value[:width])
+    elif isinstance(value, (list, tuple, dict, set, frozenset)):
+        text = _SHORT.repr(value)
+    else:
+        try:
+            text = repr(value)
+        except (ValueError, RecursionError):  # e.g. a Decimal or int too large to print
+            text = f"a {type(value).__name__}"
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _short_reprlib() -> Any:
+    import reprlib
+
+    r = reprlib.Repr()
+    r.maxlevel, r.maxlist, r.maxtuple, r.maxdict, r.maxset = 3, 4, 4, 4, 4
+    r.maxstring, r.maxother, r.maxlong = 40, 40, 40
+    return r
+
+
+_SHORT = _short_reprlib()
 
 
 class CellTypeError(CellValueError, TypeError):
@@ -156,7 +185,7 @@ class PdfReadError(ReportReadError):
             ``"empty"`` (no text at all) or ``"no-unicode"`` (fonts without a character map).
         reason: The message.
 
-    .. versionadded:: 0.1.0
+    .. versionadded:: 0.2.0
     """
 
     def __init__(self, source: str, kind: str, reason: str) -> None:
@@ -165,6 +194,41 @@ class PdfReadError(ReportReadError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.source, self.kind, self.reason))
+
+
+class InputLimitError(ReportReadError):
+    """
+    An input is larger than a limit of :class:`govinfo_report.limits.Limits` allows.
+
+    Raised before the input is expanded or parsed: a zip member (a .docx part)
+    or the whole archive that would expand beyond its limit, a compression
+    ratio typical of a zip bomb, an XML part nested too deeply, a JSON document
+    nested too deeply, a text too long to write into a Word document, or an
+    amount beyond the precision that ``aggregate`` and ``diff`` compute exactly.
+    It is a :class:`ReportReadError` (and so a :class:`ValueError`); the
+    command line answers it with exit status 2.
+
+    Attributes:
+        source: The file or input name.
+        limit: The name of the limit, e.g. ``"max_member_bytes"`` (a field of
+            :class:`~govinfo_report.limits.Limits`), or ``"amount_precision"``.
+        found: The size found (bytes, characters, depth or digits), when known.
+        maximum: The limit's value.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, source: str, limit: str, found: int | None, maximum: int, what: str = "") -> None:
+        size = f"{found:,} > {maximum:,}" if found is not None else f"more than {maximum:,}"
+        reason = f"{what or limit} exceeds the limit {limit} ({size})"
+        super().__init__(source, reason)
+        self.limit = limit
+        self.found = found
+        self.maximum = maximum
+        self.what = what
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.source, self.limit, self.found, self.maximum, self.what))
 
 
 class InconsistentReportError(GovInfoReportError):

@@ -490,10 +490,10 @@ def render_findings(
     items = list(findings)
     if language not in ("zh", "en"):
         raise OptionError(f"unknown language {language!r}; expected 'zh' or 'en'")
-    if format == "text":
-        return _text(items, language)
-    if format == "table":
-        return _table(items, language)
+    if format in ("text", "table"):
+        from .render import terminal_safe  # report text quoted in a message cannot drive the terminal
+
+        return terminal_safe(_text(items, language) if format == "text" else _table(items, language))
     if format == "json":
         return findings_to_json(items)
     raise OptionError(f"unknown format {format!r}; expected 'text', 'table' or 'json'")

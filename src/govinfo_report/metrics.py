@@ -42,8 +42,6 @@ True
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -191,7 +189,11 @@ def indicators_table(reports: Iterable[AnnualReport]) -> list[Indicators]:
 
 
 def render_indicators(
-    rows: Iterable[Indicators], format: Literal["text", "json", "csv"] = "text", *, bom: bool = False
+    rows: Iterable[Indicators],
+    format: Literal["text", "json", "csv"] = "text",
+    *,
+    bom: bool = False,
+    neutralize: bool = True,
 ) -> str:
     """
     Indicators as a text table (percentages to one decimal), JSON or CSV (floats).
@@ -199,6 +201,9 @@ def render_indicators(
     JSON is a list of :meth:`Indicators.to_dict` objects; CSV has the same
     columns, with an empty field where an indicator is undefined.  With *bom*
     the CSV starts with a UTF-8 byte-order mark, so that Excel opens it as UTF-8.
+    An organ that a spreadsheet would run as a formula is written with a
+    leading apostrophe unless *neutralize* is False (see
+    :func:`govinfo_report.records.records_to_csv`).
 
     Raises:
         OptionError: An unknown *format*.
@@ -210,16 +215,10 @@ def render_indicators(
     if format == "json":
         return json.dumps([r.to_dict() for r in items], ensure_ascii=False, indent=2)
     if format == "csv":
-        buf = io.StringIO()
-        if bom:
-            buf.write("\ufeff")
-        writer = csv.DictWriter(buf, fieldnames=names, lineterminator="\n")
-        writer.writeheader()
-        for r in items:
-            writer.writerow(
-                {k: ("" if x is None else repr(x) if isinstance(x, float) else x) for k, x in r.to_dict().items()}
-            )
-        return buf.getvalue()
+        from ._csv import write_csv
+
+        # floats are written as repr() writes them; only text can be neutralised
+        return write_csv((r.to_dict() for r in items), names, neutralize_text=neutralize, bom=bom)
     if format != "text":
         raise OptionError(f"unknown format {format!r}; expected 'text', 'json' or 'csv'")
     from tabulate import tabulate  # imported here: only drawing a table needs it
@@ -230,5 +229,7 @@ def render_indicators(
         for r in items
     ]
     headers = ["organ", "year", *INDICATOR_NAMES]
+    from .render import terminal_safe
+
     out: str = tabulate(table, headers=headers, tablefmt="simple", disable_numparse=True)
-    return out
+    return terminal_safe(out)

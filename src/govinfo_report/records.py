@@ -38,8 +38,6 @@ the file in the local code page and shows the labels garbled.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -124,12 +122,19 @@ def records_to_jsonl(records: Iterable[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
-def records_to_csv(records: Iterable[dict[str, Any]], *, bom: bool = False) -> str:
+def records_to_csv(records: Iterable[dict[str, Any]], *, neutralize: bool = True, bom: bool = False) -> str:
     """
     Records as CSV with a header row of :data:`RECORD_KEYS`; a blank cell is an empty field.
 
+    A text field that a spreadsheet would run as a formula (it starts with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, e.g. an organ
+    ``=HYPERLINK(...)``) is written with a leading apostrophe; numbers (a
+    本年增/减 of -3 included) are written as they are.
+
     Args:
         records: The records.
+        neutralize: False writes every text exactly as it is (for pipelines
+            that do not open the file in a spreadsheet).
         bom: Start with a UTF-8 byte-order mark (:data:`BOM`), so that Excel
             opens the file as UTF-8 (without it, Excel on a Chinese-language
             Windows shows the labels garbled).  Write the text as UTF-8.
@@ -139,11 +144,6 @@ def records_to_csv(records: Iterable[dict[str, Any]], *, bom: bool = False) -> s
 
     .. versionadded:: 0.1.0
     """
-    buf = io.StringIO()
-    if bom:
-        buf.write(BOM)
-    writer = csv.DictWriter(buf, fieldnames=RECORD_KEYS, lineterminator="\n")
-    writer.writeheader()
-    for r in records:
-        writer.writerow({k: ("" if r[k] is None else r[k]) for k in RECORD_KEYS})
-    return buf.getvalue()
+    from ._csv import write_csv
+
+    return write_csv(records, RECORD_KEYS, neutralize_text=neutralize, bom=bom)

@@ -33,6 +33,7 @@ Chinese text aligns by display width through wcwidth:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -44,7 +45,62 @@ from .tables import RowSpec, TableSpec, _get, layout
 if TYPE_CHECKING:
     from .vocab import Term
 
-__all__ = ["default_title", "format_cell", "render_markdown", "render_table", "render_text", "table_rows"]
+__all__ = [
+    "default_title",
+    "format_cell",
+    "markdown_escape",
+    "render_markdown",
+    "render_table",
+    "render_text",
+    "table_rows",
+    "terminal_safe",
+]
+
+# ANSI escape sequences: CSI (ESC [ or the C1 byte), OSC (ESC ] ... BEL or ST), and two-byte ESC sequences.
+_ANSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -~]?")
+# Other C0 and C1 controls (tab and newline stay), DEL, and the bidirectional overrides that reorder a line.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+def terminal_safe(text: str) -> str:
+    r"""
+    *text* without ANSI escape sequences and control characters (tab and newline stay).
+
+    Everything the library prints for a terminal (:func:`render_text`, the text
+    and table forms of findings, folder checks, comparisons and indicators,
+    and the command line's messages) passes through it, so a report cannot
+    move the cursor, recolour, retitle or clear the terminal, or reorder a line.
+
+    >>> terminal_safe("某某局\x1b[2J\x1b]0;title\x07\r\n")
+    '某某局\n'
+
+    .. versionadded:: 0.1.0
+    """
+    if text.isprintable():
+        return text
+    return _CONTROL.sub("", _ANSI.sub("", text))
+
+
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_MD_LINE_START = re.compile(r"^(\s*(?:\d+)?)([-+=#.)])", re.MULTILINE)
+
+
+def markdown_escape(text: str) -> str:
+    r"""
+    *text* as literal Markdown: no HTML, links, emphasis, headings, lists or quotes can come out of it.
+
+    ``&``, ``<`` and ``>`` are written as HTML entities (which every Markdown
+    reads), the rest of Markdown's punctuation is escaped with a backslash, and
+    a line that would start a heading, list or rule has its marker escaped.
+
+    >>> print(markdown_escape("<script>x</script> [a](http://x) # 1. *b*"))
+    &lt;script&gt;x&lt;/script&gt; \[a\]\(http://x\) \# 1. \*b\*
+
+    .. versionadded:: 0.1.0
+    """
+    entities = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = _MD_INLINE.sub(r"\\\1", entities)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+
 
 def default_title(report: AnnualReport) -> str:
     """
@@ -226,6 +282,8 @@ def render_text(report: AnnualReport, *, tablefmt: str = "grid") -> str:
 
     The title comes first, then each section heading on its own line, followed
     by its narrative (text, then each subsection's title and text) or its table.
+    Control characters and ANSI escape sequences in the report's text are
+    left out (:func:`terminal_safe`).
 
     .. versionadded:: 0.1.0
     """
@@ -236,7 +294,7 @@ def render_text(report: AnnualReport, *, tablefmt: str = "grid") -> str:
             lines += [render_table(report, body, tablefmt=tablefmt), ""]
         else:
             lines += _narrative_lines(body)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return terminal_safe("\n".join(lines).rstrip("\n") + "\n")
 
 
 def _md_escape(text: str) -> str:
@@ -247,9 +305,13 @@ def render_markdown(report: AnnualReport) -> str:
     """
     The whole report as Markdown: a level-1 title, level-2 section headings and pipe tables.
 
+    The report's own text (title, organ, subsection titles, narratives) is
+    escaped with :func:`markdown_escape`, so it shows as written and can never
+    become HTML, a link or a heading.
+
     .. versionadded:: 0.1.0
     """
-    lines = [f"# {default_title(report)}", ""]
+    lines = [f"# {markdown_escape(default_title(report))}", ""]
     for heading, body in _sections(report):
         lines += [f"## {heading.zh}", ""]
         if isinstance(body, str):
@@ -260,9 +322,9 @@ def render_markdown(report: AnnualReport) -> str:
             lines += [_tabulate(body_rows, "pipe", headers=head), ""]
         else:
             if body.text:
-                lines += [body.text, ""]
+                lines += [markdown_escape(body.text), ""]
             for s in body.subsections:
-                lines += [f"### {s.title}", ""]
+                lines += [f"### {markdown_escape(' '.join(s.title.split()))}", ""]
                 if s.text:
-                    lines += [s.text, ""]
+                    lines += [markdown_escape(s.text), ""]
     return "\n".join(lines).rstrip("\n") + "\n"

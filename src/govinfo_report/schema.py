@@ -236,7 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder.mkdir(exist_ok=True)
         for e in Edition:
             target = folder / _file_name(e)
-            target.write_text(schema_json(e), encoding="utf-8")
+            from ._atomic import write_bytes
+
+            write_bytes(target, schema_json(e).encode("utf-8"))
             print(f"wrote {target}")
         return 0
     if args.edition:

@@ -84,6 +84,7 @@ from ._crosswalk import (
     mapped_values,
     sum_cells,
 )
+from ._exact import exact
 from .checks import BlankPolicy, blank_policy
 from .errors import AggregationError, OptionError
 from .model import (
@@ -341,6 +342,7 @@ def _fees(reports: Sequence[AnnualReport]) -> ProcessingFees | None:
     )
 
 
+@exact("aggregate")
 def aggregate(
     reports: Iterable[AnnualReport],
     *,
@@ -378,6 +380,8 @@ def aggregate(
             same organ twice; editions that differ without the mapping; 采购总金额
             amounts without a unit beside amounts with one (strict policy only); a blank cell under the
             strict policy (every blank member cell is listed in ``cells``).
+        InputLimitError: An amount, or the sum of amounts, has more significant
+            digits than can be computed exactly (100).
         OptionError: An unknown *blank* policy or *edition*, or an item of
             *reports* that is not an AnnualReport.
         CellValueError: *organ* is empty, or *year* is not a report year.

@@ -2,9 +2,17 @@
 The ``govinfo-report`` command line: a thin shell over the public API.
 
 Every command reads reports (JSON, and published text or HTML), writes its
-result to stdout (or ``-o FILE``) and its diagnostics to stderr.  Exit status:
-0 on success, 1 when ``check`` finds errors, 2 when the input cannot be read
-or the command line is wrong.
+result to stdout (or ``-o FILE``, written atomically) and its diagnostics to
+stderr.  Exit status:
+
+* 0: success;
+* 1: ``check`` found error findings;
+* 2: the input cannot be read (malformed, too large, not a report), an output
+  cannot be written, or the command line is wrong; one line on stderr says why;
+* 70: a bug in govinfo-report (an unexpected exception); one line on stderr
+  says how to report it.  Set the environment variable
+  ``GOVINFO_REPORT_TRACEBACK=1`` to see the traceback;
+* 130: interrupted (Ctrl-C).
 
 .. versionadded:: 0.1.0
 """
@@ -13,11 +21,27 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from ..errors import GovInfoReportError, short_repr
 from ._common import CommandError, Formatter
+
+EXIT_OK = 0
+"""Success."""
+EXIT_FINDINGS = 1
+"""``check`` found error findings."""
+EXIT_INPUT = 2
+"""Unreadable input, an output that cannot be written, or a wrong command line."""
+EXIT_BUG = 70
+"""A bug in govinfo-report (EX_SOFTWARE of sysexits.h)."""
+EXIT_INTERRUPTED = 130
+"""Interrupted by Ctrl-C."""
+
+TRACEBACK_ENV = "GOVINFO_REPORT_TRACEBACK"
+"""Set this environment variable to 1 to see the traceback of a bug instead of one line."""
 
 # Each name is a module ``_<name>`` of this package with ``add_parser(subparsers)``.
 COMMANDS: tuple[str, ...] = (
@@ -71,11 +95,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.func(args)
     except CommandError as exc:
-        print(f"govinfo-report {args.command}: {exc}", file=sys.stderr)
-        return 2
+        _say(args.command, str(exc))
+        return EXIT_INPUT
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
-        return 0
+        return EXIT_OK
+    except KeyboardInterrupt:
+        _say(args.command, "interrupted")
+        return EXIT_INTERRUPTED
+    except (GovInfoReportError, OSError, UnicodeError) as exc:  # bad input a command did not catch itself
+        _say(args.command, f"{type(exc).__name__}: {exc}")
+        return EXIT_INPUT
+    except MemoryError:
+        _say(args.command, "out of memory: the input is too large for this machine")
+        return EXIT_INPUT
+    except Exception as exc:  # a bug of ours: one line, its own exit status
+        if os.environ.get(TRACEBACK_ENV, "") not in ("", "0"):
+            raise
+        what = f"{type(exc).__name__}: {short_repr(str(exc), 160)[1:-1]}"
+        _say(
+            args.command,
+            f"internal error ({what}); this is a bug in govinfo-report {__version__}, please report it with the "
+            f"command line and the input file (set {TRACEBACK_ENV}=1 to see the traceback)",
+        )
+        return EXIT_BUG
     return status
+
+
+_MAX_LINES = 30
+
+
+def _say(command: str, message: str) -> None:
+    """
+    The message on stderr after the command's name, without control characters or ANSI escapes.
+
+    A message is one line, except a StructureError's list of problems (one per
+    line, at most 30 shown); each line is cut to 300 characters.
+    """
+    from ..render import terminal_safe
+
+    lines = [line.rstrip() for line in terminal_safe(message).split("\n")]
+    lines = [line if len(line) <= 300 else line[:297] + "..." for line in lines if line.strip()]
+    if len(lines) > _MAX_LINES:
+        lines = [*lines[: _MAX_LINES - 1], f"  ... and {len(lines) - _MAX_LINES + 1} more"]
+    print(f"govinfo-report {command}: " + "\n".join(lines), file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

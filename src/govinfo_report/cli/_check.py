@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-from typing import Any
+from typing import Any, Literal
 
 from ._common import CommandError, Formatter, add_meta_arguments, load_parsed, load_report, write_output
 
@@ -55,7 +55,17 @@ def add_parser(sub: Any) -> None:
         action="extend",
         help="FILE is a summary: check it against these member reports",
     )
-    p.add_argument("--format", choices=("text", "table", "json"), default="text", help="output format (default: text)")
+    p.add_argument(
+        "--format",
+        choices=("text", "table", "json", "csv"),
+        default="text",
+        help="output format (default: text; csv: for a folder only, one line per file)",
+    )
+    p.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="csv: write text exactly as it is (by default a text starting with = + - @ gets a leading ')",
+    )
     p.add_argument(
         "--blank",
         choices=("zero", "strict", "ignore"),
@@ -100,7 +110,10 @@ def run_folder(args: argparse.Namespace) -> int:
     result = check_folder(args.file, blank=args.blank, recursive=args.recursive, progress=terminal_progress())
     if not result.files:
         raise CommandError(f"{args.file}: no reports ({', '.join(REPORT_SUFFIXES)}) in the folder")
-    text = render_folder_check(result, "json" if args.format == "json" else "table")
+    fmt: Literal["table", "json", "csv"] = "json" if args.format == "json" else "table"
+    if args.format == "csv":
+        fmt = "csv"
+    text = render_folder_check(result, fmt, neutralize=not args.raw_csv)
     write_output(text, args.output)
     failed = any(f.errors or f.error for f in result.files)
     return 1 if failed and not args.exit_zero else 0
@@ -118,6 +131,8 @@ def run(args: argparse.Namespace) -> int:
 
     if Path(args.file).is_dir():
         return run_folder(args)
+    if args.format == "csv":
+        raise CommandError("--format csv is for a folder of reports (one line per file)")
     report, diagnostics = load_parsed(args.file, organ=args.organ, year=args.year)
     previous = load_report(args.previous) if args.previous else None
     members = [load_report(m) for m in args.members] if args.members is not None else None

@@ -25,6 +25,13 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
     """Keeps the examples in the epilog as written."""
 
 
+def terminal(text: str) -> str:
+    """*text* for a terminal: control characters and ANSI escape sequences from report text removed."""
+    from ..render import terminal_safe
+
+    return terminal_safe(text)
+
+
 def year_type(text: str) -> int:
     """An argparse type for a report year (2008–2100)."""
     try:
@@ -72,7 +79,8 @@ def print_diagnostics(path: str, diagnostics: Sequence[Diagnostic]) -> None:
     from ..importers import summarise
 
     for d in summarise(diagnostics):
-        print(f"{path}: {d}", file=sys.stderr)
+        line = terminal(f"{path}: {d}")
+        print(line if len(line) <= 300 else line[:297] + "...", file=sys.stderr)
 
 
 def load_parsed(
@@ -105,15 +113,42 @@ def load_parsed(
         raise CommandError(f"{path}: {exc.strerror or exc}") from None
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write *text* to the file *output* (UTF-8), or to stdout when it is None or ``-``."""
-    if output in (None, "-"):
-        sys.stdout.write(text)
-        if text and not text.endswith("\n"):
-            sys.stdout.write("\n")
-        return
+def _encode(text: str, where: str) -> bytes:
     try:
-        Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate, from a report built in Python
+        reason = f"the output cannot be written as UTF-8 (a lone surrogate at {exc.start})"
+        raise CommandError(f"{where}: {reason}") from None
+
+
+def write_output(text: str, output: str | None) -> None:
+    """
+    Write *text* to the file *output* (UTF-8), or to stdout when it is None or ``-``.
+
+    A file is written atomically (a temporary file in the same folder, then a
+    rename): if anything fails, the old file is left as it was.
+    """
+    if text and not text.endswith("\n"):
+        text += "\n"
+    data = _encode(text, output or "stdout")
+    if output in (None, "-"):
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stream (e.g. captured in tests)
+            sys.stdout.write(text)
+        else:
+            buffer.write(data)
+            buffer.flush()
+        return
+    write_file(output, data)
+
+
+def write_file(output: str, data: bytes) -> None:
+    """Write *data* to the file *output* atomically; an OSError becomes a CommandError."""
+    from .._atomic import write_bytes
+
+    try:
+        write_bytes(output, data)
     except OSError as exc:
         raise CommandError(f"{output}: {exc.strerror or exc}") from None
 

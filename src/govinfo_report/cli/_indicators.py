@@ -43,6 +43,11 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("--bom", action="store_true", help="csv only: start with a UTF-8 byte-order mark (for Excel)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout (required for xlsx)")
+    p.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="csv: write text exactly as it is (by default a text starting with = + - @ gets a leading ')",
+    )
     add_meta_arguments(p, "each published report")
     p.set_defaults(func=run)
 
@@ -63,5 +68,5 @@ def run(args: argparse.Namespace) -> int:
             args.output,
         )
         return 0
-    write_output(render_indicators(rows, args.format, bom=args.bom), args.output)
+    write_output(render_indicators(rows, args.format, bom=args.bom, neutralize=not args.raw_csv), args.output)
     return 0

@@ -39,6 +39,11 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("--bom", action="store_true", help="csv only: start with a UTF-8 byte-order mark (for Excel)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout (required for xlsx)")
+    p.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="csv: write text exactly as it is (by default a text starting with = + - @ gets a leading ')",
+    )
     add_meta_arguments(p, "each published report")
     p.set_defaults(func=run)
 
@@ -55,6 +60,9 @@ def run(args: argparse.Namespace) -> int:
 
         write_binary(lambda: write_records_xlsx(records, args.output), args.output)
         return 0
-    text = records_to_csv(records, bom=args.bom) if args.format == "csv" else records_to_jsonl(records)
+    if args.format == "csv":
+        text = records_to_csv(records, bom=args.bom, neutralize=not args.raw_csv)
+    else:
+        text = records_to_jsonl(records)
     write_output(text, args.output)
     return 0

@@ -11,11 +11,11 @@ import io
 import os
 import zipfile
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..errors import GovInfoReportError, ParseError, ReportReadError
+from ..errors import ParseError, ReportReadError
 from ..rules import Severity
+from ..vocab import REPORT_TITLE_SUFFIX
 from ._html import META_PREFIX, extract_page, looks_like_html, mapper, to_text
 from ._meta import apply_tags
 from ._result import CODES, Diagnostic, ParseResult
@@ -68,10 +68,17 @@ _BOMS = (
 
 def decode(data: bytes, source: str | None = None) -> tuple[str, tuple[Diagnostic, ...]]:
     """
-    The text of a file's bytes: UTF-8 (a BOM is honoured and dropped), else GB18030 with an ``ENCODING`` diagnostic.
+    The text of a file's bytes, and an ``ENCODING`` diagnostic naming the encoding when it is not plain UTF-8.
+
+    UTF-8 (a BOM is honoured and dropped) and UTF-16 with a BOM are read as
+    such; UTF-16 without a BOM is recognised by its zero bytes; anything else
+    is decoded as GB18030, except Big5 (traditional Chinese) text, which is
+    recognised as such (the labels are then read like those of traditional
+    mirrors).
 
     Raises:
-        ParseError: The bytes are binary data (NUL bytes), or neither UTF-8 nor GB18030.
+        ParseError: The bytes are binary data (NUL bytes), or neither UTF-8 nor
+            GB18030 (the reason gives the byte offset where each fails).
 
     .. versionadded:: 0.1.0
     """
@@ -80,19 +87,34 @@ def decode(data: bytes, source: str | None = None) -> tuple[str, tuple[Diagnosti
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec), ()
-            except UnicodeDecodeError:
-                break
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                name = "UTF-8" if codec == "utf-8-sig" else "UTF-16"
+                raise ParseError(
+                    f"the file starts with a {name} byte order mark but is not {name} from byte {exc.start + 1} "
+                    f"(文件以{name}字节顺序标记开头，但第{exc.start + 1}字节起不是{name}编码)",
+                    source,
+                ) from None
+            return text, (() if codec == "utf-8-sig" else (_encoding("UTF-16"),))
     if b"\x00" in data[:8192]:
-        raise ParseError("the file is binary data, not a report (文件为二进制数据，不是报告文本)", source)
+        utf16 = _utf16(data)
+        if utf16 is None:
+            raise ParseError("the file is binary data, not a report (文件为二进制数据，不是报告文本)", source)
+        return utf16[0], (_encoding(utf16[1]),)
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    big5 = _big5(data)
+    if big5 is not None:  # traditional characters in labels are matched like those of mirrors
+        return big5, (_encoding("Big5"),)
     try:
         text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        reason = "the file is neither UTF-8 nor GB18030 text (文件既不是UTF-8也不是GB18030编码)"
+    except UnicodeDecodeError as exc:
+        reason = (
+            f"the file is neither UTF-8 (from byte {first_bad + 1}) nor GB18030 (from byte {exc.start + 1}) text "
+            f"(文件既不是UTF-8也不是GB18030编码：分别从第{first_bad + 1}、第{exc.start + 1}字节起无法解码)"
+        )
         raise ParseError(reason, source) from None
     diag = Diagnostic(
         "ENCODING",
@@ -101,6 +123,46 @@ def decode(data: bytes, source: str | None = None) -> tuple[str, tuple[Diagnosti
         f"the file is not UTF-8 (from byte {first_bad + 1}); decoded as GB18030",
     )
     return text, (diag,)
+
+
+def _encoding(name: str) -> Diagnostic:
+    return Diagnostic("ENCODING", CODES["ENCODING"][0], f"文件按{name}编码解码", f"the file was decoded as {name}")
+
+
+def _utf16(data: bytes) -> tuple[str, str] | None:
+    """The text of UTF-16 *data* without a BOM, and its name, when its zero bytes say so; else None."""
+    head = data[:8192]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if even + odd < 4 or len(data) % 2:
+        return None
+    if odd >= 3 * even:  # ASCII digits, spaces and newlines: 'x' 00 in little-endian order
+        codec, name = "utf-16-le", "UTF-16LE"
+    elif even >= 3 * odd:
+        codec, name = "utf-16-be", "UTF-16BE"
+    else:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    sample = text[:4096]
+    printable = sum(1 for c in sample if c.isprintable() or c in "\n\r\t")
+    return (text, name) if "\x00" not in text and printable >= 0.95 * len(sample) else None
+
+
+# Spelled alike in simplified and traditional characters, and common in every report.
+_GOVERNMENT = REPORT_TITLE_SUFFIX.zh[:2]
+
+
+def _big5(data: bytes) -> str | None:
+    """The text of *data* when it reads as Big5 text that names the government, and as GB18030 does not."""
+    for codec in ("big5", "cp950"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return text if _GOVERNMENT in text and _GOVERNMENT not in data.decode("gb18030", "replace") else None
+    return None
 
 
 def parse_text(
@@ -261,20 +323,24 @@ def _zip_kind(data: bytes) -> str | None:
 
 
 def _parse_one(path: str) -> ParseResult:
-    """Parse one file for :func:`parse_many`: any failure becomes a result without a report."""
+    """Parse one file for :func:`parse_many`: any failure (a bug of ours included) becomes a result without a report."""
     try:
         return parse(path)
-    except (GovInfoReportError, OSError, UnicodeError, RecursionError, MemoryError) as exc:
-        reason = f"{type(exc).__name__}: {exc}"
-        return ParseResult(
-            report=None,
-            diagnostics=(
-                Diagnostic(
-                    "PARSE-FAILED", Severity.ERROR, f"无法读取该文件：{reason}", f"cannot read the file: {reason}"
-                ),
-            ),
-            source=path,
-        )
+    except Exception as exc:  # one bad file must not stop a batch; only text crosses the process boundary
+        message = str(exc)
+        return _failed(path, f"{type(exc).__name__}: {message if len(message) <= 300 else message[:297] + '...'}")
+    except MemoryError:
+        return _failed(path, "MemoryError: out of memory")
+
+
+def _failed(path: str, reason: str) -> ParseResult:
+    return ParseResult(
+        report=None,
+        diagnostics=(
+            Diagnostic("PARSE-FAILED", Severity.ERROR, f"无法读取该文件：{reason}", f"cannot read the file: {reason}"),
+        ),
+        source=path,
+    )
 
 
 def parse_many(paths: Iterable[str | os.PathLike[str]], *, workers: int | None = None) -> list[ParseResult]:
@@ -285,7 +351,9 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], *, workers: int | None =
     back pickled).  A file that cannot be parsed does not stop the batch: its
     result has ``report`` None and one ``PARSE-FAILED`` diagnostic of error
     severity naming the exception (a missing file, binary data, no report in
-    it ...).  Check ``result.ok`` before using ``result.report``.
+    it ...), or saying that the worker process reading it died (killed by the
+    system when out of memory: the other files are still read).  Check
+    ``result.ok`` before using ``result.report``.
 
     Args:
         paths: The files.
@@ -303,6 +371,9 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], *, workers: int | None =
     workers = max(1, min(workers, len(items)))
     if workers == 1 or len(items) < 2:
         return [_parse_one(p) for p in items]
+    from .._pool import run_all
+
     chunk = max(1, min(256, len(items) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_parse_one, items, chunksize=chunk))
+    return run_all(
+        _parse_one, [(p,) for p in items], workers, lambda i, reason: _failed(items[i], reason), chunksize=chunk
+    )

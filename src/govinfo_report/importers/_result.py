@@ -120,7 +120,7 @@ CODES: dict[str, tuple[Severity, str]] = {
         Severity.WARNING,
         "neither the table headers nor the year give the edition; the 2021 edition is assumed",
     ),
-    "ENCODING": (Severity.INFO, "the file was not UTF-8; it was decoded as GB18030"),
+    "ENCODING": (Severity.INFO, "the file was not plain UTF-8; the message names the encoding it was decoded as"),
     "NUMBER-AS-TEXT": (Severity.INFO, "a spreadsheet cell held a number stored as text; it was read as the number"),
     "HIDDEN-CELLS": (
         Severity.WARNING,
