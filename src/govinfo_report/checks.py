@@ -816,6 +816,7 @@ def check(
     deadline: _dt.date | None = None,
     plausibility: bool = False,
     rule_making_power: bool | None = None,
+    narrative: bool = True,
 ) -> list[Finding]:
     """
     Every finding about *report*; never raises because the report is inconsistent.
@@ -844,6 +845,9 @@ def check(
             default thresholds and *previous* when given.
         rule_making_power: For the plausibility rules: False when the organ has
             no power to make 规章, so a non-zero 规章 row is suspicious.
+        narrative: Compare the figures the prose states with the tables
+            (the TEXT-* rules, :mod:`govinfo_report.narrative_checks`); they
+            run only when the report has prose.  False skips them.
 
     Returns:
         The findings (a :class:`~govinfo_report.findings.FindingList`, a list
@@ -879,6 +883,10 @@ def check(
         if isinstance(members, AnnualReport):
             raise OptionError("members: expected a list of AnnualReport, got a single AnnualReport")
         findings += _summary(ctx, [_require_report(m, f"members[{i}]") for i, m in enumerate(members)])
+    if narrative:
+        from .narrative_checks import narrative_findings
+
+        findings += narrative_findings(report)
     if plausibility:
         from .plausibility_checks import plausibility as plausibility_findings
 
@@ -895,6 +903,7 @@ def ensure_consistent(
     deadline: _dt.date | None = None,
     plausibility: bool = False,
     rule_making_power: bool | None = None,
+    narrative: bool = True,
 ) -> None:
     """
     Raise when :func:`check` finds an error; warnings and info pass.
@@ -916,6 +925,7 @@ def ensure_consistent(
         deadline=deadline,
         plausibility=plausibility,
         rule_making_power=rule_making_power,
+        narrative=narrative,
     )
     if any(f.severity is Severity.ERROR for f in findings):
         raise InconsistentReportError(findings)
@@ -930,6 +940,7 @@ _GROUPS = (
     ("report", "Report level"),
     ("continuity", "Continuity with the previous year (`check(report, previous=...)`)"),
     ("summary", "A summary against its members (`check(summary, members=[...])`)"),
+    ("narrative", "The prose against the tables (on by default; `check(report, narrative=False)` skips them)"),
     ("plausibility", "Plausibility, advisory (`check(report, plausibility=True)`)"),
 )
 

@@ -49,6 +49,7 @@ __all__ = [
     "FindingList",
     "FindingValue",
     "Fix",
+    "Quote",
     "diagnose",
     "finding_to_dict",
     "findings_to_json",
@@ -165,6 +166,29 @@ class Fix:
         return text
 
 
+@frozen(kw_only=True)
+class Quote:
+    """
+    Where in the prose a TEXT-* finding comes from.
+
+    Attributes:
+        section: The section: ``overview``, ``problems`` or ``other_matters``.
+        sentence: The sentence, as written.
+        text: The number (or the words of a claim of 0) as written.
+        start: Where *text* starts in the section text
+            (:meth:`~govinfo_report.model.Narrative.full_text`).
+        end: Where *text* ends.
+
+    .. versionadded:: 0.2.0
+    """
+
+    section: str
+    sentence: str
+    text: str
+    start: int
+    end: int
+
+
 def _difference(inst: Finding) -> int | Decimal | None:
     stated, expected = inst.stated, inst.expected
     if isinstance(stated, _dt.date) and isinstance(expected, _dt.date):
@@ -209,7 +233,11 @@ class Finding:
         message: The finding in Chinese, with the official labels.
         message_en: The finding in English.
         diagnosis: The most likely single-cell fix, for arithmetic findings.
-        details: The cells a list-like finding lists (BLANK-CELLS: every blank cell).
+        details: The cells a list-like finding lists (BLANK-CELLS: every blank cell;
+            SUMMARY-MISSING-MEMBER: the cells whose comparison it explains).
+        quote: For a TEXT-* finding: the sentence and the number it quotes.
+        follow_on: How many findings this one explains that were left out
+            (e.g. the SUMMARY-CELL differences a missing member causes).
 
     .. versionadded:: 0.1.0
     """
@@ -228,6 +256,8 @@ class Finding:
     blank_cells: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     diagnosis: Fix | None = None
     details: tuple[CellRef, ...] = attrs.field(default=(), converter=tuple)
+    quote: Quote | None = None
+    follow_on: int = 0
     difference: int | Decimal | None = attrs.field(default=attrs.Factory(_difference, takes_self=True))
     direction: str | None = attrs.field(default=attrs.Factory(_direction, takes_self=True))
 
@@ -325,8 +355,10 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     ``path``, ``table``, ``row``, ``column``, ``stated``, ``expected``,
     ``difference``, ``direction``, ``message``, ``message_en``, ``cells`` (each
     ``{path, table, row, column, value, source}``), ``blank_cells``,
-    ``diagnosis`` (``{cell, value, resolves, breaks, alternatives}`` or null)
-    and ``details`` (cells, as in ``cells``).  Decimals are strings, dates ISO
+    ``diagnosis`` (``{cell, value, resolves, breaks, alternatives, together}`` or null),
+    ``details`` (cells, as in ``cells``), ``quote`` (``{section, sentence, text, start,
+    end}`` for a TEXT-* finding, else null) and ``follow_on`` (how many follow-on
+    findings this one explains, 0 for most).  Decimals are strings, dates ISO
     strings, blanks null.
 
     >>> from govinfo_report.rules import Severity
@@ -354,7 +386,14 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "blank_cells": list(finding.blank_cells),
         "diagnosis": None if finding.diagnosis is None else _fix_to_dict(finding.diagnosis),
         "details": [_cell_to_dict(c) for c in finding.details],
+        "quote": None if finding.quote is None else _quote_to_dict(finding.quote),
+        "follow_on": finding.follow_on,
     }
+
+
+def _quote_to_dict(quote: Quote) -> dict[str, Any]:
+    return {"section": quote.section, "sentence": quote.sentence, "text": quote.text, "start": quote.start,
+            "end": quote.end}
 
 
 def findings_to_json(findings: Iterable[Finding], *, indent: int | None = 2) -> str:

@@ -14,6 +14,7 @@ examples:
   govinfo-report check report-2021.json --previous report-2020.json
   govinfo-report check summary.json --members a.json b.json c.json --format json -o findings.json
   govinfo-report check report.json --blank strict --deadline 2022-01-28
+  govinfo-report check report.txt --no-narrative   # skip the prose-against-tables rules (TEXT-*)
   govinfo-report check reports/ --recursive        # a summary table per file and per rule
 
 exit status: 0 with no error findings, 1 with error findings (0 with --exit-zero),
@@ -80,6 +81,11 @@ def add_parser(sub: Any) -> None:
         help="with --plausibility: the organ cannot make 规章, so a non-zero 规章 row is flagged",
     )
     p.add_argument(
+        "--no-narrative",
+        action="store_true",
+        help="do not compare the figures the prose states with the tables (the TEXT-* rules)",
+    )
+    p.add_argument(
         "--exit-zero",
         action="store_true",
         help="exit with status 0 even when there are error findings (unreadable input still gives 2)",
@@ -126,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
             deadline=args.deadline,
             plausibility=args.plausibility,
             rule_making_power=False if args.no_rule_making_power else None,
+            narrative=not args.no_narrative,
         )
     except GovInfoReportError as exc:  # pragma: no cover - the options are validated by argparse
         raise CommandError(str(exc)) from None
