@@ -68,7 +68,7 @@ class ClaimKind(str, enum.Enum):
     RESULT = "result"
     """A result of table 三: *subject* is a row or group under ``$.requests.results`` (``disclosed``, ``withheld``…)."""
     APPLICANT = "applicant"
-    """Applications received from one kind of applicant: *subject* is a column (``natural_person``, ``legal_person``)."""
+    """Applications received from one kind of applicant: *subject* a column (``natural_person``, ``legal_person``)."""
     REVIEW = "review"
     """行政复议: *subject* ``total`` or an outcome (``upheld``, ``corrected``, ``other``, ``pending``)."""
     LITIGATION = "litigation"
@@ -152,8 +152,8 @@ _CN_CHARS = "".join(_CN_DIGITS) + "".join(_CN_UNITS) + "万"
 
 def _chinese(text: str) -> int | None:
     """三十三 → 33, 一百零二 → 102, 两千 → 2000, 二〇二一 → 2021; None when not a numeral."""
-    if all(ch in _CN_DIGITS for ch in text):  # digit by digit: 二〇二一, 五
-        if len(text) > 1 and text[0] in "〇零":
+    if all(ch in _CN_DIGITS for ch in text):  # one digit (五), or a year digit by digit (二〇二一)
+        if len(text) > 1 and (text[0] in "〇零" or len(text) != 4):
             return None
         return int("".join(str(_CN_DIGITS[ch]) for ch in text))
     total, section, digit = 0, 0, None
@@ -312,7 +312,7 @@ _NUMBER = re.compile(
 )
 _CN_UNITS_OK = frozenset("件起宗例元次") | {"万元"}
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
-_CLAUSE = re.compile(r"[^，,、：:；;（）()“”\"]+")
+_CLAUSE_BREAK = re.compile(r"[，、：:；;（）()“”\"]|,(?![0-9]{3}(?![0-9]))|(?<![0-9]),")
 _NEGATION = re.compile(r"(未发生|未出现|未有|没有发生|没有|未被|未收到|未接到|未产生|未|无)(?!论|法|需|须|偿|关|误|一)")
 _NEG_SUFFIX = r"(?:案件|案|事项|的情况|情况|的情形|情形|现象)?"
 _EXCEPT = re.compile(r"除|以外|之外|外")
@@ -353,19 +353,57 @@ def _mentions(text: str, words: Sequence[str]) -> int:
 
 
 class _Sentence:
-    def __init__(self, section: str, raw: str, norm: str, start: int, end: int) -> None:
+    """One sentence: its section, text as written and normalised, span, paragraph, and whether it opens one."""
+
+    def __init__(self, section: str, raw: str, norm: str, start: int, end: int, paragraph: str, first: bool) -> None:
         self.section, self.raw, self.norm, self.start, self.end = section, raw, norm, start, end
+        self.paragraph, self.first = paragraph, first
+
+    def claim(
+        self,
+        kind: ClaimKind,
+        subject: str | None,
+        at: tuple[int, int],
+        value: int | Decimal,
+        unit: str,
+        keyword: str,
+        *,
+        negated: bool = False,
+        candidates: tuple[ClaimKind, ...] = (),
+    ) -> Claim:
+        """A claim whose number (or words) stand at *at* (offsets in the sentence)."""
+        return Claim(
+            kind=kind,
+            subject=subject,
+            section=self.section,
+            text=self.raw[at[0] : at[1]],
+            value=value,
+            unit=unit,
+            sentence=self.raw,
+            span=(self.start + at[0], self.start + at[1]),
+            sentence_span=(self.start, self.end),
+            keyword=keyword,
+            negated=negated,
+            years=_years(self.norm[: at[0]]),
+            candidates=candidates,
+        )
 
 
 def _clauses(sentence: str) -> Iterator[tuple[int, str]]:
-    for m in _CLAUSE.finditer(sentence):
-        yield m.start(), m.group()
+    """The clauses of *sentence* with their offsets; a thousands separator (1,234) does not end one."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.start() > start:
+            yield start, sentence[start : m.start()]
+        start = m.end()
+    if start < len(sentence):
+        yield start, sentence[start:]
 
 
 def _number_claims(s: _Sentence) -> Iterator[Claim]:
     norm = s.norm
     about_requests = "申请" in norm
-    about_disclosure = "公开" in norm
+    about_disclosure = "公开" in s.paragraph
     fees = v.PROCESSING_FEE.zh in norm
     for c_start, clause in _clauses(norm):
         matches = list(_NUMBER.finditer(clause))
@@ -380,29 +418,20 @@ def _number_claims(s: _Sentence) -> Iterator[Claim]:
                 continue
             if not num[0].isdigit() and unit not in _CN_UNITS_OK:
                 continue
-            a, b = s.start + c_start + m.start("num"), s.start + c_start + m.end("num")
+            at = (c_start + m.start("num"), c_start + m.end("num"))
             before = norm[: c_start + m.start()]
-            common = {
-                "section": s.section,
-                "text": s.raw[a - s.start : b - s.start],
-                "unit": unit,
-                "sentence": s.raw,
-                "span": (a, b),
-                "sentence_span": (s.start, s.end),
-                "years": _years(before),
-            }
             if fees and unit in ("元", "万元"):
                 if _COMPARISON.search(_CARRY_IN_WORDS.sub("", lead)):
                     continue
                 yuan = Decimal(value) * (10000 if unit == "万元" else 1)
-                yield Claim(kind=_K.FEE_AMOUNT, subject=None, value=yuan, keyword=v.PROCESSING_FEE.zh, **common)
+                yield s.claim(_K.FEE_AMOUNT, None, at, yuan, unit, v.PROCESSING_FEE.zh)
                 continue
             if isinstance(value, Decimal):
                 continue
             found = _classify(lead, tail, before, unit, about_requests, about_disclosure, fees)
             if found is not None:
                 kind, subject, keyword, others = found
-                yield Claim(kind=kind, subject=subject, value=value, keyword=keyword, candidates=others, **common)
+                yield s.claim(kind, subject, at, value, unit, keyword, candidates=others)
 
 
 def _classify(
@@ -551,24 +580,20 @@ def _proactive(lead: str, unit: str) -> tuple[ClaimKind, str | None, str, tuple[
 def _negated_claims(s: _Sentence) -> Iterator[Claim]:
     """Claims of 0 stated in words: 未收到政府信息公开申请, 未发生行政复议、行政诉讼, 未收取信息处理费."""
     norm = s.norm
-    common = {"section": s.section, "sentence": s.raw, "sentence_span": (s.start, s.end), "value": 0}
     for piece in re.finditer(r"[^，,。；;！!？?\n]+", norm):
         text = piece.group()
         for m in _NEGATION.finditer(text):
             rest = text[m.end() :]
             if _EXCEPT.search(text[: m.start()]) or _COMPARISON.search(text[: m.start()]):
                 continue
-            a = s.start + piece.start() + m.start()
-            span = (a, a + len(m.group()))
-            written = s.raw[span[0] - s.start : span[1] - s.start]
-            extra = {"text": written, "span": span, "negated": True, "years": _years(norm[: piece.start() + m.start()])}
+            at = (piece.start() + m.start(), piece.start() + m.end())
             req = re.fullmatch(
                 r"(?:收到|受理|接到)?(?:过)?(?:任何)?(?:公民|法人或其他组织|群众)?(?:提出的)?(?:的)?(?:政府)?(?:信息)?(?:公开)?申请(?:事项)?(?:的情况)?",
                 rest,
             )
             verb = m.group() in ("未收到", "未接到") or re.match(r"(收到|受理|接到)", rest)
             if req and verb:
-                yield Claim(kind=_K.RECEIVED, subject=None, unit="件", keyword=m.group(), **common, **extra)
+                yield s.claim(_K.RECEIVED, None, at, 0, "件", m.group(), negated=True)
                 break
             dis = re.fullmatch(
                 r"(?:因|涉及|关于)?(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:引起|引发|产生)?(?:的)?(?:被申请|被提起|提起)?"
@@ -582,7 +607,7 @@ def _negated_claims(s: _Sentence) -> Iterator[Claim]:
                     if word is None:
                         continue
                     kind = _K.LITIGATION if "诉讼" in word else _K.REVIEW
-                    yield Claim(kind=kind, subject="total", unit="件", keyword=word, **common, **extra)
+                    yield s.claim(kind, "total", at, 0, "件", word, negated=True)
                 break
         fee = _FEE_NEGATION.search(text)
         if (
@@ -590,55 +615,27 @@ def _negated_claims(s: _Sentence) -> Iterator[Claim]:
             and re.fullmatch(r"(的情况|情况|的情形)?", text[fee.end() :])
             and not _EXCEPT.search(text[: fee.start()])
         ):
-            a = s.start + piece.start() + fee.start()
-            span = (a, s.start + piece.start() + fee.start(4))
-            yield Claim(
-                kind=_K.FEE_AMOUNT,
-                subject=None,
-                unit="元",
-                keyword=v.PROCESSING_FEE.zh,
-                **{**common, "value": Decimal(0)},
-                text=s.raw[span[0] - s.start : span[1] - s.start],
-                span=span,
-                negated=True,
-                years=_years(norm[: piece.start() + fee.start()]),
-            )
+            at = (piece.start() + fee.start(), piece.start() + fee.start(4))
+            yield s.claim(_K.FEE_AMOUNT, None, at, Decimal(0), "元", v.PROCESSING_FEE.zh, negated=True)
 
 
 _YEAR_START = re.compile(
     r"^\s*(?:在)?(?P<y>20[0-9]{2}|二[〇零][一二三四五六七八九〇零]{2})(?P<u>年度?)(?=[，,]|全年|内|度内)"
 )
+_HISTORY = re.compile(r"被(?:确定|评|列|授予|命名)|荣获|获评|获得|成立|设立|挂牌|启动")
+_PLANS = re.compile(r"将|计划|拟|力争|下一步|下一年|明年")
 _PERIOD = re.compile(r"(?P<y1>20[0-9]{2})年0?1月0?1日起?\s*(?:至|到|—|－|-|～|~)\s*(?P<y2>20[0-9]{2})年12月31日")
 
 
 def _year_claims(s: _Sentence) -> Iterator[Claim]:
-    common = {"section": s.section, "sentence": s.raw, "sentence_span": (s.start, s.end), "keyword": "年"}
-    m = _YEAR_START.match(s.norm)
+    m = _YEAR_START.match(s.norm) if s.first and not (_HISTORY.search(s.norm) or _PLANS.search(s.norm)) else None
     if m is not None:
         y = parse_number(m.group("y"))
         if isinstance(y, int):
-            a, b = s.start + m.start("y"), s.start + m.end("y")
-            yield Claim(
-                kind=_K.YEAR,
-                subject="opening",
-                text=s.raw[m.start("y") : m.end("y")],
-                value=y,
-                unit=m.group("u"),
-                span=(a, b),
-                **common,
-            )
+            yield s.claim(_K.YEAR, "opening", m.span("y"), y, m.group("u"), "年")
     for p in _PERIOD.finditer(s.norm):
         if p.group("y1") == p.group("y2"):
-            a, b = s.start + p.start("y1"), s.start + p.end("y1")
-            yield Claim(
-                kind=_K.YEAR,
-                subject="period",
-                text=s.raw[p.start("y1") : p.end("y1")],
-                value=int(p.group("y1")),
-                unit="年",
-                span=(a, b),
-                **common,
-            )
+            yield s.claim(_K.YEAR, "period", p.span("y1"), int(p.group("y1")), "年", "年")
 
 
 def claims_in_text(text: str, section: str = "overview") -> list[Claim]:
@@ -657,14 +654,25 @@ def claims_in_text(text: str, section: str = "overview") -> list[Claim]:
     """
     norm = _normalise(text)
     out: list[Claim] = []
-    for m in _SENTENCE.finditer(norm):
-        s = _Sentence(section, text[m.start() : m.end()], m.group(), m.start(), m.end())
-        if section == "overview":
-            out.extend(_year_claims(s))
-        found = list(_number_claims(s))
-        out.extend(found)
-        out.extend(_negated_claims(s))
+    offset = 0
+    for line in norm.split("\n"):
+        first = True
+        for m in _SENTENCE.finditer(line):
+            a, b = offset + m.start(), offset + m.end()
+            if not m.group().strip():
+                continue
+            s = _Sentence(section, text[a:b], m.group(), a, b, line, first)
+            first = False
+            out.extend(_sentence_claims(s))
+        offset += len(line) + 1
     return sorted(out, key=lambda c: c.span)
+
+
+def _sentence_claims(s: _Sentence) -> Iterator[Claim]:
+    if s.section == "overview":
+        yield from _year_claims(s)
+    yield from _number_claims(s)
+    yield from _negated_claims(s)
 
 
 _PROSE = (("overview", "overview"), ("problems", "problems"), ("other_matters", "other_matters"))

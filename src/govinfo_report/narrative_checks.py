@@ -38,7 +38,7 @@ from . import vocab as v
 from .claims import Claim, ClaimKind, read_claims
 from .findings import CellRef, Finding, Quote
 from .model import AnnualReport, Edition
-from .rules import CATALOGUE, Severity
+from .rules import CATALOGUE
 from .tables import CellSpec, ReportLayout, cell_values, layout
 
 __all__ = ["narrative_findings"]
@@ -63,6 +63,8 @@ class _Reading:
     paths: tuple[str, ...]
     zh: str
     en: str
+    anchor: tuple[str, str, str, str] | None = None
+    """For a group of rows: the group's path, table, row and column labels (the finding's location)."""
 
 
 def _describe(lay: ReportLayout, paths: Sequence[str]) -> tuple[str, str]:
@@ -94,6 +96,7 @@ def _group(lay: ReportLayout, base: str, column: str = "total") -> _Reading | No
         tuple(f"{r.path}.{column}" for r in rows),
         f"表{spec.table} {group.zh} 各行 × {col_zh} 之和",
         f"the rows of {group.en} × {col_en}, summed",
+        (base, spec.table, group.zh, col_zh),
     )
 
 
@@ -189,6 +192,11 @@ def _code(claim: Claim) -> str:
     return "TEXT-REQUESTS"
 
 
+def _cells_arg(cells: list[CellRef]) -> dict[str, Any]:
+    # Finding.cells has a converter, which mypy's attrs plugin types as Iterable[_T_co]
+    return {"cells": tuple(cells)}
+
+
 def _compare(claim: Claim, lay: ReportLayout, values: dict[str, Any], edition: Edition) -> Finding | None:
     readings = _readings(claim, lay, edition)
     known = [(r, x) for r in readings if (x := _value(values, r)) is not None]
@@ -198,6 +206,7 @@ def _compare(claim: Claim, lay: ReportLayout, values: dict[str, Any], edition: E
     code = "TEXT-UNCERTAIN" if uncertain else _code(claim)
     first, expected = known[0]
     spec: CellSpec = lay.by_path[first.paths[0]]
+    path, table, row, column = first.anchor or (spec.path, spec.table, spec.row, spec.column)
     where_zh, where_en = _where(claim)
     said_zh = f"文中“{claim.text}”即 {claim.value}" if claim.text != str(claim.value) else f"文中为 {claim.value}"
     diff = claim.value - expected
@@ -210,21 +219,20 @@ def _compare(claim: Claim, lay: ReportLayout, values: dict[str, Any], edition: E
         zh += "（无法确定所指单元格，仅作提示）"
         en += " (the cell meant cannot be pinned down; for information)"
     paths = list(dict.fromkeys(p for r in readings for p in r.paths))
-    cells = tuple(
-        CellRef(path=p, table=s.table, row=s.row, column=s.column, value=values[p])
-        for p in paths
-        for s in (lay.by_path[p],)
-    )
+    cells: list[CellRef] = []
+    for p in paths:
+        s = lay.by_path[p]
+        cells.append(CellRef(path=p, table=s.table, row=s.row, column=s.column, value=values[p]))
     return Finding(
         code=code,
         severity=_RULES[code].severity,
-        path=spec.path,
-        table=spec.table,
-        row=spec.row,
-        column=spec.column,
+        path=path,
+        table=table,
+        row=row,
+        column=column,
         stated=claim.value,
         expected=expected,
-        cells=cells,
+        **_cells_arg(cells),
         message=zh,
         message_en=en,
         quote=_quote(claim),
@@ -236,7 +244,8 @@ def _fees(claim: Claim, report: AnnualReport) -> Finding | None:
     if fees is None:
         return None
     if claim.kind is _K.FEE_AMOUNT:
-        stated, attr, unit = fees.amount_yuan, "amount_yuan", "元"
+        stated: Number | None = fees.amount_yuan
+        attr, unit = "amount_yuan", "元"
     else:
         stated, attr, unit = fees.applications, "applications", "件"
     if stated is None or stated == claim.value:
@@ -249,7 +258,8 @@ def _fees(claim: Claim, report: AnnualReport) -> Finding | None:
         path=f"$.other_matters.fees.{attr}",
         stated=claim.value,
         expected=stated,
-        message=f"{where_zh}：文中为 {claim.value}{unit}，报告所记{v.PROCESSING_FEE.zh}为 {stated}{unit}，{_gap(diff, 'zh')}",
+        message=f"{where_zh}：文中为 {claim.value}{unit}，报告所记{v.PROCESSING_FEE.zh}为 {stated}{unit}，"
+        f"{_gap(diff, 'zh')}",
         message_en=f"{where_en}: the text says {claim.value}, the report's {v.PROCESSING_FEE.en}s are {stated}, "
         f"{_gap(diff, 'en')}",
         quote=_quote(claim),
