@@ -225,7 +225,6 @@ CATALOGUE: tuple[Rule, ...] = (
 # fmt: on
 
 
-
 @functools.cache
 def rule(code: str) -> Rule:
     """

@@ -6,7 +6,7 @@ import argparse
 import datetime as _dt
 from typing import Any
 
-from ._common import CommandError, Formatter, load_report, write_output
+from ._common import CommandError, Formatter, load_report, load_report_unread, write_output
 
 EPILOG = """\
 examples:
@@ -120,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
 
     if Path(args.file).is_dir():
         return run_folder(args)
-    report = load_report(args.file)
+    report, unread = load_report_unread(args.file)
     previous = load_report(args.previous) if args.previous else None
     members = [load_report(m) for m in args.members] if args.members is not None else None
     try:
@@ -133,6 +133,7 @@ def run(args: argparse.Namespace) -> int:
             plausibility=args.plausibility,
             rule_making_power=False if args.no_rule_making_power else None,
             narrative=not args.no_narrative,
+            unread=unread,
         )
     except GovInfoReportError as exc:  # pragma: no cover - the options are validated by argparse
         raise CommandError(str(exc)) from None

@@ -30,6 +30,11 @@ def load_report(path: str) -> AnnualReport:
     Raises:
         CommandError: The file is missing, unreadable or not a report.
     """
+    return load_report_unread(path)[0]
+
+
+def load_report_unread(path: str) -> tuple[AnnualReport, tuple[str, ...]]:
+    """As :func:`load_report`, with the cells the importer could not read (``ParseResult.unread``)."""
     p = Path(path)
     if not p.is_file():
         raise CommandError(f"{path}: no such file")
@@ -37,7 +42,7 @@ def load_report(path: str) -> AnnualReport:
         if p.suffix.lower() == ".json":
             from ..convert import from_json
 
-            return from_json(p.read_bytes())
+            return from_json(p.read_bytes()), ()
         from ..importers import parse  # text, HTML and .docx, by extension and content
 
         result = parse(p)
@@ -46,7 +51,7 @@ def load_report(path: str) -> AnnualReport:
         if result.report is None:  # pragma: no cover - only parse_many leaves the report out
             raise CommandError(f"{path}: no report could be read")
         report: AnnualReport = result.report
-        return report
+        return report, result.unread
     except GovInfoReportError as exc:
         raise CommandError(f"{path}: {exc}") from None
     except OSError as exc:
