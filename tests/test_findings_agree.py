@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -201,3 +203,78 @@ def test_the_cli_skips_the_arithmetic_of_an_unread_table(tmp_path: Any) -> None:
     assert out.returncode == 0
     assert "[BLANK-CELLS]" in out.stdout
     assert "[T3-" not in out.stdout
+
+
+# ----------------------------------------------------------------------------
+# indicators and aggregate say when their input does not add up
+# ----------------------------------------------------------------------------
+
+
+def _faulty(organ: str = "乙局") -> gr.AnnualReport:
+    """予以公开 3 of 新收 3, but （七）总计 says 4: the outcome shares add up to 75%."""
+    report = _member(organ, 3)
+    return replace_cell(report, "$.requests.results.total.total", 4)
+
+
+def test_indicators_of_a_consistent_report_carry_no_warning() -> None:
+    """A report whose arithmetic holds gets indicators without warnings."""
+    assert gr.indicators(_member("甲局", 3)).warnings == ()
+
+
+def test_indicators_warn_about_the_arithmetic_of_their_input() -> None:
+    """Indicators from totals that contradict their parts name the errors and the share sum."""
+    ind = gr.indicators(_faulty())
+
+    assert ind.disclosed_share == Fraction(3, 4)
+    assert any(w.startswith("T3-RESULTS-TOTAL $.requests.results.total.total") for w in ind.warnings)
+    assert any("75.0%" in w for w in ind.warnings)
+    assert ind.to_dict()["warnings"] == list(ind.warnings)
+    assert "注 / warning: 乙局 2022: T3-" in gr.render_indicators([ind])
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the seed report is absent")
+def test_the_seed_shares_that_add_up_to_109_percent_are_named() -> None:
+    """The seed's outcome shares add up to 109.1%; the indicators say so."""
+    assert any("109.1%" in w for w in gr.indicators(gr.parse(SEED).report).warnings)
+
+
+def test_aggregate_warns_about_members_with_errors() -> None:
+    """A member whose arithmetic does not hold is summed as stated, with a warning and a note in 一."""
+    with pytest.warns(gr.AggregationWarning, match="乙局（T3-"):
+        summary = gr.aggregate([_member("甲局", 2), _faulty()], organ="某某市人民政府")
+
+    assert "乙局（T3-" in summary.overview.text
+    assert summary.requests.results.total.total == 6
+
+
+def test_aggregate_can_refuse_members_with_errors() -> None:
+    """errors="refuse" raises AggregationError naming the faulty members; "ignore" sums without a word."""
+    with pytest.raises(gr.AggregationError) as info:
+        gr.aggregate([_member("甲局", 2), _faulty()], organ="某某市人民政府", errors="refuse")
+
+    assert info.value.members == ("乙局",)
+    summary = gr.aggregate([_member("甲局", 2), _faulty()], organ="某某市人民政府", errors="ignore")
+    assert "勾稽关系" not in summary.overview.text
+
+
+def test_aggregate_never_converts_units_silently() -> None:
+    """Amounts in 元 and 万元 are converted with an AggregationWarning, not only a note."""
+    a = replace_cell(clean_report("2019", organ="甲局"), "$.proactive.procurement.amount", Decimal("1.5"))
+    b = replace_cell(clean_report("2019", organ="乙局"), "$.proactive.procurement.amount", Decimal("5000"))
+    a = attrs.evolve(
+        a,
+        proactive=attrs.evolve(
+            a.proactive, procurement=attrs.evolve(a.proactive.procurement, amount_unit=gr.AmountUnit.WAN_YUAN)
+        ),
+    )
+    b = attrs.evolve(
+        b,
+        proactive=attrs.evolve(
+            b.proactive, procurement=attrs.evolve(b.proactive.procurement, amount_unit=gr.AmountUnit.YUAN)
+        ),
+    )
+
+    with pytest.warns(gr.AggregationWarning):
+        summary = gr.aggregate([a, b], organ="某某市人民政府")
+
+    assert summary.proactive.procurement.amount == Decimal("2.0")

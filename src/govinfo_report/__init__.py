@@ -68,6 +68,7 @@ _EXPORTS: dict[str, str] = {
     "replace_cell": "tables",
     # rules and builders
     "CATALOGUE": "rules",
+    "NARRATIVE_RULES": "rules",
     "Equation": "rules",
     "Rule": "rules",
     "Severity": "rules",
@@ -83,6 +84,7 @@ _EXPORTS: dict[str, str] = {
     "Finding": "findings",
     "FindingList": "findings",
     "Fix": "findings",
+    "Quote": "findings",
     "diagnose": "findings",
     "finding_to_dict": "findings",
     "findings_to_json": "findings",
@@ -110,6 +112,13 @@ _EXPORTS: dict[str, str] = {
     "write_docx": "docx_io",
     # many reports
     "aggregate": "summary",
+    "AggregationWarning": "summary",
+    # prose
+    "Claim": "claims",
+    "ClaimKind": "claims",
+    "claims_in_text": "claims",
+    "read_claims": "claims",
+    "narrative_findings": "narrative_checks",
     "CellChange": "comparison",
     "Comparison": "comparison",
     "NarrativeDiff": "comparison",
@@ -167,6 +176,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "AggregationError",
+    "AggregationWarning",
     "AmountUnit",
     "AnnualReport",
     "ApplicantCounts",
@@ -177,6 +187,8 @@ __all__ = [
     "CellRef",
     "CellSpec",
     "CellValueError",
+    "Claim",
+    "ClaimKind",
     "Comparison",
     "DecisionCounts",
     "Diagnostic",
@@ -199,6 +211,7 @@ __all__ = [
     "ItemCounts",
     "LayoutError",
     "MissingDependencyError",
+    "NARRATIVE_RULES",
     "Narrative",
     "NarrativeDiff",
     "NotProcessed",
@@ -215,6 +228,7 @@ __all__ = [
     "ProcessingFees",
     "ProcurementCounts",
     "PublicationCounts",
+    "Quote",
     "RECORD_KEYS",
     "ReportLayout",
     "ReportMeta",
@@ -237,6 +251,7 @@ __all__ = [
     "check",
     "check_folder",
     "check_many",
+    "claims_in_text",
     "compare",
     "default_deadline",
     "default_title",
@@ -257,6 +272,7 @@ __all__ = [
     "json_schema",
     "layout",
     "load_many",
+    "narrative_findings",
     "parse",
     "parse_docx",
     "parse_html",
@@ -264,6 +280,7 @@ __all__ = [
     "parse_text",
     "percent",
     "plausibility",
+    "read_claims",
     "records_many",
     "records_to_csv",
     "records_to_jsonl",
@@ -303,6 +320,12 @@ if TYPE_CHECKING:
         default_deadline as default_deadline,
         ensure_consistent as ensure_consistent,
     )
+    from .claims import (
+        Claim as Claim,
+        ClaimKind as ClaimKind,
+        claims_in_text as claims_in_text,
+        read_claims as read_claims,
+    )
     from .comparison import (
         CellChange as CellChange,
         Comparison as Comparison,
@@ -336,6 +359,7 @@ if TYPE_CHECKING:
         Finding as Finding,
         FindingList as FindingList,
         Fix as Fix,
+        Quote as Quote,
         diagnose as diagnose,
         finding_to_dict as finding_to_dict,
         findings_to_json as findings_to_json,
@@ -397,6 +421,9 @@ if TYPE_CHECKING:
         Unable as Unable,
         Withheld as Withheld,
     )
+    from .narrative_checks import (
+        narrative_findings as narrative_findings,
+    )
     from .plausibility_checks import (
         plausibility as plausibility,
     )
@@ -416,6 +443,7 @@ if TYPE_CHECKING:
     from .rules import (
         CATALOGUE as CATALOGUE,
         Equation as Equation,
+        NARRATIVE_RULES as NARRATIVE_RULES,
         PLAUSIBILITY_RULES as PLAUSIBILITY_RULES,
         Rule as Rule,
         Severity as Severity,
@@ -426,6 +454,7 @@ if TYPE_CHECKING:
         shipped_schema as shipped_schema,
     )
     from .summary import (
+        AggregationWarning as AggregationWarning,
         aggregate as aggregate,
     )
     from .tables import (

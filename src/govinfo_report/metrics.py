@@ -26,6 +26,11 @@ are blank, otherwise a blank cell counts as 0 (as under ``check(blank="zero")``)
     with a result this year, whatever the result.  By the printed balance it
     equals 1 − 四、结转下年度继续办理 / (新收 + 结转).
 
+When the input's arithmetic does not hold, the indicators are still computed
+from the stated totals, but :attr:`Indicators.warnings` says so: one line per
+error finding of table 三 or 四 (:func:`govinfo_report.check`), and a line when
+the six outcome shares do not add up to 100%.
+
 >>> from govinfo_report import AnnualReport, Requests
 >>> r = AnnualReport.blank("2021", organ="某某局", year=2023, fill=0)
 >>> import attrs
@@ -53,6 +58,7 @@ from typing import Any, Literal
 import attrs
 from attrs import frozen
 
+from . import vocab as v
 from .errors import OptionError
 from .model import AnnualReport
 from .tables import get_cell, layout
@@ -97,13 +103,23 @@ class Indicators:
     review_correction_rate: Fraction | None
     litigation_correction_rate: Fraction | None
     completion_rate: Fraction | None
+    warnings: tuple[str, ...] = ()
+    """
+    Why the indicators may be wrong: the input's arithmetic errors (``CODE path: message``)
+    and outcome shares that do not add up to 100%.  Empty for a consistent report.
+
+    .. versionadded:: 0.2.0
+    """
 
     def to_dict(self) -> dict[str, Any]:
-        """``organ``, ``year``, ``edition``, then every indicator as a float (None where undefined)."""
+        """
+        ``organ``, ``year``, ``edition``, every indicator as a float (None where undefined), then ``warnings``.
+        """
         out: dict[str, Any] = {"organ": self.organ, "year": self.year, "edition": self.edition}
         for name in INDICATOR_NAMES:
             value = getattr(self, name)
             out[name] = None if value is None else float(value)
+        out["warnings"] = list(self.warnings)
         return out
 
 
@@ -166,16 +182,37 @@ def indicators(report: AnnualReport) -> Indicators:
     incoming = _quantity(get_cell(report, f"$.requests.{row}.total") for row in ("received", "carried_in"))
     review = _decided(report, ("review",))
     litigation = _decided(report, ("direct_suit", "suit_after_review"))
+    shares = {g: _ratio(groups[g], handled) for g in _GROUPS}
     return Indicators(
         organ=report.meta.organ,
         year=report.meta.year,
         edition=report.meta.edition.value,
         disclosure_rate=_ratio(_quantity(disclosed), handled),
-        **{f"{g}_share": _ratio(groups[g], handled) for g in _GROUPS},
+        **{f"{g}_share": shares[g] for g in _GROUPS},
         review_correction_rate=_ratio(*review),
         litigation_correction_rate=_ratio(*litigation),
         completion_rate=_ratio(handled, incoming),
+        warnings=_input_warnings(report, shares),
     )
+
+
+def _input_warnings(report: AnnualReport, shares: dict[str, Fraction | None]) -> tuple[str, ...]:
+    """The arithmetic errors of tables 三 and 四 that the indicators are computed from, and a share sum ≠ 100%."""
+    from .checks import check
+
+    out = [
+        f"{f.code} {f.path}: {f.message}"
+        for f in check(report, narrative=False)
+        if f.is_error and (f.table in ("三", "四"))
+    ]
+    known = [x for x in shares.values() if x is not None]
+    if known and sum(known) != 1:
+        total = get_cell(report, "$.requests.results.total.total")
+        out.append(
+            f"各办理结果占{v.RESULTS_TOTAL.zh}（{total}）的比例之和为 {percent(sum(known, Fraction(0)))}，应为 100%"
+            f" / the outcome shares add up to {percent(sum(known, Fraction(0)))}, not 100%"
+        )
+    return tuple(out)
 
 
 def indicators_table(reports: Iterable[AnnualReport]) -> list[Indicators]:
@@ -202,7 +239,7 @@ def render_indicators(rows: Iterable[Indicators], format: Literal["text", "json"
     .. versionadded:: 0.1.0
     """
     items = list(rows)
-    names = [a.name for a in attrs.fields(Indicators)]
+    names = [a.name for a in attrs.fields(Indicators)]  # warnings last: a column of CSV, notes under the text
     if format == "json":
         return json.dumps([r.to_dict() for r in items], ensure_ascii=False, indent=2)
     if format == "csv":
@@ -210,9 +247,9 @@ def render_indicators(rows: Iterable[Indicators], format: Literal["text", "json"
         writer = csv.DictWriter(buf, fieldnames=names, lineterminator="\n")
         writer.writeheader()
         for r in items:
-            writer.writerow(
-                {k: ("" if x is None else repr(x) if isinstance(x, float) else x) for k, x in r.to_dict().items()}
-            )
+            row = r.to_dict()
+            row["warnings"] = "; ".join(row["warnings"])
+            writer.writerow({k: ("" if x is None else repr(x) if isinstance(x, float) else x) for k, x in row.items()})
         return buf.getvalue()
     if format != "text":
         raise OptionError(f"unknown format {format!r}; expected 'text', 'json' or 'csv'")
@@ -221,4 +258,5 @@ def render_indicators(rows: Iterable[Indicators], format: Literal["text", "json"
     table = [[r.organ, str(r.year), *(percent(getattr(r, n)) for n in INDICATOR_NAMES)] for r in items]
     headers = ["organ", "year", *INDICATOR_NAMES]
     out: str = tabulate(table, headers=headers, tablefmt="simple", disable_numparse=True)
-    return out
+    notes = [f"注 / warning: {r.organ} {r.year}: {w}" for r in items for w in r.warnings]
+    return "\n".join([out, *notes]) if notes else out

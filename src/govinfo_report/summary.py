@@ -69,6 +69,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, Union
@@ -99,7 +100,7 @@ from .model import (
 )
 from .tables import build_sections, layout
 
-__all__ = ["aggregate"]
+__all__ = ["AggregationWarning", "aggregate"]
 
 CellValue = Union[int, Decimal, None]
 
@@ -325,6 +326,33 @@ def _fees(reports: Sequence[AnnualReport]) -> ProcessingFees | None:
     )
 
 
+class AggregationWarning(UserWarning):
+    """
+    :func:`aggregate` summed something a reader should know about: members whose arithmetic
+    does not hold, or amounts converted from one unit to another.  The same text is in the
+    summary's 一、总体情况.
+
+    .. versionadded:: 0.2.0
+    """
+
+
+def _faulty_members(members: Sequence[AnnualReport]) -> dict[str, tuple[str, ...]]:
+    """
+    The members with error findings of the arithmetic, and those findings' codes.
+
+    Only relations whose cells are all filled count (``blank="ignore"``): a blank is
+    the blank policy's business, not an arithmetic error of the member.
+    """
+    from .checks import check
+
+    out: dict[str, tuple[str, ...]] = {}
+    for m in members:
+        codes = tuple(dict.fromkeys(f.code for f in check(m, blank="ignore", narrative=False) if f.is_error))
+        if codes:
+            out[m.meta.organ] = codes
+    return out
+
+
 def aggregate(
     reports: Iterable[AnnualReport],
     *,
@@ -335,6 +363,7 @@ def aggregate(
     map_other_handling: bool = False,
     title: str | None = None,
     division_code: str | None = None,
+    errors: str = "warn",
 ) -> AnnualReport:
     """
     The summary (汇总) of *reports*: every table cell summed, the members listed.
@@ -352,6 +381,11 @@ def aggregate(
             summary (with ``edition="2019"``), mapping 三（六）其他处理 as described above.
         title: The summary's title (``meta.title``), or None.
         division_code: The administrative division code (``meta.division_code``), or None.
+        errors: What to do with members whose own arithmetic does not hold
+            (error findings of :func:`govinfo_report.check`): ``"warn"`` (the
+            default) sums them as stated, names them in the note of 一 and
+            issues an :class:`AggregationWarning` (as for a unit conversion); ``"refuse"`` raises
+            AggregationError naming them; ``"ignore"`` sums them silently.
 
     Returns:
         A new report with ``meta.scope`` government_level and ``meta.members``
@@ -361,7 +395,8 @@ def aggregate(
         AggregationError: No reports; reports of different years, or of the
             same organ twice; editions that differ without the mapping; 采购总金额
             amounts without a unit beside amounts with one (strict policy only); a blank cell under the
-            strict policy (every blank member cell is listed in ``cells``).
+            strict policy (every blank member cell is listed in ``cells``); with
+            ``errors="refuse"``, members whose arithmetic does not hold.
         OptionError: An unknown *blank* policy or *edition*, or an item of
             *reports* that is not an AnnualReport.
         CellValueError: *organ* is empty, or *year* is not a report year.
@@ -370,7 +405,15 @@ def aggregate(
     """
     members = list(reports)
     policy = blank_policy(blank)
+    if errors not in ("warn", "refuse", "ignore"):
+        raise OptionError(f"unknown errors option {errors!r}; expected 'warn', 'refuse' or 'ignore'")
     members_year = _check_members(members, year)
+    faulty = _faulty_members(members) if errors != "ignore" else {}
+    if faulty and errors == "refuse":
+        listing = "; ".join(f"{organ}: {', '.join(codes)}" for organ, codes in faulty.items())
+        raise AggregationError(
+            f"member reports whose arithmetic does not hold (成员报告勾稽关系有误): {listing}", members=tuple(faulty)
+        )
     target = _target_edition(members, edition, map_other_handling)
     if policy is BlankPolicy.STRICT:
         _strict_blanks(members, target)
@@ -404,6 +447,11 @@ def aggregate(
             proactive, procurement=attrs.evolve(proactive.procurement, amount_unit=unit)
         )
 
+    if faulty:
+        listing = "；".join(f"{organ}（{'、'.join(codes)}）" for organ, codes in faulty.items())
+        notes.append(f"以下成员报告的表格勾稽关系有误，已按原样汇总：{listing}。")
+    for note in notes:
+        warnings.warn(AggregationWarning(note), stacklevel=2)
     organs = tuple(r.meta.organ for r in members)
     intro = f"本报告汇总了以下{len(organs)}个单位的{members_year}年度报告：{'、'.join(organs)}。"
     mapped = [r.meta.organ for r in members if r.meta.edition is not target]
