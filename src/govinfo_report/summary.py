@@ -56,8 +56,10 @@ left blank and the note in 一 names the members without a unit (under
 >>> from govinfo_report import AnnualReport, replace_cell
 >>> a = replace_cell(AnnualReport.blank("2021", organ="甲局", year=2022, fill=0),
 ...                  "$.disputes.review.upheld", 2)
+>>> a = replace_cell(a, "$.disputes.review.total", 2)
 >>> b = replace_cell(AnnualReport.blank("2021", organ="乙局", year=2022, fill=0),
 ...                  "$.disputes.review.upheld", 3)
+>>> b = replace_cell(b, "$.disputes.review.total", 3)
 >>> s = aggregate([a, b], organ="某某县人民政府")
 >>> s.disputes.review.upheld, s.meta.members, s.meta.scope.value
 (5, ('甲局', '乙局'), 'government_level')
