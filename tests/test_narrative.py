@@ -184,6 +184,14 @@ def test_a_claim_of_zero_in_words() -> None:
     assert _text(check(attrs.evolve(clean_report(), overview=gr.Narrative(text=prose)))) == []
 
 
+def test_a_long_object_between_verb_and_number() -> None:
+    """"收到公民、法人或其他组织提出的政府信息公开申请N件" is read as applications received."""
+    prose = "本年度共收到公民、法人或其他组织提出的政府信息公开申请{}件。"
+
+    assert _text(check(_report(prose.format(45)))) == []
+    assert [(f.code, f.stated) for f in _text(check(_report(prose.format(40))))] == [("TEXT-REQUESTS", 40)]
+
+
 def test_chinese_numerals_right_and_wrong() -> None:
     """A figure in Chinese numerals is read as its value: 四十八 agrees, 四十九 does not."""
     right = OVERVIEW.replace("申请48件", "申请四十八件")
@@ -217,6 +225,11 @@ LEGITIMATE = [
     "受理申请中，涉及征地拆迁的8件。",
     "坚持“一件事一次办”，办结率100%，平均答复时间为7个工作日。",
     "2022年，我局将继续完善公开目录。",
+    "2019年，国务院修订后的条例施行，我局据此调整了公开目录。",
+    "其中，县教育局收到申请5件。",
+    "市政府共收到行政复议申请12件，其中涉及政府信息公开的3件。",
+    "制定内部规章3件，规章制度汇编1册。",
+    "坚持受理一件、办结一件。",
 ]
 
 
@@ -377,7 +390,11 @@ def test_stated_figures_agree_and_one_change_is_one_finding(report: gr.AnnualRep
     """Prose stating a consistent report's own figures gives no TEXT-* finding; one changed figure gives one."""
     received = get_cell(report, "$.requests.received.total")
     assert isinstance(received, int)
-    readings = {received, received + (get_cell(report, "$.requests.carried_in.total") or 0)}
+    readings = {
+        received,
+        received + (get_cell(report, "$.requests.carried_in.total") or 0),
+        get_cell(report, "$.requests.results.total.total") or 0,
+    }
     wrong = max(readings) + bump  # matches neither reading of 新收
 
     ok = attrs.evolve(report, overview=gr.Narrative(text=_prose(report, received)))

@@ -230,6 +230,7 @@ _KEYWORDS: tuple[tuple[str, ClaimKind, str | None], ...] = (
         (w, _K.CARRIED_FORWARD, None)
         for w in (
             "结转下年",
+            "结转下一",
             "结转至下",
             "结转到下",
             "结转入下",
@@ -304,7 +305,8 @@ _CHANNEL = re.compile(
 _OTHER_SUBJECT = re.compile(
     r"建议|提案|热线|留言|咨询|信访|来电|诉求|12345|政务服务|审批|许可|处罚|涉及|关于|有关|类申请|方面|乡镇|街道|部门|单位|本级|各"
 )
-_REVIEW_BODY = re.compile(r"办理|审理|受理|承办|代理|复议机关")
+_REVIEW_BODY = re.compile(r"办理|审理|受理|承办|代理|复议机关|收到|接到|接收")
+_SUB_ORGAN = re.compile(r"(?<![我本该])(?:局|委员会|委|办公室|政府|中心|院)")
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2}|二[〇零][一二三四五六七八九〇零]{2})年")
 _NUMBER = re.compile(
     r"(?<![0-9.,第])(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[〇零一二两三四五六七八九十百千万]+)"
@@ -312,7 +314,7 @@ _NUMBER = re.compile(
 )
 _CN_UNITS_OK = frozenset("件起宗例元次") | {"万元"}
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
-_CLAUSE_BREAK = re.compile(r"[，、：:；;（）()“”\"]|,(?![0-9]{3}(?![0-9]))|(?<![0-9]),")
+_CLAUSE_BREAK = re.compile(r"[，：:；;（）()“”\"]|,(?![0-9]{3}(?![0-9]))|(?<![0-9]),")
 _NEGATION = re.compile(r"(未发生|未出现|未有|没有发生|没有|未被|未收到|未接到|未产生|未|无)(?!论|法|需|须|偿|关|误|一)")
 _NEG_SUFFIX = r"(?:案件|案|事项|的情况|情况|的情形|情形|现象)?"
 _EXCEPT = re.compile(r"除|以外|之外|外")
@@ -344,6 +346,17 @@ def _last_keyword(lead: str, words: Sequence[tuple[str, ClaimKind, str | None]])
         if best is None or cand > best:
             best = cand
     return best
+
+
+def _keywords_before(lead: str) -> list[tuple[int, str, ClaimKind, str | None]]:
+    """The keywords in *lead*: (end, word, kind, subject), the one ending last first (the longest on a tie)."""
+    found = []
+    for word, kind, subject in _KEYWORDS:
+        at = lead.rfind(word)
+        if at >= 0:
+            found.append((at + len(word), -at, word, kind, subject))
+    found.sort(reverse=True, key=lambda x: (x[0], x[1]))
+    return [(end, word, kind, subject) for end, _, word, kind, subject in found]
 
 
 def _mentions(text: str, words: Sequence[str]) -> int:
@@ -418,6 +431,10 @@ def _number_claims(s: _Sentence) -> Iterator[Claim]:
                 continue
             if not num[0].isdigit() and unit not in _CN_UNITS_OK:
                 continue
+            if num == "一" and (
+                clause[: m.start()].endswith(("每", "逐", "一", "第")) or clause.count("一" + unit) > 1
+            ):
+                continue  # 每一件、一件一件、受理一件办结一件: a manner of speaking, not a count
             at = (c_start + m.start("num"), c_start + m.end("num"))
             before = norm[: c_start + m.start()]
             if fees and unit in ("元", "万元"):
@@ -450,26 +467,27 @@ def _classify(
     proactive = _proactive(lead, unit)
     if proactive is not None:
         return proactive
-    hit = _last_keyword(lead, _KEYWORDS)
-    if hit is not None and len(lead) - hit[0] > 10:  # too far from the number to be its subject
-        hit = None
-    if hit is not None:
-        end = hit[0]
-        word, kind, subject = _KEYWORDS[hit[2]]
+    for end, word, kind, subject in _keywords_before(lead):
+        gap = lead[end:]
+        if len(gap) > 10 and not (len(gap) <= 30 and re.search(r"申请(?:事项)?[共计总为]{0,2}$", gap)):
+            break  # too far from the number to be its subject
+        if kind is _K.APPLICANT:
+            # only as a part of the applications received, named earlier in the sentence
+            if gap not in ("", "申请", "提出", "提出申请", "申请人"):
+                continue
+            if _last_keyword(before[: len(before) - len(lead)] + lead[: end - len(word)], _KEYWORDS[:6]) is None:
+                return None
         others = tuple(
             dict.fromkeys(
                 k for w, k, _ in _KEYWORDS if k is not kind and k in _REQUEST_KINDS and w in lead[: end - len(word)]
             )
         )
-        gap = lead[end:]
-        if kind is _K.APPLICANT:
-            # only as a part of the applications received, named earlier in the sentence
-            if _last_keyword(before[: len(before) - len(lead)] + lead[: end - len(word)], _KEYWORDS[:6]) is None:
-                return None
-            if gap not in ("", "申请", "提出", "提出申请", "申请人"):
-                return None
-        if kind in _REQUEST_KINDS and (not about_requests or _OTHER_SUBJECT.search(lead)):
+        if kind in _REQUEST_KINDS and (
+            not about_requests or _OTHER_SUBJECT.search(lead) or "复议" in lead or "诉讼" in lead
+        ):
             return None
+        if kind in _REQUEST_KINDS and "其中" in before and _SUB_ORGAN.search(lead[: end - len(word)]):
+            return None  # 其中，县教育局收到申请5件: one member's share in a summary
         if kind is _K.RESULT and _OTHER_SUBJECT.search(gap):
             return None
         if unit not in ("件", "条", "个", "份", "宗"):
@@ -560,11 +578,11 @@ def _proactive(lead: str, unit: str) -> tuple[ClaimKind, str | None, str, tuple[
                 return None
             if not re.fullmatch(r"[共计总为达了有]{0,3}", gap):
                 return None
-            if "废止" in head[-6:]:
+            if re.search(r"废止(?:了)?(?:行政)?$", head):
                 return _K.PROACTIVE, f"{row}.repealed", word, ()
-            if "现行有效" in head[-8:]:
+            if re.search(r"现行有效(?:的)?(?:行政)?$", head):
                 return _K.PROACTIVE, f"{row}.in_force", word, ()
-            if _ISSUE_VERBS.search(head[-6:]):
+            if re.search(f"(?:{_ISSUE_VERBS.pattern})(?:了|出)?(?:的)?(?:行政)?$", head):
                 return _K.PROACTIVE, f"{row}.issued", word, ()
             return None
         if re.search(r"公开|公示|发布|信息|事项|清单", lead) or unit not in ("件", "起", "宗", "个"):
@@ -596,7 +614,7 @@ def _negated_claims(s: _Sentence) -> Iterator[Claim]:
                 yield s.claim(_K.RECEIVED, None, at, 0, "件", m.group(), negated=True)
                 break
             dis = re.fullmatch(
-                r"(?:因|涉及|关于)?(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:引起|引发|产生)?(?:的)?(?:被申请|被提起|提起)?"
+                r"(?:因|涉及|关于)?(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:引起|引发|产生)?(?:的)?(?:被申请|被提起|提起|申请)?"
                 r"(?P<a>行政复议|复议|行政诉讼|诉讼)(?:(?:和|及|或|与|、|以及)(?:被提起|提起)?(?P<b>行政复议|复议|行政诉讼|诉讼))?"
                 + _NEG_SUFFIX,
                 rest,
@@ -622,7 +640,7 @@ def _negated_claims(s: _Sentence) -> Iterator[Claim]:
 _YEAR_START = re.compile(
     r"^\s*(?:在)?(?P<y>20[0-9]{2}|二[〇零][一二三四五六七八九〇零]{2})(?P<u>年度?)(?=[，,]|全年|内|度内)"
 )
-_HISTORY = re.compile(r"被(?:确定|评|列|授予|命名)|荣获|获评|获得|成立|设立|挂牌|启动")
+_HISTORY = re.compile(r"被(?:确定|评|列|授予|命名)|荣获|获评|获得|成立|设立|挂牌|启动|修订|颁布|以来")
 _PLANS = re.compile(r"将|计划|拟|力争|下一步|下一年|明年")
 _PERIOD = re.compile(r"(?P<y1>20[0-9]{2})年0?1月0?1日起?\s*(?:至|到|—|－|-|～|~)\s*(?P<y2>20[0-9]{2})年12月31日")
 

@@ -9,7 +9,7 @@ report has prose (``check(report, narrative=False)`` switches it off).
 A claim is compared with every *reading* of it, and is a finding only when no
 reading matches.  The readings are those real reports use:
 
-* 共收到/受理 …件: 一、本年新收 × 总计, or 一 + 二、上年结转 together;
+* 共收到/受理 …件: 一、本年新收 × 总计, or 一 + 二、上年结转 together, or （七）总计;
 * 办结/答复 …件: （七）总计, or 一 + 二, or 一 alone;
 * 行政诉讼 …件: 未经复议直接起诉 + 复议后起诉 together, or either block; an outcome
   (其中结果维持 …件) likewise summed over both blocks or in either, and over 行政复议
@@ -116,7 +116,7 @@ def _readings(claim: Claim, lay: ReportLayout, edition: Edition) -> list[_Readin
     kind, subject = claim.kind, claim.subject or ""
     out: list[_Reading | None] = []
     if kind is _K.RECEIVED:
-        out = [_cells(lay, _RECEIVED), _cells(lay, _RECEIVED, _CARRIED_IN)]
+        out = [_cells(lay, _RECEIVED), _cells(lay, _RECEIVED, _CARRIED_IN), _cells(lay, _RESULTS_TOTAL)]
     elif kind is _K.CARRIED_IN:
         out = [_cells(lay, _CARRIED_IN)]
     elif kind is _K.HANDLED:
