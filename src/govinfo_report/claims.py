@@ -415,7 +415,7 @@ def _clauses(sentence: str) -> Iterator[tuple[int, str]]:
 
 def _number_claims(s: _Sentence) -> Iterator[Claim]:
     norm = s.norm
-    about_requests = "申请" in norm
+    about_requests = "申请" in s.paragraph  # 其中予以公开…: the paragraph names the applications
     about_disclosure = "公开" in s.paragraph
     fees = v.PROCESSING_FEE.zh in norm
     for c_start, clause in _clauses(norm):
@@ -494,9 +494,9 @@ def _classify(
             return None
         return kind, subject, word, others
     # a keyword right after the number: 2件顺延至下年度办理, 20件予以公开
-    rest = re.sub(r"^(申请)?[的已均为被]{0,2}", "", tail)
+    rests = (re.sub(r"^(申请)?", "", tail), re.sub(r"^(申请)?[的已均为被在正仍尚]{0,2}", "", tail))
     for word, kind, subject in _KEYWORDS:
-        if kind in (_K.CARRIED_FORWARD, _K.RESULT) and rest.startswith(word):
+        if kind in (_K.CARRIED_FORWARD, _K.RESULT) and any(r.startswith(word) for r in rests):
             if kind is _K.CARRIED_FORWARD and not about_requests:
                 return None
             if _OTHER_SUBJECT.search(lead) or unit not in ("件", "条", "个", "份", "宗"):
@@ -561,7 +561,7 @@ _PROACTIVE_ROWS = (
     (v.PENALTIES.zh, "penalties", "decisions"),
     (v.ENFORCEMENT.zh, "enforcement", "decisions"),
 )
-_ISSUE_VERBS = re.compile(r"制发|印发|出台|制定|发布|新制作|新公开|制作")
+_ISSUE_VERBS = re.compile(r"制发|印发|出台|制定|新制作|制作")  # not 发布/公开: publishing is not issuing
 _DECISION_VERBS = re.compile(r"作出|办理|实施|办结|决定")
 
 

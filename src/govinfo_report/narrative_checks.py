@@ -15,7 +15,7 @@ reading matches.  The readings are those real reports use:
   (其中结果维持 …件) likewise summed over both blocks or in either, and over 行政复议
   too when the sentence names both;
 * 不予公开/无法提供/不予处理 …件: the sum of the rows of the group;
-* 予以公开 …件: （一）, or （一） + （二）.
+* 予以公开 …件: （一）, or （一） + （二）; 不予公开 …件: （三）, or with （四）, or with （四） and （五）.
 
 Figures the tables do not hold (主动公开各类政府信息 …条, 政策性文件 …件) are not
 claims.  A claim whose readings use a blank cell is not compared with them; when
@@ -130,6 +130,9 @@ def _readings(claim: Claim, lay: ReportLayout, edition: Edition) -> list[_Readin
         out = [_group(lay, base)]
         if subject == "disclosed":
             out.append(_sum(_group(lay, base), _group(lay, f"{_Q}.results.partly_disclosed")))
+        if subject == "withheld":  # prose often lumps （四） and （五） into 不予公开
+            unable, not_processed = _group(lay, f"{_Q}.results.unable"), _group(lay, f"{_Q}.results.not_processed")
+            out += [_sum(_group(lay, base), unable), _sum(_group(lay, base), unable, not_processed)]
     elif kind is _K.APPLICANT:
         cols = _LEGAL_PERSON if subject == "legal_person" else (subject,)
         out = [
