@@ -432,3 +432,100 @@ def test_stated_figures_agree_and_one_change_is_one_finding(report: gr.AnnualRep
     assert [(f.code, f.path, f.stated) for f in _text(check(bad))] == [
         ("TEXT-DISPUTES" if key == "review" else "TEXT-REQUESTS", cell, wrong)
     ]
+
+
+# ----------------------------------------------------------------------------
+# A second fixture: a 2019-edition report whose overview has subsections
+# ----------------------------------------------------------------------------
+
+
+def _report_2019(subsections: tuple[tuple[str, str], ...] | None = None) -> gr.AnnualReport:
+    """新收 34 + 上年结转 1 = （七）总计 33 + 结转下年度 2; 复议 2 (维持 1, 纠正 1); 诉讼 1 (尚未审结)."""
+    report = clean_report("2019", 2020)
+    requests = gr.Requests.from_parts(
+        "2019",
+        received={"natural_person": 30, "commercial": 4},
+        carried_in={"natural_person": 1},
+        disclosed={"natural_person": 18, "commercial": 2},
+        partly_disclosed={"natural_person": 2},
+        withheld={"process_information": {"natural_person": 1}},
+        unable={"not_held": {"natural_person": 6}, "needs_creation": {"commercial": 1}},
+        not_processed={"repeated": {"natural_person": 2}},
+        other_handling={"natural_person": 1},
+    )
+    disputes = gr.Disputes.from_parts(review={"upheld": 1, "corrected": 1}, direct_suit={"pending": 1})
+    report = attrs.evolve(report, requests=requests, disputes=disputes)
+    for path, value in {
+        "$.proactive.normative_documents.newly_made": 5,
+        "$.proactive.normative_documents.newly_published": 5,
+        "$.proactive.normative_documents.total_published": 60,
+        "$.proactive.licensing.decisions": 300,
+        "$.proactive.penalties.decisions": 12,
+    }.items():
+        report = replace_cell(report, path, value)
+    overview = gr.Narrative(
+        text="2020年，本局围绕自然资源管理中心工作，推进决策、执行、管理、服务、结果公开。",
+        subsections=tuple(gr.Subsection(title=t, text=x) for t, x in (subsections or SUBSECTIONS_2019)),
+    )
+    return attrs.evolve(report, overview=overview)
+
+
+SUBSECTIONS_2019 = (
+    (
+        "（一）主动公开",
+        "全年新制作规范性文件5件，在门户网站公开各类信息860余条，发布政策解读12篇。"
+        "办理行政许可300件，作出行政处罚决定12件。",
+    ),
+    (
+        "（二）依申请公开",
+        "本年度新收政府信息公开申请三十四件，上年结转1件。新收申请中，自然人提出申请30件，法人或其他组织提出申请4件。"
+        "全年办结33件，其中予以公开20件，部分公开2件，不予公开1件，无法提供7件，不予处理2件，其他处理1件；"
+        "另有2件正在办理，将结转至下一年度。\n申请渠道方面，网上申请25件，当面申请9件。与上年相比，申请量增加6件。",
+    ),
+    (
+        "（三）监督保障",
+        "因政府信息公开被申请行政复议2件，结果维持1件，纠正1件；被提起行政诉讼1件，尚未审结。"
+        "组织政务公开培训3次，参训人员120人次。",
+    ),
+)
+WRONG_2019 = [
+    ("新制作规范性文件5件", "新制作规范性文件6件", "TEXT-PROACTIVE"),
+    ("办理行政许可300件", "办理行政许可310件", "TEXT-PROACTIVE"),
+    ("行政处罚决定12件", "行政处罚决定21件", "TEXT-PROACTIVE"),
+    ("申请三十四件", "申请三十六件", "TEXT-REQUESTS"),  # 35 would be 新收 + 上年结转
+    ("上年结转1件", "上年结转3件", "TEXT-REQUESTS"),
+    ("自然人提出申请30件", "自然人提出申请29件", "TEXT-REQUESTS"),
+    ("法人或其他组织提出申请4件", "法人或其他组织提出申请3件", "TEXT-REQUESTS"),
+    ("全年办结33件", "全年办结30件", "TEXT-REQUESTS"),
+    ("予以公开20件", "予以公开19件", "TEXT-REQUESTS"),
+    ("部分公开2件", "部分公开5件", "TEXT-REQUESTS"),
+    ("无法提供7件", "无法提供6件", "TEXT-REQUESTS"),
+    ("其他处理1件", "其他处理4件", "TEXT-REQUESTS"),
+    ("另有2件正在办理", "另有5件正在办理", "TEXT-REQUESTS"),
+    ("行政复议2件", "行政复议4件", "TEXT-DISPUTES"),
+    ("结果维持1件", "结果维持2件", "TEXT-DISPUTES"),
+    ("纠正1件", "纠正2件", "TEXT-DISPUTES"),
+    ("行政诉讼1件", "行政诉讼2件", "TEXT-DISPUTES"),
+]
+
+
+def test_the_2019_fixture_is_consistent() -> None:
+    """The 2019-edition fixture, prose in subsections, has no finding at all."""
+    assert check(_report_2019()) == []
+
+
+@pytest.mark.parametrize(("right", "wrong", "code"), WRONG_2019, ids=[w[1] for w in WRONG_2019])
+def test_one_wrong_figure_in_a_subsection_gives_one_warning(right: str, wrong: str, code: str) -> None:
+    """A figure changed in a subsection's text gives exactly one warning; its span points at the new figure."""
+    changed = tuple((t, x.replace(right, wrong)) for t, x in SUBSECTIONS_2019)
+    assert sum(x.count(right) for _, x in SUBSECTIONS_2019) == 1
+    report = _report_2019(changed)
+
+    findings = _text(check(report))
+
+    assert [(f.code, f.severity.value) for f in findings] == [(code, "warning")]
+    quote = findings[0].quote
+    assert quote is not None
+    full = report.overview.full_text()
+    assert full[quote.start : quote.end] == quote.text
+    assert quote.text in wrong
