@@ -278,3 +278,20 @@ def test_aggregate_never_converts_units_silently() -> None:
         summary = gr.aggregate([a, b], organ="某某市人民政府")
 
     assert summary.proactive.procurement.amount == Decimal("2.0")
+
+
+def test_check_takes_a_parse_result(tmp_path: Any) -> None:
+    """check(parse(path)) knows which cells the importer could not read, as check(report, unread=...) does."""
+    result = gr.parse(_truncated(tmp_path))
+
+    assert check(result) == check(result.report, unread=result.unread)
+
+
+def test_a_folder_check_skips_the_arithmetic_of_an_unread_table(tmp_path: Any) -> None:
+    """check_folder (govinfo-report check DIR) counts a truncated table's file without arithmetic errors."""
+    from govinfo_report.batch import check_folder
+
+    _truncated(tmp_path)
+    result = check_folder(tmp_path)
+
+    assert [(f.errors, f.warnings) for f in result.files] == [(0, 1)]

@@ -113,19 +113,25 @@ def load_one(path: Source) -> BatchResult[AnnualReport]:
 
     .. versionadded:: 0.1.0
     """
+    return _load_one(path)[0]
+
+
+def _load_one(path: Source) -> tuple[BatchResult[AnnualReport], tuple[str, ...]]:
+    """As :func:`load_one`, with the cells the importer could not read (``ParseResult.unread``)."""
     source = os.fspath(path)
     try:
         if source.lower().endswith(".json"):
             from .convert import from_json
 
             with open(source, "rb") as f:
-                return BatchResult(source=source, value=from_json(f.read()))
+                return BatchResult(source=source, value=from_json(f.read())), ()
         from .importers import parse
 
         result = parse(source)
-        return BatchResult(source=source, value=result.report, diagnostics=tuple(str(d) for d in result.diagnostics))
+        diagnostics = tuple(str(d) for d in result.diagnostics)
+        return BatchResult(source=source, value=result.report, diagnostics=diagnostics), result.unread
     except Exception as exc:  # one bad file must not stop a batch; the error is kept in the result
-        return BatchResult(source=source, value=None, error=_error(exc))
+        return BatchResult(source=source, value=None, error=_error(exc)), ()
 
 
 def _loaded(item: AnnualReport | Source, index: int) -> BatchResult[AnnualReport]:
@@ -151,13 +157,13 @@ def check_one(item: AnnualReport | Source, blank: str = "zero", index: int = 0) 
 
     .. versionadded:: 0.1.0
     """
-    loaded = _loaded(item, index)
+    loaded, unread = _load_one(item) if isinstance(item, (str, os.PathLike)) else (_loaded(item, index), ())
     if loaded.value is None:
         return BatchResult(source=loaded.source, value=None, error=loaded.error, diagnostics=loaded.diagnostics)
     from .checks import check
 
     try:
-        findings = tuple(check(loaded.value, blank=blank))
+        findings = tuple(check(loaded.value, blank=blank, unread=unread))
     except Exception as exc:  # e.g. an unknown blank policy: reported per input like any other failure
         return BatchResult(source=loaded.source, value=None, error=_error(exc), diagnostics=loaded.diagnostics)
     return BatchResult(source=loaded.source, value=findings, diagnostics=loaded.diagnostics)

@@ -54,7 +54,7 @@ import enum
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 import attrs
 from attrs import frozen
@@ -66,6 +66,9 @@ from .findings import CellRef, Finding, FindingList, Fix
 from .model import AnnualReport, Edition, Scope
 from .rules import CATALOGUE, Equation, Relation, Severity, equations, rule
 from .tables import CellSpec, ReportLayout, cell_values, layout
+
+if TYPE_CHECKING:
+    from .importers._result import ParseResult
 
 __all__ = ["BlankPolicy", "catalogue_markdown", "check", "default_deadline", "ensure_consistent"]
 
@@ -977,7 +980,7 @@ def _require_report(value: object, what: str) -> AnnualReport:
 
 
 def check(
-    report: AnnualReport,
+    report: AnnualReport | ParseResult,
     *,
     previous: AnnualReport | None = None,
     members: Iterable[AnnualReport] | None = None,
@@ -992,7 +995,8 @@ def check(
     Every finding about *report*; never raises because the report is inconsistent.
 
     Args:
-        report: The report to check.
+        report: The report to check, or the :class:`~govinfo_report.importers.ParseResult`
+            of an import (its ``unread`` cells are then passed as *unread*).
         previous: The same organ's report for the year before: adds the
             continuity rules (CARRY-OVER per column of 表三, and
             T2-IN-FORCE-CONTINUITY or T2-ITEMS-CONTINUITY when both reports
@@ -1037,6 +1041,13 @@ def check(
 
     .. versionadded:: 0.1.0
     """
+    from .importers._result import ParseResult
+
+    if isinstance(report, ParseResult):  # check(parse(path)): the importer knows what it could not read
+        unread = (*unread, *report.unread)
+        if report.report is None:
+            raise OptionError("report: the ParseResult holds no report")
+        report = report.report
     _require_report(report, "report")
     policy = blank_policy(blank)
     if deadline is not None:
