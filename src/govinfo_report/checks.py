@@ -256,10 +256,9 @@ class _Evaluated:
     expected: Number
     holds: bool
     blanks: tuple[str, ...]
-
-    @property
-    def key(self) -> str:
-        return f"{self.eq.code}@{self.eq.left[0]}"
+    key: str = attrs.field(
+        init=False, eq=False, default=attrs.Factory(lambda s: f"{s.eq.code}@{s.eq.left[0]}", takes_self=True)
+    )
 
 
 def _evaluate(ctx: _Context) -> list[_Evaluated]:
@@ -395,17 +394,19 @@ def _diagnoses(ctx: _Context, evaluated: list[_Evaluated], violated: list[_Evalu
         best = mine[0]
         alternatives = tuple(f for f in mine[1:] if f.score == best.score)
         out[ev.key] = attrs.evolve(best, alternatives=alternatives)
-    return _reconcile(ctx, evaluated, violated, out, order)
+    return _reconcile(ctx, uses, violated, out, order)
 
 
 def _effect(
-    evaluated: Sequence[_Evaluated], changes: dict[str, Number], values: dict[str, Any]
+    uses: dict[str, list[_Evaluated]], changes: dict[str, Number], values: dict[str, Any]
 ) -> tuple[list[str], int]:
     """The keys of the violated equations that *changes* would resolve, and how many that hold it would break."""
     resolves, breaks = [], 0
-    for ev in evaluated:
-        if not any(p in changes for p in ev.eq.cells):
+    seen: set[int] = set()
+    for ev in (e for p in changes for e in uses.get(p, ())):
+        if id(ev) in seen:
             continue
+        seen.add(id(ev))
         stated, expected = ev.stated, ev.expected
         for p, value in changes.items():
             delta = value - _num(values[p])
@@ -421,7 +422,7 @@ def _effect(
 
 def _best_step(
     ctx: _Context,
-    evaluated: Sequence[_Evaluated],
+    uses: dict[str, list[_Evaluated]],
     violated: Sequence[_Evaluated],
     group: set[str],
     changes: dict[str, Number],
@@ -429,7 +430,7 @@ def _best_step(
 ) -> tuple[str, Number] | None:
     """The one more cell change that resolves the most findings of *group* still open, breaking the fewest."""
     values = ctx.values
-    open_keys = group - set(_effect(evaluated, changes, values)[0])
+    open_keys = group - set(_effect(uses, changes, values)[0])
     best: tuple[tuple[int, int, int, str], tuple[str, Number]] | None = None
     for ev in violated:
         if ev.key not in open_keys:
@@ -447,7 +448,7 @@ def _best_step(
             value = current - diff if q in ev.eq.left else current + diff
             if value < 0 and ctx.spec(q).kind is not Kind.SIGNED:
                 continue
-            resolves, breaks = _effect(evaluated, {**changes, q: value}, values)
+            resolves, breaks = _effect(uses, {**changes, q: value}, values)
             rank = (-len(group & set(resolves)), breaks, order[q], str(value))
             if best is None or rank < best[0]:
                 best = (rank, (q, value))
@@ -456,7 +457,7 @@ def _best_step(
 
 def _reconcile(
     ctx: _Context,
-    evaluated: list[_Evaluated],
+    uses: dict[str, list[_Evaluated]],
     violated: list[_Evaluated],
     fixes: dict[str, Fix],
     order: dict[str, int],
@@ -484,13 +485,13 @@ def _reconcile(
         best: tuple[tuple[int, int, int], Fix] | None = None
         for first in conflicts:
             changes: dict[str, Number] = {path: first.value}
-            resolves, breaks = _effect(evaluated, changes, values)
+            resolves, breaks = _effect(uses, changes, values)
             while not group <= set(resolves) and len(changes) <= len(group):
-                step = _best_step(ctx, evaluated, violated, group, changes, order)
+                step = _best_step(ctx, uses, violated, group, changes, order)
                 if step is None:
                     break
                 changes[step[0]] = step[1]
-                resolves, breaks = _effect(evaluated, changes, values)
+                resolves, breaks = _effect(uses, changes, values)
             if not group <= set(resolves):
                 continue
             rank = (len(changes), breaks, -len(resolves))

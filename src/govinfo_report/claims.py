@@ -42,7 +42,7 @@ from decimal import Decimal, InvalidOperation
 from attrs import frozen
 
 from . import vocab as v
-from .importers.normalize import to_simplified
+from .importers.normalize import _T2S
 from .model import AnnualReport
 
 __all__ = ["Claim", "ClaimKind", "claims_in_text", "parse_number", "read_claims"]
@@ -316,14 +316,18 @@ _CN_UNITS_OK = frozenset("件起宗例元次") | {"万元"}
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
 _CLAUSE_BREAK = re.compile(r"[，：:；;（）()“”\"]|,(?![0-9]{3}(?![0-9]))|(?<![0-9]),")
 _NEGATION = re.compile(r"(未发生|未出现|未有|没有发生|没有|未被|未收到|未接到|未产生|未|无)(?!论|法|需|须|偿|关|误|一)")
+_NEG_QUICK = re.compile(r"未|没有|无|不收取")
 _NEG_SUFFIX = r"(?:案件|案|事项|的情况|情况|的情形|情形|现象)?"
 _EXCEPT = re.compile(r"除|以外|之外|外")
 _FEE_NEGATION = re.compile(r"(未|没有|不|无)(收取|产生|发生)?(任何)?(" + re.escape(v.PROCESSING_FEE.zh) + r")")
 
 
+_NORMALISE: dict[int, str] = {**_T2S, **{k: chr(x) if isinstance(x, int) else str(x) for k, x in _FULL_WIDTH.items()}}
+
+
 def _normalise(text: str) -> str:
-    """Simplified characters and half-width digits, one character for one."""
-    return to_simplified(text).translate(_FULL_WIDTH)
+    """Simplified characters and half-width digits, one character for one (the importers' table)."""
+    return text.translate(_NORMALISE)
 
 
 def _years(text: str) -> tuple[int, ...]:
@@ -415,6 +419,8 @@ def _clauses(sentence: str) -> Iterator[tuple[int, str]]:
 
 def _number_claims(s: _Sentence) -> Iterator[Claim]:
     norm = s.norm
+    if not _NUMBER.search(norm):  # most sentences state no count: skip the clause walk
+        return
     about_requests = "申请" in s.paragraph  # 其中予以公开…: the paragraph names the applications
     about_disclosure = "公开" in s.paragraph
     fees = v.PROCESSING_FEE.zh in norm
@@ -598,6 +604,8 @@ def _proactive(lead: str, unit: str) -> tuple[ClaimKind, str | None, str, tuple[
 def _negated_claims(s: _Sentence) -> Iterator[Claim]:
     """Claims of 0 stated in words: 未收到政府信息公开申请, 未发生行政复议、行政诉讼, 未收取信息处理费."""
     norm = s.norm
+    if not _NEG_QUICK.search(norm):
+        return
     for piece in re.finditer(r"[^，,。；;！!？?\n]+", norm):
         text = piece.group()
         for m in _NEGATION.finditer(text):
