@@ -295,3 +295,15 @@ def test_a_folder_check_skips_the_arithmetic_of_an_unread_table(tmp_path: Any) -
     result = check_folder(tmp_path)
 
     assert [(f.errors, f.warnings) for f in result.files] == [(0, 1)]
+
+
+def test_a_member_left_out_of_the_sums_is_the_cause_too() -> None:
+    """An unlisted member of another year is left out of the sums; the cells it explains fold under its finding."""
+    summary = _member("某某市人民政府", 5)
+    old = _member("乙局", 3)
+    old = attrs.evolve(old, meta=attrs.evolve(old.meta, year=2021))
+
+    findings = check(summary, members=[_member("甲局", 2), old])
+
+    assert [f.code for f in findings] == ["SUMMARY-MEMBER-MISMATCH"]
+    assert findings[0].follow_on > 0

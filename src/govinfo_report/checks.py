@@ -794,6 +794,7 @@ def _summary(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
     listed = summary.meta.members
     out: list[Finding] = []
     used: list[AnnualReport] = []
+    left_out: list[tuple[str, Finding]] = []  # members left out of the sums, with the finding that says so
     for m in members:
         problems_zh, problems_en = [], []
         excluded = False
@@ -825,6 +826,8 @@ def _summary(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
                     message_en=f"Member report of {m.meta.organ} ({m.meta.year}): {'; '.join(problems_en)}{tail_en}",
                 )
             )
+            if excluded:
+                left_out.append((m.meta.organ, out[-1]))
         if not excluded:
             used.append(m)
     given = {m.meta.organ for m in used}
@@ -840,16 +843,18 @@ def _summary(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
                 )
             )
     cells = _summary_cells(ctx, used)
-    missing = [f for f in out if f.code == "SUMMARY-MISSING-MEMBER"]
-    if missing:
-        cells = _follow_on(ctx, missing[0], cells, out)
+    # the cause of the sums' shortfall: a listed member without a report, else a member left out of them
+    causes = [f for f in out if f.code == "SUMMARY-MISSING-MEMBER"]
+    causes += [f for organ, f in left_out if organ not in given and organ not in listed]
+    if causes:
+        cells = _follow_on(ctx, causes[0], cells, out)
     out.extend(cells)
     return out
 
 
 def _follow_on(ctx: _Context, cause: Finding, cells: list[Finding], out: list[Finding]) -> list[Finding]:
     """
-    Fold into *cause* (a missing member) the SUMMARY-CELL findings it explains; return the others.
+    Fold into *cause* (a missing member, or one left out) the SUMMARY-CELL findings it explains; return the others.
 
     A missing member's counts are ≥ 0, so a summary cell above the sum of the
     members given is what one expects; a cell below it (or a signed cell,
