@@ -118,9 +118,8 @@ def test_the_seed_has_no_contradictory_diagnoses() -> None:
 @given(reports(blanks=False), st.data())
 def test_diagnoses_never_disagree_about_a_cell(report: gr.AnnualReport, data: Any) -> None:
     """Whatever two cells are changed, no two diagnoses set one cell to different values."""
-    paths = data.draw(
-        st.lists(st.sampled_from(non_total_paths(report.meta.edition)), min_size=2, max_size=2, unique=True)
-    )
+    counts = [p for p in non_total_paths(report.meta.edition) if p.startswith(("$.requests", "$.disputes"))]
+    paths = data.draw(st.lists(st.sampled_from(counts), min_size=2, max_size=2, unique=True))
     for p in paths:
         value = get_cell(report, p)
         report = replace_cell(report, p, (value or 0) + data.draw(st.integers(1, 5)))
