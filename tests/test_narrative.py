@@ -231,6 +231,8 @@ LEGITIMATE = [
     "制定内部规章3件，规章制度汇编1册。",
     "坚持受理一件、办结一件。",
     "全年受理政府信息公开申请数十件，办结十几件。",
+    # a verb that may mean either kind is compared with the readings of both
+    "本年度共收到并办结政府信息公开申请48件。",
 ]
 
 

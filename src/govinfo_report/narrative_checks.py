@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Union
 
+import attrs
 from attrs import frozen
 
 from . import vocab as v
@@ -53,6 +54,7 @@ _RECEIVED, _CARRIED_IN = f"{_Q}.received.total", f"{_Q}.carried_in.total"
 _RESULTS_TOTAL, _CARRIED_FORWARD = f"{_Q}.results.total.total", f"{_Q}.carried_forward.total"
 _D = "$.disputes"
 _BLOCKS = ("direct_suit", "suit_after_review")
+_REQUEST_ALTERNATIVES = (_K.RECEIVED, _K.CARRIED_IN, _K.HANDLED, _K.CARRIED_FORWARD)
 _LEGAL_PERSON = ("commercial", "research", "public_interest", "legal_service", "other")
 
 
@@ -156,7 +158,10 @@ def _readings(claim: Claim, lay: ReportLayout, edition: Edition) -> list[_Readin
             out = [_cells(lay, f"$.proactive.{row}.newly_made"), _cells(lay, f"$.proactive.{row}.newly_published")]
         else:
             out = [_cells(lay, f"$.proactive.{row}.{column}")]
-    return [r for r in out if r is not None]
+    for other in claim.candidates:  # 收到并办结 …件: either kind
+        if other in _REQUEST_ALTERNATIVES and other is not kind:
+            out += _readings(attrs.evolve(claim, kind=other, candidates=()), lay, edition)
+    return list(dict.fromkeys(r for r in out if r is not None))
 
 
 def _value(values: dict[str, Any], reading: _Reading) -> Number | None:
