@@ -224,7 +224,7 @@ _REQUEST_KINDS = {_K.RECEIVED, _K.CARRIED_IN, _K.HANDLED, _K.CARRIED_FORWARD, _K
 _KEYWORDS: tuple[tuple[str, ClaimKind, str | None], ...] = (
     *((w, _K.RECEIVED, None) for w in ("收到", "新收", "受理", "接收", "接到", "收悉")),
     *((w, _K.CARRIED_IN, None) for w in ("上年结转", "上年度结转", "上一年度结转", "上年转入", "结转上年")),
-    *((w, _K.HANDLED, None) for w in ("办结", "答复", "办理完毕", "办理", "处理完毕", "回复", "完成")),
+    *((w, _K.HANDLED, None) for w in ("办结", "答复", "办理完毕", "办理", "处理完毕", "处理", "回复", "完成")),
     *(
         (w, _K.CARRIED_FORWARD, None)
         for w in (
@@ -617,7 +617,10 @@ def _negated_claims(s: _Sentence) -> Iterator[Claim]:
                 rest,
             )
             verb = m.group() in ("未收到", "未接到") or re.match(r"(收到|受理|接到)", rest)
-            if req and verb:
+            bare = m.group() in ("无", "没有", "未有") and re.fullmatch(
+                r"(?:政府信息公开申请|依申请公开(?:事项|申请|的情况|情况)?)", rest
+            )
+            if (req and verb) or bare:
                 yield s.claim(_K.RECEIVED, None, at, 0, "件", m.group(), negated=True)
                 break
             dis = re.fullmatch(
