@@ -534,7 +534,9 @@ def test_one_wrong_figure_in_a_subsection_gives_one_warning(right: str, wrong: s
     assert quote.text in wrong
 
 
-@pytest.mark.parametrize("prose", ["本年度无政府信息公开申请。", "本年度无依申请公开情况。", "全年没有收到政府信息公开申请。"])
+@pytest.mark.parametrize(
+    "prose", ["本年度无政府信息公开申请。", "本年度无依申请公开情况。", "全年没有收到政府信息公开申请。"]
+)
 def test_no_applications_in_words(prose: str) -> None:
     """Saying there were no applications agrees with an all-0 table 三 and contradicts the fixture's 45."""
     assert _text(check(attrs.evolve(clean_report(), overview=gr.Narrative(text=prose)))) == []
