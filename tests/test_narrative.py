@@ -137,6 +137,22 @@ WRONG = [
 ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本报告统计期限自{}年1月1日起至{}年12月31日止。",
+        "现公布本机关{}年度政府信息公开工作年度报告，{}年的数据均来自业务台账。",
+        "本局整体工作平稳。\n{}年，本局持续深化政务公开，{}年度各项数据如下。",
+    ],
+)
+def test_year_statements_right_and_wrong(sentence: str) -> None:
+    """A statistics period, a named report year, or a paragraph opening with a year: right, then wrong."""
+    assert _text(check(_report(sentence.format(2022, 2022)))) == []
+    findings = _text(check(_report(sentence.format(2021, 2021))))
+
+    assert [(f.code, f.stated, f.expected) for f in findings] == [("TEXT-YEAR", 2021, 2022)]
+
+
 @pytest.mark.parametrize(("right", "wrong", "code", "path", "table"), WRONG, ids=[w[1] for w in WRONG])
 def test_one_wrong_figure_gives_one_warning(right: str, wrong: str, code: str, path: str, table: int) -> None:
     """Changing one figure of the prose gives exactly one warning, at the cell it speaks of, quoting the sentence."""

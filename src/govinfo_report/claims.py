@@ -80,7 +80,8 @@ class ClaimKind(str, enum.Enum):
     FEE_APPLICATIONS = "fee_applications"
     """Applications charged a 信息处理费."""
     YEAR = "year"
-    """The year the overview speaks of ("2020年，本局…", a statistics period)."""
+    """The year the overview speaks of: *subject* ``opening`` ("2020年，本局…" opening a paragraph),
+    ``period`` (a statistics period) or ``report`` (现公布…2020年度政府信息公开工作年度报告)."""
 
     def __str__(self) -> str:
         return self.value
@@ -652,6 +653,8 @@ _YEAR_START = re.compile(
 )
 _HISTORY = re.compile(r"被(?:确定|评|列|授予|命名)|荣获|获评|获得|成立|设立|挂牌|启动|修订|颁布|以来")
 _PLANS = re.compile(r"将|计划|拟|力争|下一步|下一年|明年")
+_PUBLISH = re.compile(r"公布|发布|编制|现将|特此|形成")
+_REPORT_YEAR = re.compile(r"(?<![0-9])(?P<y>20[0-9]{2})年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
 _PERIOD = re.compile(r"(?P<y1>20[0-9]{2})年0?1月0?1日起?\s*(?:至|到|—|－|-|～|~)\s*(?P<y2>20[0-9]{2})年12月31日")
 
 
@@ -664,6 +667,9 @@ def _year_claims(s: _Sentence) -> Iterator[Claim]:
     for p in _PERIOD.finditer(s.norm):
         if p.group("y1") == p.group("y2"):
             yield s.claim(_K.YEAR, "period", p.span("y1"), int(p.group("y1")), "年", "年")
+    if _PUBLISH.search(s.norm):  # 现公布本机关2021年度政府信息公开工作年度报告
+        for p in _REPORT_YEAR.finditer(s.norm):
+            yield s.claim(_K.YEAR, "report", p.span("y"), int(p.group("y")), "年", "年")
 
 
 def claims_in_text(text: str, section: str = "overview") -> list[Claim]:

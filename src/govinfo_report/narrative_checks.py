@@ -278,8 +278,10 @@ def _year(claim: Claim, year: int) -> Finding | None:
     if claim.value == year:
         return None
     where_zh, where_en = _where(claim)
-    what_zh = "统计期限" if claim.subject == "period" else "所述年度"
-    what_en = "statistics period" if claim.subject == "period" else "the year it speaks of"
+    what_zh = {"period": "统计期限", "report": "所称报告年度"}.get(claim.subject or "", "所述年度")
+    what_en = {"period": "the statistics period", "report": "the report it names"}.get(
+        claim.subject or "", "the year it speaks of"
+    )
     return Finding(
         code="TEXT-YEAR",
         severity=_RULES["TEXT-YEAR"].severity,
