@@ -557,3 +557,13 @@ def test_no_applications_in_words(prose: str) -> None:
     """Saying there were no applications agrees with an all-0 table 三 and contradicts the fixture's 45."""
     assert _text(check(attrs.evolve(clean_report(), overview=gr.Narrative(text=prose)))) == []
     assert [(f.code, f.stated, f.expected) for f in _text(check(_report(prose)))] == [("TEXT-REQUESTS", 0, 45)]
+
+
+def test_a_folder_check_runs_the_narrative_rules_unless_switched_off(tmp_path: Path) -> None:
+    """check_folder counts a TEXT-* warning per file; narrative=False leaves it out."""
+    from govinfo_report.batch import check_folder
+
+    (tmp_path / "r.json").write_text(gr.to_json(_report(OVERVIEW.replace("申请48件", "申请50件"))), encoding="utf-8")
+
+    assert [f.warnings for f in check_folder(tmp_path, workers=1).files] == [1]
+    assert [f.warnings for f in check_folder(tmp_path, workers=1, narrative=False).files] == [0]

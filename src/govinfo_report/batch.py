@@ -146,7 +146,9 @@ def _loaded(item: AnnualReport | Source, index: int) -> BatchResult[AnnualReport
     )
 
 
-def check_one(item: AnnualReport | Source, blank: str = "zero", index: int = 0) -> BatchResult[tuple[Finding, ...]]:
+def check_one(
+    item: AnnualReport | Source, blank: str = "zero", index: int = 0, narrative: bool = True
+) -> BatchResult[tuple[Finding, ...]]:
     """
     The findings of :func:`govinfo_report.checks.check` for one report or file.
 
@@ -154,6 +156,7 @@ def check_one(item: AnnualReport | Source, blank: str = "zero", index: int = 0) 
         item: A report, or the path of a report file.
         blank: The blank-cell policy, as for ``check``.
         index: The position of *item* in its batch (names a report given as a value).
+        narrative: Run the TEXT-* rules (``check(narrative=...)``).
 
     .. versionadded:: 0.1.0
     """
@@ -163,7 +166,7 @@ def check_one(item: AnnualReport | Source, blank: str = "zero", index: int = 0) 
     from .checks import check
 
     try:
-        findings = tuple(check(loaded.value, blank=blank, unread=unread))
+        findings = tuple(check(loaded.value, blank=blank, unread=unread, narrative=narrative))
     except Exception as exc:  # e.g. an unknown blank policy: reported per input like any other failure
         return BatchResult(source=loaded.source, value=None, error=_error(exc), diagnostics=loaded.diagnostics)
     return BatchResult(source=loaded.source, value=findings, diagnostics=loaded.diagnostics)
@@ -264,6 +267,7 @@ def check_many(
     blank: str = "zero",
     workers: int | None = None,
     progress: Progress | None = None,
+    narrative: bool = True,
 ) -> list[BatchResult[tuple[Finding, ...]]]:
     """
     The findings of many reports or report files, in input order.
@@ -276,11 +280,14 @@ def check_many(
         blank: The blank-cell policy of ``check``.
         workers: How many processes (default: every core; 1 runs in this process).
         progress: Called as ``progress(done, total, source)`` after each input.
+        narrative: Run the TEXT-* rules (``check(narrative=...)``).
 
     .. versionadded:: 0.1.0
     """
     given = list(items)
-    args = [(item if isinstance(item, AnnualReport) else _path(item), blank, i) for i, item in enumerate(given)]
+    args = [
+        (item if isinstance(item, AnnualReport) else _path(item), blank, i, narrative) for i, item in enumerate(given)
+    ]
     return _map(check_one, args, workers, progress, [_name(item, i) for i, item in enumerate(given)])
 
 
@@ -412,6 +419,7 @@ def check_folder(
     recursive: bool = False,
     workers: int | None = None,
     progress: Progress | None = None,
+    narrative: bool = True,
 ) -> FolderCheck:
     """
     Check every report in *folder* and count the findings per file and per rule.
@@ -422,6 +430,7 @@ def check_folder(
         recursive: Also read the folder's subfolders.
         workers: How many processes (default: every core).
         progress: Called as ``progress(done, total, source)`` after each file.
+        narrative: Run the TEXT-* rules (``check(narrative=...)``).
 
     Raises:
         OptionError: *folder* is not a folder.
@@ -431,7 +440,8 @@ def check_folder(
     from .rules import CATALOGUE
 
     paths = report_files(folder, recursive=recursive)
-    files = tuple(_file_check(r) for r in check_many(paths, blank=blank, workers=workers, progress=progress))
+    checked = check_many(paths, blank=blank, workers=workers, progress=progress, narrative=narrative)
+    files = tuple(_file_check(r) for r in checked)
     severity = {r.code: r.severity for r in CATALOGUE}
     totals: dict[str, list[int]] = {}
     for f in files:

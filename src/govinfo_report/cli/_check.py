@@ -100,7 +100,13 @@ def run_folder(args: argparse.Namespace) -> int:
 
     if args.previous or args.members:
         raise CommandError("--previous and --members take single reports, not a folder")
-    result = check_folder(args.file, blank=args.blank, recursive=args.recursive, progress=terminal_progress())
+    result = check_folder(
+        args.file,
+        blank=args.blank,
+        recursive=args.recursive,
+        progress=terminal_progress(),
+        narrative=not args.no_narrative,
+    )
     if not result.files:
         raise CommandError(f"{args.file}: no reports ({', '.join(REPORT_SUFFIXES)}) in the folder")
     text = render_folder_check(result, "json" if args.format == "json" else "table")
