@@ -249,6 +249,8 @@ LEGITIMATE = [
     "全年受理政府信息公开申请数十件，办结十几件。",
     # a verb that may mean either kind is compared with the readings of both
     "本年度共收到并办结政府信息公开申请48件。",
+    # an amount in a sentence about fees is not the fee unless the fee names it
+    "本年度共受理政府信息公开申请48件，收取信息处理费150元，行政事业性收费另计12万元。",
 ]
 
 

@@ -444,7 +444,7 @@ def _number_claims(s: _Sentence) -> Iterator[Claim]:
             at = (c_start + m.start("num"), c_start + m.end("num"))
             before = norm[: c_start + m.start()]
             if fees and unit in ("元", "万元"):
-                if _COMPARISON.search(_CARRY_IN_WORDS.sub("", lead)):
+                if v.PROCESSING_FEE.zh not in lead or _COMPARISON.search(_CARRY_IN_WORDS.sub("", lead)):
                     continue
                 yuan = Decimal(value) * (10000 if unit == "万元" else 1)
                 yield s.claim(_K.FEE_AMOUNT, None, at, yuan, unit, v.PROCESSING_FEE.zh)
@@ -463,10 +463,8 @@ def _classify(
     """What a number counts, from the words of its clause; None when that is not certain."""
     if _COMPARISON.search(_CARRY_IN_WORDS.sub("", lead)) or _CHANNEL.search(lead):
         return None
-    if fees and unit in ("件", "次", "笔"):
-        if v.PROCESSING_FEE.zh in lead or "收取" in lead:
-            return _K.FEE_APPLICATIONS, None, v.PROCESSING_FEE.zh, ()
-        return None
+    if fees and unit in ("件", "次", "笔") and (v.PROCESSING_FEE.zh in lead or "收取" in lead):
+        return _K.FEE_APPLICATIONS, None, v.PROCESSING_FEE.zh, ()
     dispute = _dispute(lead, before, about_disclosure)
     if dispute is not None:
         return dispute
