@@ -569,3 +569,11 @@ def test_a_folder_check_runs_the_narrative_rules_unless_switched_off(tmp_path: P
 
     assert [f.warnings for f in check_folder(tmp_path, workers=1).files] == [1]
     assert [f.warnings for f in check_folder(tmp_path, workers=1, narrative=False).files] == [0]
+
+
+def test_disclosed_and_partly_disclosed_together() -> None:
+    """"予以公开及部分公开N件" is （一） + （二）: 25 agrees, 22 (（一） alone) does not (format-spec §5 E7)."""
+    assert _text(check(_report("其中予以公开及部分公开25件。"))) == []
+    findings = _text(check(_report("其中予以公开及部分公开22件。")))
+
+    assert [(f.code, f.stated, f.expected) for f in findings] == [("TEXT-REQUESTS", 22, 25)]

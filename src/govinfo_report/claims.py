@@ -66,7 +66,8 @@ class ClaimKind(str, enum.Enum):
     CARRIED = "carried"
     """A bare 结转 …件: carried over or carried forward."""
     RESULT = "result"
-    """A result of table 三: *subject* is a row or group under ``$.requests.results`` (``disclosed``, ``withheld``…)."""
+    """A result of table 三: *subject* a row or group under ``$.requests.results`` (``disclosed``, ``withheld``…),
+    or two joined by ``+`` (``disclosed+partly_disclosed`` for 予以公开及部分公开)."""
     APPLICANT = "applicant"
     """Applications received from one kind of applicant: *subject* a column (``natural_person``, ``legal_person``)."""
     REVIEW = "review"
@@ -248,6 +249,16 @@ _KEYWORDS: tuple[tuple[str, ClaimKind, str | None], ...] = (
     ("结转", _K.CARRIED, None),
     *((w, _K.RESULT, "disclosed") for w in (_label(v.DISCLOSED), "同意公开", "全部公开")),
     ("部分公开", _K.RESULT, "partly_disclosed"),
+    *(
+        (w, _K.RESULT, "disclosed+partly_disclosed")
+        for w in (
+            "予以公开及部分公开",
+            "予以公开和部分公开",
+            "全部或部分公开",
+            "全部公开和部分公开",
+            "全部或部分予以公开",
+        )
+    ),
     (_label(v.WITHHELD), _K.RESULT, "withheld"),
     (_label(v.UNABLE), _K.RESULT, "unable"),
     (_label(v.NOT_PROCESSED), _K.RESULT, "not_processed"),

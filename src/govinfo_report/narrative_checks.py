@@ -127,6 +127,8 @@ def _readings(claim: Claim, lay: ReportLayout, edition: Edition) -> list[_Readin
         out = [_cells(lay, _CARRIED_FORWARD)]
     elif kind is _K.CARRIED:
         out = [_cells(lay, _CARRIED_IN), _cells(lay, _CARRIED_FORWARD)]
+    elif kind is _K.RESULT and "+" in subject:  # 予以公开及部分公开
+        out = [_sum(*(_group(lay, f"{_Q}.results.{part}") for part in subject.split("+")))]
     elif kind is _K.RESULT:
         base = f"{_Q}.results.{subject}"
         out = [_group(lay, base)]
