@@ -247,6 +247,8 @@ LEGITIMATE = [
     "制定内部规章3件，规章制度汇编1册。",
     "坚持受理一件、办结一件。",
     "全年受理政府信息公开申请数十件，办结十几件。",
+    # subsets: extended, overdue or withdrawn applications
+    "依申请公开方面，延期答复3件，申请人撤回申请2件，答复超期1件。",
     # a verb that may mean either kind is compared with the readings of both
     "本年度共收到并办结政府信息公开申请48件。",
     # an amount in a sentence about fees is not the fee unless the fee names it
