@@ -346,10 +346,12 @@ def _faulty_members(members: Sequence[AnnualReport]) -> dict[str, tuple[str, ...
     the blank policy's business, not an arithmetic error of the member.
     """
     from .checks import check
+    from .rules import rule
 
     out: dict[str, tuple[str, ...]] = {}
     for m in members:
-        codes = tuple(dict.fromkeys(f.code for f in check(m, blank="ignore", narrative=False) if f.is_error))
+        found = check(m, blank="ignore", narrative=False)
+        codes = tuple(dict.fromkeys(f.code for f in found if f.is_error and rule(f.code).group == "arithmetic"))
         if codes:
             out[m.meta.organ] = codes
     return out
