@@ -14,8 +14,10 @@ reading matches.  The readings are those real reports use:
 * 行政诉讼 …件: 未经复议直接起诉 + 复议后起诉 together, or either block; an outcome
   (其中结果维持 …件) likewise summed over both blocks or in either, and over 行政复议
   too when the sentence names both;
-* 不予公开/无法提供/不予处理 …件: the sum of the rows of the group;
-* 予以公开 …件: （一）, or （一） + （二）; 不予公开 …件: （三）, or with （四）, or with （四） and （五）.
+* 不予公开/无法提供/不予处理 …件: the sum of the rows of the group (不予公开 also with
+  （四）, or with （四） and （五）, which prose often lumps in);
+* 予以公开 …件: （一）, or （一） + （二）; 予以公开及部分公开 …件: （一） + （二）;
+* a verb that names two kinds (收到并办结 …件): the readings of both.
 
 Figures the tables do not hold (主动公开各类政府信息 …条, 政策性文件 …件) are not
 claims.  A claim whose readings use a blank cell is not compared with them; when
