@@ -574,8 +574,77 @@ def test_a_folder_check_runs_the_narrative_rules_unless_switched_off(tmp_path: P
 
 
 def test_disclosed_and_partly_disclosed_together() -> None:
-    """"予以公开及部分公开N件" is （一） + （二）: 25 agrees, 22 (（一） alone) does not (format-spec §5 E7)."""
+    """ "予以公开及部分公开N件" is （一） + （二）: 25 agrees, 22 (（一） alone) does not (format-spec §5 E7)."""
     assert _text(check(_report("其中予以公开及部分公开25件。"))) == []
     findings = _text(check(_report("其中予以公开及部分公开22件。")))
 
     assert [(f.code, f.stated, f.expected) for f in findings] == [("TEXT-REQUESTS", 22, 25)]
+
+
+_PROSE_PIECES = st.sampled_from(
+    [
+        "共收到政府信息公开申请",
+        "新收",
+        "上年结转",
+        "办结",
+        "答复",
+        "结转下年度",
+        "顺延",
+        "予以公开",
+        "部分公开",
+        "不予公开",
+        "无法提供",
+        "不予处理",
+        "行政复议",
+        "行政诉讼",
+        "结果维持",
+        "尚未审结",
+        "制发规范性文件",
+        "作出行政处罚决定",
+        "信息处理费",
+        "未收到",
+        "未发生",
+        "2022年，",
+        "年",
+        "件",
+        "元",
+        "万元",
+        "余",
+        "约",
+        "较上年",
+        "网上",
+        "其中",
+        "，",
+        "。",
+        "、",
+        "；",
+        "（",
+        "）",
+        "\n",
+        "１２",
+        "1,234",
+        "三十三",
+        "两",
+        "〇",
+        "0",
+        "7",
+        "45",
+        "12.5",
+        "本局",
+        "申请",
+        "公开",
+    ]
+)
+
+
+@given(st.lists(_PROSE_PIECES, max_size=40).map("".join))
+def test_the_reader_never_fails_and_spans_hold(text: str) -> None:
+    """Any text of claim-like pieces reads without error; every claim's spans point at its text and sentence."""
+    for c in claims_in_text(text):
+        assert text[c.span[0] : c.span[1]] == c.text
+        assert text[c.sentence_span[0] : c.sentence_span[1]] == c.sentence
+        assert c.sentence_span[0] <= c.span[0] <= c.span[1] <= c.sentence_span[1]
+        if c.negated:
+            assert c.value == 0
+        elif c.kind is not ClaimKind.FEE_AMOUNT:  # amounts are in 元, 万元 converted
+            assert c.value == parse_number(c.text)
