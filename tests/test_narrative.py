@@ -648,3 +648,17 @@ def test_the_reader_never_fails_and_spans_hold(text: str) -> None:
             assert c.value == 0
         elif c.kind is not ClaimKind.FEE_AMOUNT:  # amounts are in 元, 万元 converted
             assert c.value == parse_number(c.text)
+
+
+def test_the_subsection_title_says_what_the_paragraph_counts() -> None:
+    """Under （二）依申请公开, "本年度共受理48件" is about applications though the paragraph never says 申请."""
+    subsections = (gr.Subsection(title="（二）依申请公开", text="本年度共受理{}件，均在法定期限内答复。"),)
+
+    def with_prose(n: int) -> gr.AnnualReport:
+        sub = tuple(attrs.evolve(x, text=x.text.format(n)) for x in subsections)
+        return attrs.evolve(_report(), overview=gr.Narrative(text="", subsections=sub))
+
+    assert _text(check(with_prose(48))) == []
+    assert [(f.code, f.stated) for f in _text(check(with_prose(52)))] == [("TEXT-REQUESTS", 52)]
+    other = (gr.Subsection(title="（三）政府信息管理", text="本年度共办理52件。"),)
+    assert _text(check(attrs.evolve(_report(), overview=gr.Narrative(text="", subsections=other)))) == []

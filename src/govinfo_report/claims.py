@@ -325,6 +325,7 @@ _NUMBER = re.compile(
     r"\s*(?P<approx>余|多)?\s*(?P<unit>万元|元|件|条|起|宗|个|份|次|例|笔|项)(?!事|工作日|月|以上|以下|多|余)"
 )
 _CN_UNITS_OK = frozenset("件起宗例元次") | {"万元"}
+_HEADING = re.compile(r"[^。！？!?；;，,0-9]{2,30}")  # a short line without a sentence or a number
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
 _CLAUSE_BREAK = re.compile(r"[，：:；;（）()“”\"]|,(?![0-9]{3}(?![0-9]))|(?<![0-9]),")
 _NEGATION = re.compile(r"(未发生|未出现|未有|没有发生|没有|未被|未收到|未接到|未产生|未|无)(?!论|法|需|须|偿|关|误|一)")
@@ -382,7 +383,11 @@ def _mentions(text: str, words: Sequence[str]) -> int:
 
 
 class _Sentence:
-    """One sentence: its section, text as written and normalised, span, paragraph, and whether it opens one."""
+    """
+    One sentence: its section, text as written and normalised, span, context and whether it opens a paragraph.
+
+    The context is the paragraph, after the title line it stands under (（二）依申请公开), if any.
+    """
 
     def __init__(self, section: str, raw: str, norm: str, start: int, end: int, paragraph: str, first: bool) -> None:
         self.section, self.raw, self.norm, self.start, self.end = section, raw, norm, start, end
@@ -699,15 +704,19 @@ def claims_in_text(text: str, section: str = "overview") -> list[Claim]:
     norm = _normalise(text)
     out: list[Claim] = []
     offset = 0
+    heading = ""  # the last title line, e.g. （二）依申请公开: context for the paragraphs under it
     for line in norm.split("\n"):
         first = True
+        context = f"{heading}\n{line}"
         for m in _SENTENCE.finditer(line):
             a, b = offset + m.start(), offset + m.end()
             if not m.group().strip():
                 continue
-            s = _Sentence(section, text[a:b], m.group(), a, b, line, first)
+            s = _Sentence(section, text[a:b], m.group(), a, b, context, first)
             first = False
             out.extend(_sentence_claims(s))
+        if _HEADING.fullmatch(line.strip()):
+            heading = line.strip()
         offset += len(line) + 1
     return sorted(out, key=lambda c: c.span)
 
