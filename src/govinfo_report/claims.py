@@ -244,6 +244,9 @@ _KEYWORDS: tuple[tuple[str, ClaimKind, str | None], ...] = (
             "正在办理",
             "办理中",
             "尚在办理",
+            "正在处理",
+            "处理中",
+            "尚在处理",
         )
     ),
     ("结转", _K.CARRIED, None),
