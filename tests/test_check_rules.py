@@ -148,6 +148,41 @@ def _plaus_rules() -> Case:
     return report, {"plausibility": True, "rule_making_power": False}
 
 
+def _with_overview(report: gr.AnnualReport, text: str) -> gr.AnnualReport:
+    return attrs.evolve(report, overview=gr.Narrative(text=text))
+
+
+def _text_requests() -> Case:
+    return _with_overview(clean(), "本年度共收到政府信息公开申请4件，均已按期答复。"), {}
+
+
+def _text_disputes() -> Case:
+    return _with_overview(clean(), "因政府信息公开工作被申请行政复议1件。"), {}
+
+
+def _text_proactive() -> Case:
+    return _with_overview(clean(), "全年制发行政规范性文件3件。"), {}
+
+
+def _text_fees() -> Case:
+    report = attrs.evolve(
+        clean(),
+        other_matters=gr.OtherMatters(
+            text="本年度收取信息处理费200元。", fees=gr.ProcessingFees(amount_yuan=Decimal(0))
+        ),
+    )
+    return report, {}
+
+
+def _text_year() -> Case:
+    return _with_overview(clean(), "2021年，本局坚持以公开促落实。"), {}
+
+
+def _text_uncertain() -> Case:
+    report = replace_cell(clean(), "$.requests.carried_in.total", None)
+    return _with_overview(report, "本年度共收到政府信息公开申请4件。"), {"blank": "ignore"}
+
+
 CASES: dict[str, Callable[[], Case]] = {
     "T3-BALANCE": _t3_balance,
     "T3-ROW-TOTAL": _t3_row_total,
@@ -169,6 +204,12 @@ CASES: dict[str, Callable[[], Case]] = {
     "SUMMARY-AMOUNT-UNIT": _amount_unit,
     "SUMMARY-MISSING-MEMBER": _missing_member,
     "SUMMARY-MEMBER-MISMATCH": _member_mismatch,
+    "TEXT-REQUESTS": _text_requests,
+    "TEXT-DISPUTES": _text_disputes,
+    "TEXT-PROACTIVE": _text_proactive,
+    "TEXT-FEES": _text_fees,
+    "TEXT-YEAR": _text_year,
+    "TEXT-UNCERTAIN": _text_uncertain,
     "PLAUS-UNCHANGED": _plaus_unchanged,
     "PLAUS-RECEIVED-JUMP": _plaus_jump,
     "PLAUS-WITHHELD-SHARE": _plaus_withheld,
@@ -195,7 +236,9 @@ def test_rule_fires(rule: gr.Rule) -> None:
         assert f.message_en
 
 
-@pytest.mark.parametrize("rule", [r for r in CATALOGUE if r.group in ("arithmetic", "report")], ids=lambda r: r.code)
+@pytest.mark.parametrize(
+    "rule", [r for r in CATALOGUE if r.group in ("arithmetic", "report", "narrative")], ids=lambda r: r.code
+)
 def test_rule_is_silent_on_a_clean_report_of_each_edition(rule: gr.Rule) -> None:
     """No rule fires on a clean report of either edition."""
     for edition in ("2019", "2021"):

@@ -707,7 +707,7 @@ def _killing_parse_one(path: str) -> Any:
     return _files.parse(path)
 
 
-def _killing_check_one(item: Any, blank: str = "zero", index: int = 0) -> Any:
+def _killing_check_one(item: Any, blank: str = "zero", index: int = 0, narrative: bool = True) -> Any:
     """check_one, except that the worker dies on a file named *kill*."""
     if isinstance(item, str) and "kill" in os.path.basename(item):
         os._exit(9)

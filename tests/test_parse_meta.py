@@ -187,3 +187,11 @@ def test_helpers() -> None:
     assert parse_date("2022/1/5") == dt.date(2022, 1, 5)
     assert parse_date("2022年2月30日") is None
     assert parse_date("2024126") is None
+
+
+def test_a_last_line_without_a_date_is_no_signature() -> None:
+    """A short last line shaped like a name (一区) is prose, not a signature, without a date under it."""
+    result = parse_text("2021年政府信息公开工作年度报告\n" + BODY + "\n一区")
+    assert result.report is not None
+
+    assert result.report.meta.organ is None

@@ -214,9 +214,12 @@ def test_procurement_amounts_in_different_units_are_converted_exactly() -> None:
     yuan = with_amount("乙局", "25000", gr.AmountUnit.YUAN)
     none = with_amount("丙局", "3", None)
 
-    in_wan = aggregate([wan, yuan], organ="汇总")
-    in_yuan = aggregate([yuan, wan], organ="汇总")
-    unknown = aggregate([wan, none], organ="汇总")
+    with pytest.warns(gr.AggregationWarning):  # a conversion is never silent
+        in_wan = aggregate([wan, yuan], organ="汇总")
+    with pytest.warns(gr.AggregationWarning):
+        in_yuan = aggregate([yuan, wan], organ="汇总")
+    with pytest.warns(gr.AggregationWarning):
+        unknown = aggregate([wan, none], organ="汇总")
 
     assert in_wan.proactive.procurement.amount == Decimal("4.0")  # type: ignore[union-attr]
     assert in_wan.proactive.procurement.amount_unit is gr.AmountUnit.WAN_YUAN  # type: ignore[union-attr]

@@ -73,6 +73,7 @@ _EXPORTS: dict[str, str] = {
     "replace_cell": "tables",
     # rules and builders
     "CATALOGUE": "rules",
+    "NARRATIVE_RULES": "rules",
     "Equation": "rules",
     "Rule": "rules",
     "Severity": "rules",
@@ -88,6 +89,7 @@ _EXPORTS: dict[str, str] = {
     "Finding": "findings",
     "FindingList": "findings",
     "Fix": "findings",
+    "Quote": "findings",
     "diagnose": "findings",
     "finding_to_dict": "findings",
     "findings_to_json": "findings",
@@ -122,6 +124,13 @@ _EXPORTS: dict[str, str] = {
     "write_xlsx_template": "xlsx_io",
     # many reports
     "aggregate": "summary",
+    "AggregationWarning": "summary",
+    # prose
+    "Claim": "claims",
+    "ClaimKind": "claims",
+    "claims_in_text": "claims",
+    "read_claims": "claims",
+    "narrative_findings": "narrative_checks",
     "CellChange": "comparison",
     "Comparison": "comparison",
     "NarrativeDiff": "comparison",
@@ -180,6 +189,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "AggregationError",
+    "AggregationWarning",
     "AmountUnit",
     "AnnualReport",
     "ApplicantCounts",
@@ -191,6 +201,8 @@ __all__ = [
     "CellSpec",
     "CellTypeError",
     "CellValueError",
+    "Claim",
+    "ClaimKind",
     "Comparison",
     "DEFAULT_LIMITS",
     "DecisionCounts",
@@ -216,6 +228,7 @@ __all__ = [
     "LayoutError",
     "Limits",
     "MissingDependencyError",
+    "NARRATIVE_RULES",
     "Narrative",
     "NarrativeDiff",
     "NotProcessed",
@@ -233,6 +246,7 @@ __all__ = [
     "ProcessingFees",
     "ProcurementCounts",
     "PublicationCounts",
+    "Quote",
     "RECORD_KEYS",
     "ReportLayout",
     "ReportMeta",
@@ -256,6 +270,7 @@ __all__ = [
     "check",
     "check_folder",
     "check_many",
+    "claims_in_text",
     "compare",
     "default_deadline",
     "default_title",
@@ -277,6 +292,7 @@ __all__ = [
     "json_schema",
     "layout",
     "load_many",
+    "narrative_findings",
     "parse",
     "parse_docx",
     "parse_html",
@@ -286,6 +302,7 @@ __all__ = [
     "parse_xlsx",
     "percent",
     "plausibility",
+    "read_claims",
     "records_many",
     "records_to_csv",
     "records_to_jsonl",
@@ -328,6 +345,12 @@ if TYPE_CHECKING:
         default_deadline as default_deadline,
         ensure_consistent as ensure_consistent,
     )
+    from .claims import (
+        Claim as Claim,
+        ClaimKind as ClaimKind,
+        claims_in_text as claims_in_text,
+        read_claims as read_claims,
+    )
     from .comparison import (
         CellChange as CellChange,
         Comparison as Comparison,
@@ -365,6 +388,7 @@ if TYPE_CHECKING:
         Finding as Finding,
         FindingList as FindingList,
         Fix as Fix,
+        Quote as Quote,
         diagnose as diagnose,
         finding_to_dict as finding_to_dict,
         findings_to_json as findings_to_json,
@@ -431,6 +455,9 @@ if TYPE_CHECKING:
         Unable as Unable,
         Withheld as Withheld,
     )
+    from .narrative_checks import (
+        narrative_findings as narrative_findings,
+    )
     from .plausibility_checks import (
         plausibility as plausibility,
     )
@@ -451,6 +478,7 @@ if TYPE_CHECKING:
     from .rules import (
         CATALOGUE as CATALOGUE,
         Equation as Equation,
+        NARRATIVE_RULES as NARRATIVE_RULES,
         PLAUSIBILITY_RULES as PLAUSIBILITY_RULES,
         Rule as Rule,
         Severity as Severity,
@@ -461,6 +489,7 @@ if TYPE_CHECKING:
         shipped_schema as shipped_schema,
     )
     from .summary import (
+        AggregationWarning as AggregationWarning,
         aggregate as aggregate,
     )
     from .tables import (

@@ -118,31 +118,30 @@ def load_one(path: Source) -> BatchResult[AnnualReport]:
 
     .. versionadded:: 0.1.0
     """
+    return _load_one(path)[0]
+
+
+def _load_one(path: Source) -> tuple[BatchResult[AnnualReport], tuple[Diagnostic, ...], tuple[str, ...]]:
+    """
+    As :func:`load_one`, with the importer's diagnostics and the cells it could not read (``ParseResult.unread``).
+
+    Never raises for a bad file: the result carries the error instead.
+    """
     source = os.fspath(path)
     try:
         if source.lower().endswith(".json"):
             from .convert import from_json
 
             with open(source, "rb") as f:
-                return BatchResult(source=source, value=from_json(f.read()))
+                return BatchResult(source=source, value=from_json(f.read())), (), ()
         from .importers import parse
 
         result = parse(source)
-        return BatchResult(source=source, value=result.report, diagnostics=tuple(str(d) for d in result.diagnostics))
+        texts = tuple(str(d) for d in result.diagnostics)
+        loaded = BatchResult(source=source, value=result.report, diagnostics=texts)
+        return loaded, result.diagnostics, result.unread
     except Exception as exc:  # one bad file must not stop a batch; the error is kept in the result
-        return BatchResult(source=source, value=None, error=_error(exc))
-
-
-def _parsed(source: str) -> tuple[BatchResult[AnnualReport], tuple[Diagnostic, ...]]:
-    """A published report file read by the importer, and its diagnostics; never raises for a bad file."""
-    from .importers import parse
-
-    try:
-        result = parse(source)
-    except Exception as exc:  # one bad file must not stop a batch; the error is kept in the result
-        return BatchResult(source=source, value=None, error=_error(exc)), ()
-    texts = tuple(str(d) for d in result.diagnostics)
-    return BatchResult(source=source, value=result.report, diagnostics=texts), result.diagnostics
+        return BatchResult(source=source, value=None, error=_error(exc)), (), ()
 
 
 def _loaded(item: AnnualReport | Source, index: int) -> BatchResult[AnnualReport]:
@@ -157,7 +156,9 @@ def _loaded(item: AnnualReport | Source, index: int) -> BatchResult[AnnualReport
     )
 
 
-def check_one(item: AnnualReport | Source, blank: str = "zero", index: int = 0) -> BatchResult[tuple[Finding, ...]]:
+def check_one(
+    item: AnnualReport | Source, blank: str = "zero", index: int = 0, narrative: bool = True
+) -> BatchResult[tuple[Finding, ...]]:
     """
     The findings of :func:`govinfo_report.checks.check` for one report or file.
 
@@ -165,21 +166,22 @@ def check_one(item: AnnualReport | Source, blank: str = "zero", index: int = 0) 
         item: A report, or the path of a report file.
         blank: The blank-cell policy, as for ``check``.
         index: The position of *item* in its batch (names a report given as a value).
+        narrative: Run the TEXT-* rules (``check(narrative=...)``).
 
     .. versionadded:: 0.1.0
     """
-    diagnostics: tuple[Diagnostic, ...] = ()
-    if isinstance(item, (str, os.PathLike)) and not os.fspath(item).lower().endswith(".json"):
-        loaded, diagnostics = _parsed(os.fspath(item))
+    if isinstance(item, (str, os.PathLike)):
+        loaded, diagnostics, unread = _load_one(item)
     else:
-        loaded = _loaded(item, index)
+        loaded, diagnostics, unread = _loaded(item, index), (), ()
     if loaded.value is None:
         return BatchResult(source=loaded.source, value=None, error=loaded.error, diagnostics=loaded.diagnostics)
     from .checks import check
     from .importers import summarise
 
     try:
-        findings = tuple(check(loaded.value, blank=blank, diagnostics=summarise(diagnostics) if diagnostics else None))
+        reading = summarise(diagnostics) if diagnostics else None
+        findings = tuple(check(loaded.value, blank=blank, unread=unread, narrative=narrative, diagnostics=reading))
     except Exception as exc:  # e.g. an unknown blank policy: reported per input like any other failure
         return BatchResult(source=loaded.source, value=None, error=_error(exc), diagnostics=loaded.diagnostics)
     return BatchResult(source=loaded.source, value=findings, diagnostics=loaded.diagnostics)
@@ -289,6 +291,7 @@ def check_many(
     blank: str = "zero",
     workers: int | None = None,
     progress: Progress | None = None,
+    narrative: bool = True,
 ) -> list[BatchResult[tuple[Finding, ...]]]:
     """
     The findings of many reports or report files, in input order.
@@ -301,11 +304,14 @@ def check_many(
         blank: The blank-cell policy of ``check``.
         workers: How many processes (default: every core; 1 runs in this process).
         progress: Called as ``progress(done, total, source)`` after each input.
+        narrative: Run the TEXT-* rules (``check(narrative=...)``).
 
     .. versionadded:: 0.1.0
     """
     given = list(items)
-    args = [(item if isinstance(item, AnnualReport) else _path(item), blank, i) for i, item in enumerate(given)]
+    args = [
+        (item if isinstance(item, AnnualReport) else _path(item), blank, i, narrative) for i, item in enumerate(given)
+    ]
     names = [_name(item, i) for i, item in enumerate(given)]
     return _map(check_one, args, workers, progress, names, _failed(names))
 
@@ -450,6 +456,7 @@ def check_folder(
     recursive: bool = False,
     workers: int | None = None,
     progress: Progress | None = None,
+    narrative: bool = True,
 ) -> FolderCheck:
     """
     Check every report in *folder* and count the findings per file and per rule.
@@ -460,6 +467,7 @@ def check_folder(
         recursive: Also read the folder's subfolders.
         workers: How many processes (default: every core).
         progress: Called as ``progress(done, total, source)`` after each file.
+        narrative: Run the TEXT-* rules (``check(narrative=...)``).
 
     Raises:
         OptionError: *folder* is not a folder.
@@ -470,7 +478,8 @@ def check_folder(
 
     paths = report_files(folder, recursive=recursive)
     skipped = tuple((p, _skip_reason(p)) for p in _other_files(folder, recursive))
-    files = tuple(_file_check(r) for r in check_many(paths, blank=blank, workers=workers, progress=progress))
+    checked = check_many(paths, blank=blank, workers=workers, progress=progress, narrative=narrative)
+    files = tuple(_file_check(r) for r in checked)
     severity = {r.code: r.severity for r in CATALOGUE}
     for f in files:  # IMPORT-* and any code outside the catalogue: the severity its findings carry
         for finding in f.findings:

@@ -54,7 +54,7 @@ import enum
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any, Literal, Protocol, Union
+from typing import TYPE_CHECKING, Any, Literal, Protocol, Union
 
 import attrs
 from attrs import frozen
@@ -66,6 +66,9 @@ from .findings import CellRef, Finding, FindingList, Fix
 from .model import AnnualReport, Edition, Scope
 from .rules import CATALOGUE, Equation, Relation, Severity, equations, rule
 from .tables import CellSpec, ReportLayout, cell_values, layout
+
+if TYPE_CHECKING:
+    from .importers._result import ParseResult
 
 __all__ = ["BlankPolicy", "catalogue_markdown", "check", "default_deadline", "ensure_consistent"]
 
@@ -188,9 +191,11 @@ def _compare(
 class _Context:
     """The report under check: its layout, cell values and official order, and the blank policy."""
 
-    def __init__(self, report: AnnualReport, policy: BlankPolicy) -> None:
+    def __init__(self, report: AnnualReport, policy: BlankPolicy, unread: Iterable[str] = ()) -> None:
         self.report = report
         self.policy = policy
+        self.unread = frozenset(unread)
+        self.skipped = 0  # equations not evaluated because they need an unread cell
         self.edition = report.meta.edition
         self.layout: ReportLayout = layout(self.edition)
         self.values: dict[str, Any] = cell_values(report)
@@ -251,10 +256,9 @@ class _Evaluated:
     expected: Number
     holds: bool
     blanks: tuple[str, ...]
-
-    @property
-    def key(self) -> str:
-        return f"{self.eq.code}@{self.eq.left[0]}"
+    key: str = attrs.field(
+        init=False, eq=False, default=attrs.Factory(lambda s: f"{s.eq.code}@{s.eq.left[0]}", takes_self=True)
+    )
 
 
 def _evaluate(ctx: _Context) -> list[_Evaluated]:
@@ -267,6 +271,9 @@ def _evaluate(ctx: _Context) -> list[_Evaluated]:
         if None in left or None in right:
             blanks = tuple(p for p in eq.cells if values[p] is None)
             if ignore:
+                continue
+            if ctx.unread and any(p in ctx.unread for p in blanks):
+                ctx.skipped += 1  # the importer could not read the table or row: not the report's fault
                 continue
             stated, expected = _total(left), _total(right)
         else:  # the common case: every cell filled
@@ -387,7 +394,125 @@ def _diagnoses(ctx: _Context, evaluated: list[_Evaluated], violated: list[_Evalu
         best = mine[0]
         alternatives = tuple(f for f in mine[1:] if f.score == best.score)
         out[ev.key] = attrs.evolve(best, alternatives=alternatives)
-    return out
+    return _reconcile(ctx, uses, violated, out, order)
+
+
+def _effect(
+    uses: dict[str, list[_Evaluated]], changes: dict[str, Number], values: dict[str, Any]
+) -> tuple[list[str], int]:
+    """The keys of the violated equations that *changes* would resolve, and how many that hold it would break."""
+    resolves, breaks = [], 0
+    seen: set[int] = set()
+    for ev in (e for p in changes for e in uses.get(p, ())):
+        if id(ev) in seen:
+            continue
+        seen.add(id(ev))
+        stated, expected = ev.stated, ev.expected
+        for p, value in changes.items():
+            delta = value - _num(values[p])
+            stated += delta if p in ev.eq.left else 0
+            expected += delta if p in ev.eq.right else 0
+        now = _holds(ev.eq.relation, stated, expected)
+        if now and not ev.holds:
+            resolves.append(ev.key)
+        elif ev.holds and not now:
+            breaks += 1
+    return resolves, breaks
+
+
+def _best_step(
+    ctx: _Context,
+    uses: dict[str, list[_Evaluated]],
+    violated: Sequence[_Evaluated],
+    group: set[str],
+    changes: dict[str, Number],
+    order: dict[str, int],
+) -> tuple[str, Number] | None:
+    """The one more cell change that resolves the most findings of *group* still open, breaking the fewest."""
+    values = ctx.values
+    open_keys = group - set(_effect(uses, changes, values)[0])
+    best: tuple[tuple[int, int, int, str], tuple[str, Number]] | None = None
+    for ev in violated:
+        if ev.key not in open_keys:
+            continue
+        trial_stated, trial_expected = ev.stated, ev.expected
+        for p, value in changes.items():
+            delta = value - _num(values[p])
+            trial_stated += delta if p in ev.eq.left else 0
+            trial_expected += delta if p in ev.eq.right else 0
+        diff = trial_stated - trial_expected
+        for q in ev.eq.cells:
+            if q in changes:
+                continue
+            current = _num(values[q])
+            value = current - diff if q in ev.eq.left else current + diff
+            if value < 0 and ctx.spec(q).kind is not Kind.SIGNED:
+                continue
+            resolves, breaks = _effect(uses, {**changes, q: value}, values)
+            rank = (-len(group & set(resolves)), breaks, order[q], str(value))
+            if best is None or rank < best[0]:
+                best = (rank, (q, value))
+    return None if best is None else best[1]
+
+
+def _reconcile(
+    ctx: _Context,
+    uses: dict[str, list[_Evaluated]],
+    violated: list[_Evaluated],
+    fixes: dict[str, Fix],
+    order: dict[str, int],
+) -> dict[str, Fix]:
+    """
+    One diagnosis per cell: when findings want different values for the same cell, one joint fix for all of them.
+
+    The joint fix sets that cell to one of the wanted values and one more cell
+    so that every one of those findings is resolved, breaking as few relations
+    as possible; without such a pair it says only that the values disagree.
+    """
+    by_cell: dict[str, list[str]] = {}
+    for key, fix in fixes.items():
+        by_cell.setdefault(fix.cell.path, []).append(key)
+    values = ctx.values
+    for path, keys in by_cell.items():
+        wanted = {str(fixes[k].value): fixes[k] for k in keys}
+        if len(wanted) < 2:
+            continue
+        conflicts = tuple(
+            attrs.evolve(f, alternatives=(), resolves=tuple(k for k in keys if fixes[k].value == f.value))
+            for f in wanted.values()
+        )
+        group = set(keys)
+        best: tuple[tuple[int, int, int], Fix] | None = None
+        for first in conflicts:
+            changes: dict[str, Number] = {path: first.value}
+            resolves, breaks = _effect(uses, changes, values)
+            while not group <= set(resolves) and len(changes) <= len(group):
+                step = _best_step(ctx, uses, violated, group, changes, order)
+                if step is None:
+                    break
+                changes[step[0]] = step[1]
+                resolves, breaks = _effect(uses, changes, values)
+            if not group <= set(resolves):
+                continue
+            rank = (len(changes), breaks, -len(resolves))
+            if best is None or rank < best[0]:
+                together = tuple(Fix(cell=ctx.ref(q), value=x, resolves=()) for q, x in changes.items() if q != path)
+                joint = Fix(
+                    cell=ctx.ref(path),
+                    value=first.value,
+                    resolves=tuple(resolves),
+                    breaks=breaks,
+                    together=together,
+                    conflicts=conflicts,
+                )
+                best = (rank, joint)
+        if best is None:
+            joint = Fix(cell=ctx.ref(path), value=conflicts[0].value, resolves=tuple(keys), conflicts=conflicts)
+        else:
+            joint = best[1]
+        for k in keys:
+            fixes[k] = joint
+    return fixes
 
 
 # ----------------------------------------------------------------------------
@@ -484,6 +609,14 @@ def _blank_cells(ctx: _Context) -> list[Finding]:
     en_counts = ", ".join(f"{ctx.table_en[t]}: {n}" for t, n in per_table.items())
     strict = ctx.policy is BlankPolicy.STRICT
     n = len(blanks)
+    unread = sum(1 for c in blanks if c.path in ctx.unread)
+    unread_zh = unread_en = ""
+    if unread:
+        unread_zh = f"；其中 {unread} 个因表格或行未能读取而为空，依赖它们的 {ctx.skipped} 项计算关系未检查"
+        unread_en = (
+            f"; {unread} of them could not be read (a table or row was not found), and the {ctx.skipped} "
+            "relations that need them were not checked"
+        )
     return [
         ctx.finding(
             "BLANK-CELLS",
@@ -492,12 +625,16 @@ def _blank_cells(ctx: _Context) -> list[Finding]:
             details=tuple(blanks),
             blank_cells=tuple(c.path for c in blanks),
             message=(
-                f"{n} 个单元格为空（{zh_counts}），计算时按 0 计" + ("；严格模式下空白单元格视为错误" if strict else "")
+                f"{n} 个单元格为空（{zh_counts}），计算时按 0 计"
+                + ("；严格模式下空白单元格视为错误" if strict else "")
+                + unread_zh
             ),
             message_en=(
                 f"{n} cell{'s are' if n != 1 else ' is'} blank ({en_counts}), counted as 0"
                 + ("; blank cells are errors under the strict policy" if strict else "")
+                + unread_en
             ),
+            follow_on=ctx.skipped,
         )
     ]
 
@@ -693,6 +830,7 @@ def _summary(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
     listed = summary.meta.members
     out: list[Finding] = []
     used: list[AnnualReport] = []
+    left_out: list[tuple[str, Finding]] = []  # members left out of the sums, with the finding that says so
     for m in members:
         problems_zh, problems_en = [], []
         excluded = False
@@ -725,6 +863,8 @@ def _summary(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
                     f"{'; '.join(problems_en)}{tail_en}",
                 )
             )
+            if excluded:
+                left_out.append((m.meta.organ_name, out[-1]))
         if not excluded:
             used.append(m)
     given = {m.meta.organ for m in used}
@@ -739,8 +879,46 @@ def _summary(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
                     message_en=f"The summary lists {name}, but no {summary.meta.year} report of it was given",
                 )
             )
-    out.extend(_summary_cells(ctx, used))
+    cells = _summary_cells(ctx, used)
+    # the cause of the sums' shortfall: a listed member without a report, else a member left out of them
+    causes = [f for f in out if f.code == "SUMMARY-MISSING-MEMBER"]
+    causes += [f for organ, f in left_out if organ not in given and organ not in listed]
+    if causes:
+        cells = _follow_on(ctx, causes[0], cells, out)
+    out.extend(cells)
     return out
+
+
+def _follow_on(ctx: _Context, cause: Finding, cells: list[Finding], out: list[Finding]) -> list[Finding]:
+    """
+    Fold into *cause* (a missing member, or one left out) the SUMMARY-CELL findings it explains; return the others.
+
+    A missing member's counts are ≥ 0, so a summary cell above the sum of the
+    members given is what one expects; a cell below it (or a signed cell,
+    本年增/减, either way) is not explained and stays a finding.
+    """
+    explained, kept = [], []
+    for f in cells:
+        signed = ctx.spec(f.path).kind is Kind.SIGNED
+        diff = f.difference
+        if diff is not None and (diff > 0 and not signed):
+            explained.append(f)
+        else:
+            kept.append(f)
+    if not explained:
+        return cells
+    n = len(explained)
+    details: dict[str, Any] = {"details": tuple(ctx.ref(f.path) for f in explained)}
+    folded = attrs.evolve(
+        cause,
+        **details,
+        follow_on=n,
+        message=f"{cause.message}；汇总报告另有 {n} 个单元格大于已提供成员报告之和，可能由此引起，未逐一列出",
+        message_en=f"{cause.message_en}; {n} more summary cell{'s exceed' if n != 1 else ' exceeds'} the sum of the "
+        "members given, probably for this reason (not listed one by one)",
+    )
+    out[out.index(cause)] = folded
+    return kept
 
 
 def _summary_cells(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
@@ -911,7 +1089,7 @@ def _reading(ctx: _Context, diagnostics: Sequence[ImportDiagnostic], findings: l
 
 
 def check(
-    report: AnnualReport,
+    report: AnnualReport | ParseResult,
     *,
     previous: AnnualReport | None = None,
     members: Iterable[AnnualReport] | None = None,
@@ -919,13 +1097,16 @@ def check(
     deadline: _dt.date | None = None,
     plausibility: bool = False,
     rule_making_power: bool | None = None,
+    narrative: bool = True,
+    unread: Iterable[str] = (),
     diagnostics: Iterable[ImportDiagnostic] | None = None,
 ) -> list[Finding]:
     """
     Every finding about *report*; never raises because the report is inconsistent.
 
     Args:
-        report: The report to check.
+        report: The report to check, or the :class:`~govinfo_report.importers.ParseResult`
+            of an import (its ``unread`` cells are then passed as *unread*).
         previous: The same organ's report for the year before: adds the
             continuity rules (CARRY-OVER per column of 表三, and
             T2-IN-FORCE-CONTINUITY or T2-ITEMS-CONTINUITY when both reports
@@ -953,6 +1134,14 @@ def check(
             coded ``IMPORT-`` + its code, with its severity and place, and a
             finding that involves a cell the importer was unsure of says so
             (:attr:`~govinfo_report.findings.Finding.reading`).
+        unread: Paths of the cells an importer left blank because it could not
+            read their table or row (:attr:`~govinfo_report.importers.ParseResult.unread`):
+            the arithmetic that needs one of them is not checked, and the
+            BLANK-CELLS finding counts it (``follow_on``) instead of one error
+            per relation.
+        narrative: Compare the figures the prose states with the tables
+            (the TEXT-* rules, :mod:`govinfo_report.narrative_checks`); they
+            run only when the report has prose.  False skips them.
 
     Returns:
         The findings (a :class:`~govinfo_report.findings.FindingList`, a list
@@ -967,6 +1156,13 @@ def check(
 
     .. versionadded:: 0.1.0
     """
+    from .importers._result import ParseResult
+
+    if isinstance(report, ParseResult):  # check(parse(path)): the importer knows what it could not read
+        unread = (*unread, *report.unread)
+        if report.report is None:
+            raise OptionError("report: the ParseResult holds no report")
+        report = report.report
     _require_report(report, "report")
     policy = blank_policy(blank)
     if deadline is not None:
@@ -974,12 +1170,13 @@ def check(
             deadline = deadline.date()
         elif not isinstance(deadline, _dt.date):
             raise OptionError(f"deadline: expected a date, got {type(deadline).__name__}")
-    ctx = _Context(report, policy)
+    ctx = _Context(report, policy, unread)
     findings: list[Finding] = []
     findings += _meta_unknown(ctx, deadline, previous)
     findings += _edition_year(ctx)
+    arithmetic = _arithmetic(ctx)  # first: it counts the relations it skips for BLANK-CELLS
     findings += _blank_cells(ctx)
-    findings += _arithmetic(ctx)
+    findings += arithmetic
     findings += _empty_problems(ctx)
     findings += _fees_mentioned(ctx)
     findings += _late(ctx, deadline)
@@ -989,6 +1186,10 @@ def check(
         if isinstance(members, AnnualReport):
             raise OptionError("members: expected a list of AnnualReport, got a single AnnualReport")
         findings += _summary(ctx, [_require_report(m, f"members[{i}]") for i, m in enumerate(members)])
+    if narrative:
+        from .narrative_checks import narrative_findings
+
+        findings += narrative_findings(report)
     if plausibility:
         from .plausibility_checks import plausibility as plausibility_findings
 
@@ -1007,6 +1208,8 @@ def ensure_consistent(
     deadline: _dt.date | None = None,
     plausibility: bool = False,
     rule_making_power: bool | None = None,
+    narrative: bool = True,
+    unread: Iterable[str] = (),
 ) -> None:
     """
     Raise when :func:`check` finds an error; warnings and info pass.
@@ -1028,6 +1231,8 @@ def ensure_consistent(
         deadline=deadline,
         plausibility=plausibility,
         rule_making_power=rule_making_power,
+        narrative=narrative,
+        unread=unread,
     )
     if any(f.severity is Severity.ERROR for f in findings):
         raise InconsistentReportError(findings)
@@ -1042,6 +1247,7 @@ _GROUPS = (
     ("report", "Report level"),
     ("continuity", "Continuity with the previous year (`check(report, previous=...)`)"),
     ("summary", "A summary against its members (`check(summary, members=[...])`)"),
+    ("narrative", "The prose against the tables (on by default; `check(report, narrative=False)` skips them)"),
     ("plausibility", "Plausibility, advisory (`check(report, plausibility=True)`)"),
 )
 

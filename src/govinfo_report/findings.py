@@ -49,6 +49,7 @@ __all__ = [
     "FindingList",
     "FindingValue",
     "Fix",
+    "Quote",
     "diagnose",
     "finding_to_dict",
     "findings_to_json",
@@ -109,6 +110,11 @@ class CellRef:
         return self.path if self.source is None else f"{self.source}:{self.path}"
 
 
+def _codes(keys: Sequence[str]) -> list[str]:
+    """The rule codes of finding keys (``code@path``), once each."""
+    return list(dict.fromkeys(k.split("@")[0] for k in keys))
+
+
 @frozen(kw_only=True)
 class Fix:
     """
@@ -121,6 +127,11 @@ class Fix:
         breaks: How many arithmetic relations that hold now would no longer hold.
         alternatives: Other single-cell changes that score as well (each with
             its own *resolves* and *breaks*, and no alternatives of its own).
+        together: Other cells that must change with this one (each with the
+            value it should have): set when relations want different values
+            for the same cell, so that no single cell satisfies them all.
+        conflicts: The single-cell fixes that disagree about this cell (each
+            with the findings it alone would resolve); empty for most fixes.
 
     .. versionadded:: 0.1.0
     """
@@ -130,11 +141,33 @@ class Fix:
     resolves: tuple[str, ...]
     breaks: int = 0
     alternatives: tuple[Fix, ...] = ()
+    together: tuple[Fix, ...] = ()
+    conflicts: tuple[Fix, ...] = ()
 
     @property
     def score(self) -> int:
         """Findings resolved minus relations broken: higher is more likely."""
         return len(self.resolves) - self.breaks
+
+    def _describe_conflict(self, language: Literal["zh", "en"], effect: str) -> str:
+        cells = [self, *self.together]
+        if language == "en":
+            wants = ", ".join(f"{_fmt(c.value, 'en')} ({', '.join(_codes(c.resolves))})" for c in self.conflicts)
+            head = f"{self.cell.path} ({self.cell.location}) cannot satisfy every relation: they want {wants}"
+            if not self.together:
+                return f"{head}; no single change of another cell reconciles them"
+            change = " and ".join(
+                f"{c.cell.path} to {_fmt(c.value, 'en')} (now {_fmt(c.cell.value, 'en')})" for c in cells
+            )
+            return f"{head}; set {change} together ({effect})"
+        wants = "，".join(f"{'、'.join(_codes(c.resolves))} 应为 {_fmt(c.value, 'zh')}" for c in self.conflicts)
+        head = f"{self.cell.location} 各关系要求的值不同：{wants}"
+        if not self.together:
+            return f"{head}；改动另一个单元格也不能同时满足"
+        change = "、".join(
+            f"{c.cell.location} 为 {_fmt(c.value, 'zh')}（现为 {_fmt(c.cell.value, 'zh')}）" for c in cells
+        )
+        return f"{head}；同时改动 {change}（{effect}）"
 
     def describe(self, language: Literal["zh", "en"] = "zh") -> str:
         """
@@ -148,10 +181,14 @@ class Fix:
         if language == "en":
             effect = f"resolves {n} finding{'s' if n != 1 else ''}"
             effect += f", breaks {self.breaks} other relation{'s' if self.breaks != 1 else ''}" if self.breaks else ""
-            text = f"set {self.cell.path} ({self.cell.location}) to {_fmt(self.value, 'en')} (now {now}; {effect})"
         else:
             effect = f"可解决 {n} 项"
             effect += f"，但会使 {self.breaks} 项现在成立的关系不再成立" if self.breaks else "，不影响其他关系"
+        if self.conflicts:
+            text = self._describe_conflict(language, effect)
+        elif language == "en":
+            text = f"set {self.cell.path} ({self.cell.location}) to {_fmt(self.value, 'en')} (now {now}; {effect})"
+        else:
             text = f"{self.cell.location} 应为 {_fmt(self.value, 'zh')}（现为 {now}；{effect}）"
         if self.alternatives:
             shown = self.alternatives[:3]
@@ -163,6 +200,29 @@ class Fix:
                 alts = "；".join(f"{a.cell.location} 应为 {_fmt(a.value, 'zh')}" for a in shown)
                 text += f"；同样可能：{alts}{more}"
         return text
+
+
+@frozen(kw_only=True)
+class Quote:
+    """
+    Where in the prose a TEXT-* finding comes from.
+
+    Attributes:
+        section: The section: ``overview``, ``problems`` or ``other_matters``.
+        sentence: The sentence, as written.
+        text: The number (or the words of a claim of 0) as written.
+        start: Where *text* starts in the section text
+            (:meth:`~govinfo_report.model.Narrative.full_text`).
+        end: Where *text* ends.
+
+    .. versionadded:: 0.2.0
+    """
+
+    section: str
+    sentence: str
+    text: str
+    start: int
+    end: int
 
 
 def _difference(inst: Finding) -> int | Decimal | None:
@@ -213,7 +273,11 @@ class Finding:
         message: The finding in Chinese, with the official labels.
         message_en: The finding in English.
         diagnosis: The most likely single-cell fix, for arithmetic findings.
-        details: The cells a list-like finding lists (BLANK-CELLS: every blank cell).
+        details: The cells a list-like finding lists (BLANK-CELLS: every blank cell;
+            SUMMARY-MISSING-MEMBER: the cells whose comparison it explains).
+        quote: For a TEXT-* finding: the sentence and the number it quotes.
+        follow_on: How many findings this one explains that were left out
+            (e.g. the SUMMARY-CELL differences a missing member causes).
         reading: For a report read from a published file: the importer's diagnostics
             (``"CODE @ path: message"``) on the cells of this finding, which may mean the
             finding comes from reading the file rather than from the report itself.
@@ -235,6 +299,8 @@ class Finding:
     blank_cells: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     diagnosis: Fix | None = None
     details: tuple[CellRef, ...] = attrs.field(default=(), converter=tuple)
+    quote: Quote | None = None
+    follow_on: int = 0
     difference: int | Decimal | None = attrs.field(default=attrs.Factory(_difference, takes_self=True))
     direction: str | None = attrs.field(default=attrs.Factory(_direction, takes_self=True))
     reading: tuple[str, ...] = attrs.field(default=(), converter=_strings)
@@ -322,6 +388,8 @@ def _fix_to_dict(fix: Fix) -> dict[str, Any]:
         "resolves": list(fix.resolves),
         "breaks": fix.breaks,
         "alternatives": [_fix_to_dict(a) for a in fix.alternatives],
+        "together": [_fix_to_dict(a) for a in fix.together],
+        "conflicts": [_fix_to_dict(a) for a in fix.conflicts],
     }
 
 
@@ -333,8 +401,12 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     ``path``, ``table``, ``row``, ``column``, ``stated``, ``expected``,
     ``difference``, ``direction``, ``message``, ``message_en``, ``cells`` (each
     ``{path, table, row, column, value, source}``), ``blank_cells``,
-    ``diagnosis`` (``{cell, value, resolves, breaks, alternatives}`` or null),
-    ``details`` (cells, as in ``cells``) and, only when there is one, ``reading``.  Decimals are strings, dates ISO
+    ``diagnosis`` (``{cell, value, resolves, breaks, alternatives, together, conflicts}``
+    or null),
+    ``details`` (cells, as in ``cells``), ``quote`` (``{section, sentence, text, start,
+    end}`` for a TEXT-* finding, else null), ``follow_on`` (how many follow-on
+    findings this one explains, 0 for most) and, only when there is one, ``reading``.
+    Decimals are strings, dates ISO
     strings, blanks null.
 
     >>> from govinfo_report.rules import Severity
@@ -365,10 +437,22 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "blank_cells": list(finding.blank_cells),
         "diagnosis": None if finding.diagnosis is None else _fix_to_dict(finding.diagnosis),
         "details": [_cell_to_dict(c) for c in finding.details],
+        "quote": None if finding.quote is None else _quote_to_dict(finding.quote),
+        "follow_on": finding.follow_on,
     }
     if finding.reading:  # only for a report read from a published file, on a cell the importer was unsure of
         out["reading"] = list(finding.reading)
     return out
+
+
+def _quote_to_dict(quote: Quote) -> dict[str, Any]:
+    return {
+        "section": quote.section,
+        "sentence": quote.sentence,
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+    }
 
 
 def findings_to_json(findings: Iterable[Finding], *, indent: int | None = 2) -> str:
@@ -430,13 +514,17 @@ def summary_line(findings: Sequence[Finding]) -> str:
 
 def _text(findings: Sequence[Finding], language: Literal["zh", "en"]) -> str:
     blocks = []
+    shown: list[Fix] = []
     for f in findings:
         message = f.message_en if language == "en" and f.message_en else f.message
         lines = [f"{f.severity.value} {f.path}: {message} [{f.code}]"]
         for cell in f.details:
             lines.append(f"    {cell.location} ({cell.ref})")
-        if f.diagnosis is not None:
+        if f.diagnosis is not None and f.diagnosis.conflicts and f.diagnosis in shown:
+            lines.append("    诊断 / diagnosis: 同上 / as above")
+        elif f.diagnosis is not None:
             lines.append(f"    诊断 / diagnosis: {f.diagnosis.describe(language)}")
+            shown.append(f.diagnosis)
         for note in f.reading:
             lines.append(f"    读取存疑 / read with doubt: {note}")
         blocks.append("\n".join(lines))

@@ -26,6 +26,11 @@ are blank, otherwise a blank cell counts as 0 (as under ``check(blank="zero")``)
     with a result this year, whatever the result.  By the printed balance it
     equals 1 − 四、结转下年度继续办理 / (新收 + 结转).
 
+When the input's arithmetic does not hold, the indicators are still computed
+from the stated totals, but :attr:`Indicators.warnings` says so: one line per
+error finding of table 三 or 四 (:func:`govinfo_report.check`), and a line when
+the six outcome shares do not add up to 100%.
+
 >>> from govinfo_report import AnnualReport, Requests
 >>> r = AnnualReport.blank("2021", organ="某某局", year=2023, fill=0)
 >>> import attrs
@@ -96,13 +101,23 @@ class Indicators:
     review_correction_rate: Fraction | None
     litigation_correction_rate: Fraction | None
     completion_rate: Fraction | None
+    warnings: tuple[str, ...] = ()
+    """
+    Why the indicators may be wrong: the input's arithmetic errors (``CODE path: message``)
+    and outcome shares that do not add up to 100%.  Empty for a consistent report.
+
+    .. versionadded:: 0.2.0
+    """
 
     def to_dict(self) -> dict[str, Any]:
-        """``organ``, ``year``, ``edition``, then every indicator as a float (None where undefined)."""
+        """
+        ``organ``, ``year``, ``edition``, every indicator as a float (None where undefined), then ``warnings``.
+        """
         out: dict[str, Any] = {"organ": self.organ, "year": self.year, "edition": self.edition}
         for name in INDICATOR_NAMES:
             value = getattr(self, name)
             out[name] = None if value is None else float(value)
+        out["warnings"] = list(self.warnings)
         return out
 
 
@@ -165,16 +180,37 @@ def indicators(report: AnnualReport) -> Indicators:
     incoming = _quantity(get_cell(report, f"$.requests.{row}.total") for row in ("received", "carried_in"))
     review = _decided(report, ("review",))
     litigation = _decided(report, ("direct_suit", "suit_after_review"))
+    shares = {g: _ratio(groups[g], handled) for g in _GROUPS}
     return Indicators(
         organ=report.meta.organ,
         year=report.meta.year,
         edition=report.meta.edition.value,
         disclosure_rate=_ratio(_quantity(disclosed), handled),
-        **{f"{g}_share": _ratio(groups[g], handled) for g in _GROUPS},
+        **{f"{g}_share": shares[g] for g in _GROUPS},
         review_correction_rate=_ratio(*review),
         litigation_correction_rate=_ratio(*litigation),
         completion_rate=_ratio(handled, incoming),
+        warnings=_input_warnings(report, shares),
     )
+
+
+def _input_warnings(report: AnnualReport, shares: dict[str, Fraction | None]) -> tuple[str, ...]:
+    """The arithmetic errors of tables 三 and 四 that the indicators are computed from, and a share sum ≠ 100%."""
+    from .checks import check
+
+    out = [
+        f"{f.code} {f.path}: {f.message}"
+        for f in check(report, narrative=False)
+        if f.is_error and (f.table in ("三", "四"))
+    ]
+    known = [x for x in shares.values() if x is not None]
+    if known and sum(known) != 1:
+        total = get_cell(report, "$.requests.results.total.total")
+        out.append(
+            f"各办理结果占{v.RESULTS_TOTAL.zh}（{total}）的比例之和为 {percent(sum(known, Fraction(0)))}，应为 100%"
+            f" / the outcome shares add up to {percent(sum(known, Fraction(0)))}, not 100%"
+        )
+    return tuple(out)
 
 
 def indicators_table(reports: Iterable[AnnualReport]) -> list[Indicators]:
@@ -211,14 +247,19 @@ def render_indicators(
     .. versionadded:: 0.1.0
     """
     items = list(rows)
-    names = [a.name for a in attrs.fields(Indicators)]
+    names = [a.name for a in attrs.fields(Indicators)]  # warnings last: a column of CSV, notes under the text
     if format == "json":
         return json.dumps([r.to_dict() for r in items], ensure_ascii=False, indent=2)
     if format == "csv":
         from ._csv import write_csv
 
+        csv_rows: list[dict[str, Any]] = []
+        for r in items:
+            row = r.to_dict()
+            row["warnings"] = "; ".join(row["warnings"])
+            csv_rows.append(row)
         # floats are written as repr() writes them; only text can be neutralised
-        return write_csv((r.to_dict() for r in items), names, neutralize_text=neutralize, bom=bom)
+        return write_csv(csv_rows, names, neutralize_text=neutralize, bom=bom)
     if format != "text":
         raise OptionError(f"unknown format {format!r}; expected 'text', 'json' or 'csv'")
     from tabulate import tabulate  # imported here: only drawing a table needs it
@@ -232,4 +273,9 @@ def render_indicators(
     from .render import terminal_safe
 
     out: str = tabulate(table, headers=headers, tablefmt="simple", disable_numparse=True)
-    return terminal_safe(out)
+    notes = [
+        f"注 / warning: {r.organ or v.UNKNOWN_ORGAN.zh} {'' if r.year is None else r.year}: {w}"
+        for r in items
+        for w in r.warnings
+    ]
+    return terminal_safe("\n".join([out, *notes]) if notes else out)

@@ -47,6 +47,7 @@ from .tables import _field_class, _infos, is_row_class
 __all__ = [
     "ARITHMETIC",
     "CATALOGUE",
+    "NARRATIVE_RULES",
     "PLAUSIBILITY_RULES",
     "Equation",
     "Relation",
@@ -135,6 +136,30 @@ PLAUSIBILITY_RULES: tuple[Rule, ...] = (
 
 
 # fmt: off
+NARRATIVE_RULES: tuple[Rule, ...] = (
+    # The prose against the tables (govinfo_report.narrative_checks); check(report, narrative=False) skips them.
+    Rule("TEXT-REQUESTS",               W, _BOTH, "narrative",
+         "一、总体情况等所述依申请公开数字（收到、结转、办结、予以公开等）与表三不符",
+         "A figure of the prose about requests (received, carried over, handled, disclosed ...) contradicts "
+         "table 3", "RG.4"),
+    Rule("TEXT-DISPUTES",               W, _BOTH, "narrative",
+         "文中所述行政复议、行政诉讼件数（及维持、纠正等结果）与表四不符",
+         "A figure of the prose about administrative review or litigation contradicts table 4", "RG.4"),
+    Rule("TEXT-PROACTIVE",              W, _BOTH, "narrative",
+         "文中所述制发规章、规范性文件或行政许可、处罚、强制决定件数与表二不符",
+         "A figure of the prose about rules, normative documents or decisions contradicts table 2", "RG.4"),
+    Rule("TEXT-FEES",                   W, _BOTH,  "narrative",
+         "文中所述信息处理费金额或件数与报告所记不符",
+         "The information-processing fees the prose states differ from the report's", "RG.5"),
+    Rule("TEXT-YEAR",                   W, _BOTH, "narrative",
+         "一、总体情况所述年度或统计期限不是本报告年度（可能沿用了往年报告）",
+         "The overview speaks of another year, or gives another year's statistics period", "RG.4"),
+    Rule("TEXT-UNCERTAIN",              N, _BOTH, "narrative",
+         "文中数字与表格不符，但无法确定所指单元格（表格有空白，或措辞可作多种理解）",
+         "A figure of the prose matches no cell it may mean, but the cell cannot be pinned down", "RG.4"),
+)
+"""The TEXT-* rules (:mod:`govinfo_report.narrative_checks`), in the catalogue's format."""
+
 CATALOGUE: tuple[Rule, ...] = (
     # code                         severity editions group         Chinese / English / format-spec id
     Rule("T3-BALANCE",                  E, _BOTH, "arithmetic",
@@ -197,10 +222,10 @@ CATALOGUE: tuple[Rule, ...] = (
     Rule("SUMMARY-MEMBER-MISMATCH",     E, _BOTH, "summary",
          "成员报告的年度或格式版本与汇总报告不同，或未列入汇总报告",
          "Summary: a member report has another year or edition, or is not listed", ""),
+    *NARRATIVE_RULES,
     *PLAUSIBILITY_RULES,
 )
 # fmt: on
-
 
 
 @functools.cache

@@ -56,8 +56,10 @@ left blank and the note in 一 names the members without a unit (under
 >>> from govinfo_report import AnnualReport, replace_cell
 >>> a = replace_cell(AnnualReport.blank("2021", organ="甲局", year=2022, fill=0),
 ...                  "$.disputes.review.upheld", 2)
+>>> a = replace_cell(a, "$.disputes.review.total", 2)
 >>> b = replace_cell(AnnualReport.blank("2021", organ="乙局", year=2022, fill=0),
 ...                  "$.disputes.review.upheld", 3)
+>>> b = replace_cell(b, "$.disputes.review.total", 3)
 >>> s = aggregate([a, b], organ="某某县人民政府")
 >>> s.disputes.review.upheld, s.meta.members, s.meta.scope.value
 (5, ('甲局', '乙局'), 'government_level')
@@ -69,6 +71,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, Union
@@ -100,7 +103,7 @@ from .model import (
 )
 from .tables import build_sections, layout
 
-__all__ = ["aggregate"]
+__all__ = ["AggregationWarning", "aggregate"]
 
 CellValue = Union[int, Decimal, None]
 
@@ -342,6 +345,35 @@ def _fees(reports: Sequence[AnnualReport]) -> ProcessingFees | None:
     )
 
 
+class AggregationWarning(UserWarning):
+    """
+    :func:`aggregate` summed something a reader should know about: members whose arithmetic
+    does not hold, or amounts converted from one unit to another.  The same text is in the
+    summary's 一、总体情况.
+
+    .. versionadded:: 0.2.0
+    """
+
+
+def _faulty_members(members: Sequence[AnnualReport]) -> dict[str, tuple[str, ...]]:
+    """
+    The members with error findings of the arithmetic, and those findings' codes.
+
+    Only relations whose cells are all filled count (``blank="ignore"``): a blank is
+    the blank policy's business, not an arithmetic error of the member.
+    """
+    from .checks import check
+    from .rules import rule
+
+    out: dict[str, tuple[str, ...]] = {}
+    for m in members:
+        found = check(m, blank="ignore", narrative=False)
+        codes = tuple(dict.fromkeys(f.code for f in found if f.is_error and rule(f.code).group == "arithmetic"))
+        if codes:
+            out[m.meta.organ_name] = codes
+    return out
+
+
 @exact("aggregate")
 def aggregate(
     reports: Iterable[AnnualReport],
@@ -353,6 +385,7 @@ def aggregate(
     map_other_handling: bool = False,
     title: str | None = None,
     division_code: str | None = None,
+    errors: str = "warn",
 ) -> AnnualReport:
     """
     The summary (汇总) of *reports*: every table cell summed, the members listed.
@@ -370,6 +403,11 @@ def aggregate(
             summary (with ``edition="2019"``), mapping 三（六）其他处理 as described above.
         title: The summary's title (``meta.title``), or None.
         division_code: The administrative division code (``meta.division_code``), or None.
+        errors: What to do with members whose own arithmetic does not hold
+            (error findings of :func:`govinfo_report.check`): ``"warn"`` (the
+            default) sums them as stated, names them in the note of 一 and
+            issues an :class:`AggregationWarning` (as for a unit conversion); ``"refuse"`` raises
+            AggregationError naming them; ``"ignore"`` sums them silently.
 
     Returns:
         A new report with ``meta.scope`` government_level and ``meta.members``
@@ -379,7 +417,8 @@ def aggregate(
         AggregationError: No reports; reports of different years, or of the
             same organ twice; editions that differ without the mapping; 采购总金额
             amounts without a unit beside amounts with one (strict policy only); a blank cell under the
-            strict policy (every blank member cell is listed in ``cells``).
+            strict policy (every blank member cell is listed in ``cells``); with
+            ``errors="refuse"``, members whose arithmetic does not hold.
         InputLimitError: An amount, or the sum of amounts, has more significant
             digits than can be computed exactly (100).
         OptionError: An unknown *blank* policy or *edition*, or an item of
@@ -390,7 +429,15 @@ def aggregate(
     """
     members = list(reports)
     policy = blank_policy(blank)
+    if errors not in ("warn", "refuse", "ignore"):
+        raise OptionError(f"unknown errors option {errors!r}; expected 'warn', 'refuse' or 'ignore'")
     members_year = _check_members(members, year)
+    faulty = _faulty_members(members) if errors != "ignore" else {}
+    if faulty and errors == "refuse":
+        listing = "; ".join(f"{organ}: {', '.join(codes)}" for organ, codes in faulty.items())
+        raise AggregationError(
+            f"member reports whose arithmetic does not hold (成员报告勾稽关系有误): {listing}", members=tuple(faulty)
+        )
     target = _target_edition(members, edition, map_other_handling)
     if policy is BlankPolicy.STRICT:
         _strict_blanks(members, target)
@@ -424,6 +471,11 @@ def aggregate(
             proactive, procurement=attrs.evolve(proactive.procurement, amount_unit=unit)
         )
 
+    if faulty:
+        listing = "；".join(f"{organ}（{'、'.join(codes)}）" for organ, codes in faulty.items())
+        notes.append(f"以下成员报告的表格勾稽关系有误，已按原样汇总：{listing}。")
+    for note in notes:
+        warnings.warn(AggregationWarning(note), stacklevel=2)
     organs = tuple(r.meta.organ_name for r in members)  # all known: _check_members refuses unnamed members
     of_year = f"{members_year}年度" if members_year is not None else ""
     intro = f"本报告汇总了以下{len(organs)}个单位的{of_year}报告：{'、'.join(organs)}。"

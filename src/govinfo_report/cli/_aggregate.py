@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+import warnings
 from typing import Any
 
 from ._common import CommandError, Formatter, load_report, write_output, year_type
@@ -19,7 +21,10 @@ Then check the summary against its members:
 Every table cell of the summary is the sum of the members' cells. The members must
 share one year and one edition (see --map-other-handling). Blank cells: --blank zero
 (default) counts a blank as 0 but keeps a cell blank that every member left blank;
-ignore gives the same sums; strict refuses any blank cell.
+ignore gives the same sums; strict refuses any blank cell. Members whose own arithmetic
+does not hold are summed as stated, named on stderr and in the summary's 一、总体情况
+(--refuse-errors refuses them); a conversion of 采购总金额 between 元 and 万元 is said
+the same way.
 """
 
 
@@ -52,6 +57,11 @@ def add_parser(sub: Any) -> None:
         action="store_true",
         help="sum 2021-edition members into a 2019-edition summary (needs --edition 2019)",
     )
+    p.add_argument(
+        "--refuse-errors",
+        action="store_true",
+        help="refuse members whose own arithmetic does not hold (default: sum them and warn)",
+    )
     p.add_argument("--title", help="the summary's title")
     p.add_argument("--division-code", help="the administrative division code (行政区划代码)")
     p.set_defaults(func=run)
@@ -61,21 +71,26 @@ def run(args: argparse.Namespace) -> int:
     """Write the summary; exit status 0."""
     from ..convert import to_json
     from ..errors import GovInfoReportError
-    from ..summary import aggregate
+    from ..summary import AggregationWarning, aggregate
 
     members = [load_report(f, year=args.year) for f in args.files]
     try:
-        summary = aggregate(
-            members,
-            organ=args.organ,
-            year=args.year,
-            edition=args.edition,
-            blank=args.blank,
-            map_other_handling=args.map_other_handling,
-            title=args.title,
-            division_code=args.division_code,
-        )
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", AggregationWarning)
+            summary = aggregate(
+                members,
+                organ=args.organ,
+                year=args.year,
+                edition=args.edition,
+                blank=args.blank,
+                map_other_handling=args.map_other_handling,
+                title=args.title,
+                division_code=args.division_code,
+                errors="refuse" if args.refuse_errors else "warn",
+            )
     except GovInfoReportError as exc:
         raise CommandError(str(exc)) from None
+    for w in caught:
+        print(f"warning: {w.message}", file=sys.stderr)
     write_output(to_json(summary), args.output)
     return 0

@@ -14,6 +14,7 @@ examples:
   govinfo-report check report-2021.json --previous report-2020.json
   govinfo-report check summary.json --members a.json b.json c.json --format json -o findings.json
   govinfo-report check report.json --blank strict --deadline 2022-01-28
+  govinfo-report check report.txt --no-narrative   # skip the prose-against-tables rules (TEXT-*)
   govinfo-report check reports/ --recursive        # a summary table per file and per rule
 
 exit status: 0 with no error findings, 1 with error findings (0 with --exit-zero),
@@ -90,6 +91,11 @@ def add_parser(sub: Any) -> None:
         help="with --plausibility: the organ cannot make 规章, so a non-zero 规章 row is flagged",
     )
     p.add_argument(
+        "--no-narrative",
+        action="store_true",
+        help="do not compare the figures the prose states with the tables (the TEXT-* rules)",
+    )
+    p.add_argument(
         "--exit-zero",
         action="store_true",
         help="exit with status 0 even when there are error findings (unreadable input still gives 2)",
@@ -107,7 +113,13 @@ def run_folder(args: argparse.Namespace) -> int:
         raise CommandError("--previous and --members take single reports, not a folder")
     if args.organ is not None or args.year is not None:
         raise CommandError("--organ and --year describe one report; a folder holds reports of several organs")
-    result = check_folder(args.file, blank=args.blank, recursive=args.recursive, progress=terminal_progress())
+    result = check_folder(
+        args.file,
+        blank=args.blank,
+        recursive=args.recursive,
+        progress=terminal_progress(),
+        narrative=not args.no_narrative,
+    )
     if not result.files:
         raise CommandError(f"{args.file}: no reports ({', '.join(REPORT_SUFFIXES)}) in the folder")
     fmt: Literal["table", "json", "csv"] = "json" if args.format == "json" else "table"
@@ -127,6 +139,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import GovInfoReportError
     from ..findings import render_findings
     from ..importers import summarise
+    from ..importers._result import unread_cells
     from ..rules import Severity
 
     if Path(args.file).is_dir():
@@ -134,6 +147,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "csv":
         raise CommandError("--format csv is for a folder of reports (one line per file)")
     report, diagnostics = load_parsed(args.file, organ=args.organ, year=args.year)
+    unread = unread_cells(report, diagnostics)
     previous = load_report(args.previous) if args.previous else None
     members = [load_report(m) for m in args.members] if args.members is not None else None
     try:
@@ -146,6 +160,8 @@ def run(args: argparse.Namespace) -> int:
             plausibility=args.plausibility,
             rule_making_power=False if args.no_rule_making_power else None,
             diagnostics=summarise(diagnostics) if diagnostics else None,
+            narrative=not args.no_narrative,
+            unread=unread,
         )
     except GovInfoReportError as exc:  # pragma: no cover - the options are validated by argparse
         raise CommandError(str(exc)) from None

@@ -204,7 +204,8 @@ def signature(lines: Sequence[str], start: int) -> tuple[MetaFound | None, MetaF
     The organ and the date of the signature at the end of the report (lines from *start* on).
 
     The signature is the last few non-empty lines: ``某某县统计局 2022年1月20日`` on
-    one line, or the organ's line followed by the date's line.
+    one line, or the organ's line followed by the date's line.  An organ without
+    a date is not taken: a short last line of prose can look like a name.
     """
     tail = [i for i in range(max(start, 0), len(lines)) if lines[i].strip()][-4:]
     organ: MetaFound | None = None
@@ -218,7 +219,8 @@ def signature(lines: Sequence[str], start: int) -> tuple[MetaFound | None, MetaF
             rest = (unicodedata.normalize("NFKC", text)[:a] + unicodedata.normalize("NFKC", text)[b:]).strip()
             if not rest or organ_like(rest):
                 date = MetaFound(day, Where("落款日期", "the date of the signature", i))
-        if organ is None and rest and organ_like(rest) and (date is not None or found is None):
+        # an organ's name alone at the end may be any short line of prose: only one signed with a date counts
+        if organ is None and rest and organ_like(rest) and date is not None:
             organ = MetaFound(clean(rest), Where("落款", "the signature", i))
         if organ is not None and date is not None:
             break

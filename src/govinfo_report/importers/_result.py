@@ -231,6 +231,53 @@ class ParseResult:
         """The diagnostics with *code*."""
         return tuple(d for d in self.diagnostics if d.code == code)
 
+    @property
+    def unread(self) -> tuple[str, ...]:
+        """
+        The cells left blank because their table or row could not be read (see :func:`unread_cells`).
+
+        Pass them to :func:`govinfo_report.check` (``check(result.report, unread=result.unread)``)
+        so that the arithmetic that needs them is not reported cell by cell.
+
+        .. versionadded:: 0.2.0
+        """
+        return () if self.report is None else unread_cells(self.report, self.diagnostics)
+
+
+_UNREAD_CODES = ("TABLE-MISSING", "TABLE-TRUNCATED", "ROW-MISSING")
+
+
+def unread_cells(report: AnnualReport, diagnostics: tuple[Diagnostic, ...]) -> tuple[str, ...]:
+    """
+    The blank cells of *report* that an importer left blank because it found no table or row for them.
+
+    TABLE-MISSING names a table, ROW-MISSING a row, TABLE-TRUNCATED the first row
+    it did not reach (every later row of that table is unread too).
+
+    .. versionadded:: 0.2.0
+    """
+    from ..tables import cell_values, layout
+
+    lay = layout(report.meta.edition)
+    values = cell_values(report)
+    out: dict[str, None] = {}
+    for d in diagnostics:
+        if d.code not in _UNREAD_CODES or d.path is None:
+            continue
+        if d.code == "TABLE-MISSING":
+            paths = [c.path for c in lay.cells if c.path.startswith(d.path + ".")]
+        elif d.code == "ROW-MISSING":
+            row = lay.rows_by_path.get(d.path)
+            paths = [c.path for c in row.cells] if row is not None else []
+        else:
+            table = next((t for t in lay.tables if any(r.path == d.path for r in t.rows)), None)
+            if table is None:
+                continue
+            at = [r.path for r in table.rows].index(d.path)
+            paths = [c.path for r in table.rows[at:] for c in r.cells]
+        out.update((p, None) for p in paths if values.get(p, 0) is None)
+    return tuple(out)
+
 
 SUMMARY_LIMIT = 20
 """How many diagnostics of one code :func:`summarise` keeps before it counts the rest."""

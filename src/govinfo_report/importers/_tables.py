@@ -1063,6 +1063,7 @@ def _report_gaps(reader: _Reader, emit: Emit, heading: tuple[int, int] | None) -
             f"table {table.table.en} ({table.section.en}) not found; all {len(table.cells)} cells left blank, not 0",
             line,
             col,
+            path=f"$.{table.attr}",
         )
         return
     order = [r.path for r in table.rows]
@@ -1081,6 +1082,7 @@ def _report_gaps(reader: _Reader, emit: Emit, heading: tuple[int, int] | None) -
                 f"its {len(r.cells)} cells are blank",
                 line,
                 col,
+                path=r.path,
             )
     last_row = table.rows[last]
     missing_after = table.rows[last + 1 :]
@@ -1127,4 +1129,5 @@ def _report_gaps(reader: _Reader, emit: Emit, heading: tuple[int, int] | None) -
         f"{blank_cells} cells left blank",
         end.line if end is not None else line,
         end.col if end is not None else col,
+        path=missing_after[0].path if missing_after else last_row.path,
     )
