@@ -62,8 +62,7 @@ from .rules import Severity
 __all__ = ["check_file", "check_line", "check_line_dict", "check_line_schema", "iter_check_files", "iter_check_folder"]
 
 _WORKER_DIED = (
-    "WorkerDied: the process reading this file ended abruptly (a crash, or out of memory) "
-    "(读取该文件的进程意外终止)"
+    "WorkerDied: the process reading this file ended abruptly (a crash, or out of memory) (读取该文件的进程意外终止)"
 )
 
 
@@ -87,7 +86,9 @@ def check_file(path: Source, blank: str = "zero") -> FileCheck:
         loaded, diagnostics = _parsed(source)
     report = loaded.value
     if report is None:
-        return attrs.evolve(_file_check(loaded), import_diagnostics=diagnostics)
+        return FileCheck(
+            source=source, error=loaded.error, diagnostics=loaded.diagnostics, import_diagnostics=diagnostics
+        )
     try:
         findings = tuple(check(report, blank=blank, diagnostics=summarise(diagnostics) if diagnostics else None))
     except Exception as exc:  # e.g. an unknown blank policy: reported per file like any other failure
@@ -135,10 +136,8 @@ def iter_check_files(
     total = len(items)
     step = as_progress(progress)
     count = _workers(workers, total) if items else 1
-    done = 0
     results = _serial(items, blank) if count == 1 else _pooled(items, blank, count)
-    for result in results:
-        done += 1
+    for done, result in enumerate(results, start=1):
         if step is not None:
             step(done, total, result.source)
         yield result

@@ -27,6 +27,7 @@ after each input (see :data:`govinfo_report.batch.Progress`).  This module makes
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import time
@@ -113,7 +114,7 @@ def tqdm_progress(**options: Any) -> Progress:
     .. versionadded:: 0.2.0
     """
     try:
-        from tqdm.auto import tqdm
+        tqdm: Any = importlib.import_module("tqdm.auto").tqdm
     except ImportError:  # pragma: no cover - tqdm is in the test extra
         raise MissingDependencyError("tqdm", "progress", "tqdm_progress") from None
     options.setdefault("unit", "file")
@@ -162,5 +163,5 @@ def as_progress(progress: object) -> Progress | None:
 
         return step
     if callable(progress):
-        return progress  # type: ignore[no-any-return]
+        return progress
     raise OptionError(f"progress: expected a callable, a tqdm bar, True or None, got {type(progress).__name__}")
