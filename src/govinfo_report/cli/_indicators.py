@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from ._common import Formatter, add_meta_arguments, load_report, write_output
+from ._inputs import add_recursive_argument, expand
 
 EPILOG = """\
 examples:
@@ -31,8 +32,14 @@ def add_parser(sub: Any) -> None:
         epilog=EPILOG,
         formatter_class=Formatter,
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="reports: .json, or published reports (.txt/.html/.docx); folders of them; - for standard input",
+    )
     p.add_argument("--format", choices=("text", "json", "csv"), default="text", help="output format (default: text)")
+    add_recursive_argument(p)
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
     add_meta_arguments(p, "each published report")
     p.set_defaults(func=run)
@@ -42,6 +49,6 @@ def run(args: argparse.Namespace) -> int:
     """Print the indicators; exit status 0."""
     from ..metrics import indicators_table, render_indicators
 
-    reports = [load_report(f, organ=args.organ, year=args.year) for f in args.files]
+    reports = [load_report(f, organ=args.organ, year=args.year) for f in expand(args.files, recursive=args.recursive)]
     write_output(render_indicators(indicators_table(reports), args.format), args.output)
     return 0

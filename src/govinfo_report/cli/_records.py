@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from ._common import Formatter, add_meta_arguments, load_report, write_output
+from ._inputs import add_recursive_argument, expand
 
 EPILOG = """\
 examples:
@@ -26,8 +27,14 @@ def add_parser(sub: Any) -> None:
         epilog=EPILOG,
         formatter_class=Formatter,
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="reports: .json, or published reports (.txt/.html/.docx); folders of them; - for standard input",
+    )
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format (default: jsonl)")
+    add_recursive_argument(p)
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
     add_meta_arguments(p, "each published report")
     p.set_defaults(func=run)
@@ -37,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the records; exit status 0."""
     from ..records import iter_records, records_to_csv, records_to_jsonl
 
-    reports = [load_report(f, organ=args.organ, year=args.year) for f in args.files]
+    reports = [load_report(f, organ=args.organ, year=args.year) for f in expand(args.files, recursive=args.recursive)]
     records = iter_records(reports)
     text = records_to_csv(records) if args.format == "csv" else records_to_jsonl(records)
     write_output(text, args.output)

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..errors import GovInfoReportError
 from ._common import CommandError, Formatter, add_meta_arguments, load_report, write_output
+from ._inputs import one_input
 
 EPILOG = """\
 examples:
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--format docx writes a binary Word file: give its name with -o FILE.docx")
     if args.findings and args.format != "html":
         raise CommandError("--findings works with --format html only")
-    report = load_report(args.file, organ=args.organ, year=args.year)
+    report = load_report(one_input(args.file), organ=args.organ, year=args.year)
     if args.format == "docx":
         from ..docx_io import write_docx
 
