@@ -120,6 +120,7 @@ _EXPORTS: dict[str, str] = {
     "Indicators": "metrics",
     "indicators": "metrics",
     "indicators_table": "metrics",
+    "IndicatorTable": "metrics",
     "percent": "metrics",
     "render_indicators": "metrics",
     "FRAME_COLUMNS": "frames",
@@ -132,6 +133,16 @@ _EXPORTS: dict[str, str] = {
     "load_many": "batch",
     "records_many": "batch",
     "render_folder_check": "batch",
+    "FileCheck": "batch",
+    "FolderCheck": "batch",
+    "check_file": "collection",
+    "check_line": "collection",
+    "check_line_schema": "collection",
+    "iter_check_files": "collection",
+    "iter_check_folder": "collection",
+    "audit_html": "audit",
+    "write_audit_xlsx": "audit",
+    "tqdm_progress": "progress",
     # conversion
     "FORMAT_VERSION": "convert",
     "from_dict": "convert",
@@ -189,12 +200,15 @@ __all__ = [
     "FRAME_COLUMNS",
     "FeeAmount",
     "FeeItemCounts",
+    "FileCheck",
     "Finding",
     "FindingList",
     "Fix",
+    "FolderCheck",
     "GovInfoReportError",
     "INDICATOR_NAMES",
     "InconsistentReportError",
+    "IndicatorTable",
     "Indicators",
     "ItemCounts",
     "LayoutError",
@@ -232,10 +246,14 @@ __all__ = [
     "Withheld",
     "__version__",
     "aggregate",
+    "audit_html",
     "catalogue_markdown",
     "cell_values",
     "check",
+    "check_file",
     "check_folder",
+    "check_line",
+    "check_line_schema",
     "check_many",
     "compare",
     "default_deadline",
@@ -253,6 +271,8 @@ __all__ = [
     "indicators",
     "indicators_table",
     "iter_cells",
+    "iter_check_files",
+    "iter_check_folder",
     "iter_records",
     "json_schema",
     "layout",
@@ -281,12 +301,20 @@ __all__ = [
     "to_dict",
     "to_json",
     "to_records",
+    "tqdm_progress",
+    "write_audit_xlsx",
     "write_docx",
 ]
 
 if TYPE_CHECKING:
+    from .audit import (
+        audit_html as audit_html,
+        write_audit_xlsx as write_audit_xlsx,
+    )
     from .batch import (
         BatchResult as BatchResult,
+        FileCheck as FileCheck,
+        FolderCheck as FolderCheck,
         check_folder as check_folder,
         check_many as check_many,
         load_many as load_many,
@@ -302,6 +330,13 @@ if TYPE_CHECKING:
         check as check,
         default_deadline as default_deadline,
         ensure_consistent as ensure_consistent,
+    )
+    from .collection import (
+        check_file as check_file,
+        check_line as check_line,
+        check_line_schema as check_line_schema,
+        iter_check_files as iter_check_files,
+        iter_check_folder as iter_check_folder,
     )
     from .comparison import (
         CellChange as CellChange,
@@ -362,6 +397,7 @@ if TYPE_CHECKING:
     )
     from .metrics import (
         INDICATOR_NAMES as INDICATOR_NAMES,
+        IndicatorTable as IndicatorTable,
         Indicators as Indicators,
         indicators as indicators,
         indicators_table as indicators_table,
@@ -399,6 +435,9 @@ if TYPE_CHECKING:
     )
     from .plausibility_checks import (
         plausibility as plausibility,
+    )
+    from .progress import (
+        tqdm_progress as tqdm_progress,
     )
     from .records import (
         RECORD_KEYS as RECORD_KEYS,
