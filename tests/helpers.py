@@ -25,7 +25,8 @@ def clean_report(
 def mixed_folder(folder: Any, n: int = 10) -> dict[str, str]:
     """
     Write *n* report files of every format (JSON, text, HTML, Word when python-docx is installed) and some
-    broken ones into *folder*; return each file's name mapped to what it is (``"ok"``, ``"error"``, ``"broken"``).
+    broken ones into *folder*; return each file's name mapped to what it is: ``"ok"``, ``"error"`` (a wrong
+    total), ``"doubt"`` (an unreadable cell, so the totals do not add up either) or ``"broken"``.
 
     Every third readable report has one wrong total (本年新收 总计 one too many), so check finds errors in it;
     every fourth (from the second) has no 五 narrative (a warning), and a text one among them an unreadable cell.
@@ -72,6 +73,7 @@ def mixed_folder(folder: Any, n: int = 10) -> dict[str, str]:
             k = next(j for j, line in enumerate(lines) if v.RECEIVED.zh in line)
             lines[k] = re.sub(rf"(\|\s*){3 + i}(\s*\|)", rf"\g<1>约{3 + i}\g<2>", lines[k], count=1)
             target.write_text("\n".join(lines), encoding="utf-8")
+            kinds[name] = "error" if wrong else "doubt"
     (root / "empty.txt").write_text("", encoding="utf-8")
     (root / "fake.docx").write_bytes(b"PK\x03\x04 not really a zip")
     (root / "bad.json").write_text("{not json", encoding="utf-8")
