@@ -186,10 +186,10 @@ def test_check_reads_standard_input(
     assert "$.requests.received.total" in {f["path"] for f in findings if f["code"] == "T3-ROW-TOTAL"}
 
 
-def test_parse_and_render_read_standard_input(
+def test_parse_and_diff_read_standard_input(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """parse - and render - read standard input; a second - names the same input."""
+    """parse - and diff - - read standard input; a second - names the same input."""
     report = clean_report()
     _stdin(monkeypatch, gr.render_text(report).encode("utf-8"))
 
