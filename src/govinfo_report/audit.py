@@ -6,10 +6,10 @@ The audit of a collection of reports, for people: one self-contained HTML page, 
 the network (inline CSS, inline SVG, one small inline script):
 
 * a summary: files, readable, unreadable, with errors, findings by severity and by rule;
-* charts as inline SVG: the findings per rule, and the distribution of the main
-  indicators (:func:`govinfo_report.metrics.indicators`) across the organs;
 * a sortable table of the files (click a column header): organ, year, edition, errors,
   warnings, notices and import diagnostics, each row linked to its report;
+* charts as inline SVG: the findings per rule, and the distribution of the main
+  indicators (:func:`govinfo_report.metrics.indicators`) across the organs;
 * each report: its findings, its import diagnostics and its three tables drawn on the
   shared grid (:func:`govinfo_report.html_render.render_html_table`), the faulty cells
   highlighted.
@@ -406,8 +406,8 @@ def audit_html(result: FolderCheck, *, standalone: bool = True, title: str | Non
         f"<h1>{_esc(heading)}</h1>",
         f'<p class="folder">{_esc(result.folder)}</p>',
         *_summary_html(result),
-        *_charts_html(result),
         *_files_table_html(result),
+        *_charts_html(result),
         '<section id="reports"><h2>各报告 Reports</h2>',
     ]
     for i, f in enumerate(result.files):
