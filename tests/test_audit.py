@@ -400,3 +400,108 @@ def test_line_of_a_file_check_with_text_diagnostics_only() -> None:
 def test_iter_check_files_of_nothing() -> None:
     """No files, no results."""
     assert list(iter_check_files([])) == []
+
+
+# ----------------------------------------------------------------------------
+# Refusals and edge cases
+# ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--previous", "x.json"], "--previous and --members"),
+        (["--organ", "某局"], "--organ and --year"),
+        (["--workers", "0"], "--workers"),
+    ],
+)
+def test_collection_options_that_make_no_sense_are_refused(
+    folder: tuple[Path, dict[str, str]], extra: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Options about one report, or no worker at all, are refused for a folder with status 2."""
+    status = main(["check", str(folder[0]), *extra])
+
+    assert status == 2
+    assert message in capsys.readouterr().err
+
+
+def test_cli_xlsx_writes_the_workbook(folder: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    """check DIR --format xlsx -o writes the workbook; an unwritable path is status 2."""
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "audit.xlsx"
+
+    status = main(["check", str(folder[0]), "--format", "xlsx", "-o", str(target), "--quiet"])
+    unwritable = main(["check", str(folder[0]), "--format", "xlsx", "-o", str(tmp_path / "no" / "a.xlsx"), "--quiet"])
+
+    assert status == 1
+    assert unwritable == 2
+    assert openpyxl.load_workbook(target).sheetnames == ["summary", "findings"]
+
+
+def test_jsonl_to_an_unwritable_file(folder: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    """A jsonl output that cannot be written is status 2."""
+    assert main(["check", str(folder[0]), "--format", "jsonl", "-o", str(tmp_path / "no" / "x.jsonl")]) == 2
+
+
+def test_workbook_without_openpyxl(monkeypatch: pytest.MonkeyPatch, checked: gr.FolderCheck, tmp_path: Path) -> None:
+    """Without openpyxl, write_audit_xlsx raises MissingDependencyError with the install command."""
+    import importlib
+
+    real = importlib.import_module
+
+    def missing(name: str, *args: object) -> object:
+        if name == "openpyxl":
+            raise ImportError(name)
+        return real(name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importlib, "import_module", missing)
+
+    with pytest.raises(gr.errors.MissingDependencyError, match=r"govinfo-report\[excel\]"):
+        write_audit_xlsx(checked, tmp_path / "x.xlsx")
+
+
+def test_an_unknown_blank_policy_fails_each_file(folder: tuple[Path, dict[str, str]]) -> None:
+    """An unknown blank policy is reported on each readable file, as its error."""
+    root, kinds = folder
+    readable = [p for p in report_files(root) if kinds[Path(p).name] != "broken"][:2]
+
+    results = list(iter_check_files(readable, blank="bogus", workers=1))
+
+    assert all(r.error is not None and "bogus" in r.error for r in results)
+
+
+def test_workbook_cells_keep_decimals_and_dates(tmp_path: Path) -> None:
+    """Amounts stay decimal numbers and dates ISO text in the findings sheet."""
+    openpyxl = pytest.importorskip("openpyxl")
+    import datetime as dt
+    from decimal import Decimal
+
+    from govinfo_report.batch import folder_check
+    from govinfo_report.findings import Finding
+
+    findings = (
+        Finding(code="X-AMOUNT", severity="warning", path="$.a", message="m", stated=Decimal("1.5"), expected=2),
+        Finding(code="X-DATE", severity="info", path="$.b", message="m", stated=dt.date(2024, 1, 31)),
+    )
+    result = folder_check("f", [gr.FileCheck(source="a.json", warnings=1, infos=1, findings=findings)])
+    target = tmp_path / "a.xlsx"
+
+    write_audit_xlsx(result, target)
+
+    rows = list(openpyxl.load_workbook(target)["findings"].iter_rows(values_only=True))[1:]
+    assert [(r[9], r[10]) for r in rows] == [(1.5, 2), ("2024-01-31", None)]
+
+
+def test_a_report_without_organ_or_year(tmp_path: Path) -> None:
+    """A published report that names neither organ nor year gives a line with both null, and a page that says so."""
+    text = gr.render_text(gr.AnnualReport.blank("2021", organ="某局", year=2022, fill=0))
+    (tmp_path / "untitled.txt").write_text(text.split("\n", 1)[1], encoding="utf-8")
+
+    [result] = list(iter_check_folder(tmp_path, workers=1))
+    line = check_line_dict(result)
+    page = audit_html(check_folder(tmp_path, workers=1))
+
+    jsonschema.validate(line, check_line_schema())
+    assert (line["organ"], line["year"], line["edition"]) == (None, None, "2021")
+    assert "META-MISSING" in {d["code"] for d in line["diagnostics"]}
+    assert gr.vocab.UNKNOWN_ORGAN.zh in page

@@ -224,3 +224,20 @@ def test_an_empty_folder_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["check", str(tmp_path)]) == 2
     assert main(["aggregate", str(tmp_path)]) == 2
     assert "no reports" in capsys.readouterr().err
+
+
+def test_standard_input_is_told_by_its_content() -> None:
+    """Zip archives are Word documents (or workbooks, when they are read); JSON, HTML and text by their start."""
+    import zipfile
+
+    from govinfo_report.importers._files import READABLE_SUFFIXES
+
+    book = io.BytesIO()
+    with zipfile.ZipFile(book, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+
+    assert _inputs._suffix(book.getvalue()) == (".xlsx" if ".xlsx" in READABLE_SUFFIXES else ".docx")
+    assert _inputs._suffix(b"PK\x03\x04 broken") == ".docx"
+    assert _inputs._suffix('\ufeff  {"format_version": 1}'.encode()) == ".json"
+    assert _inputs._suffix(b"<!DOCTYPE html><html><body>x</body></html>") == ".html"
+    assert _inputs._suffix("某某局2022年政府信息公开工作年度报告".encode()) == ".txt"

@@ -59,3 +59,24 @@ def test_indicators_show_as_a_table(many: bool) -> None:
     assert table[0][3].text == gr.INDICATOR_NAMES[0]
     assert table[1][3].text == gr.percent(gr.indicators(expected[0]).disclosure_rate)
     assert isinstance(gr.indicators_table(members), list)
+
+
+def test_parse_result_without_a_report_and_with_extra_rows() -> None:
+    """A failed ParseResult says no report could be read; extra rows show as their own table."""
+    from govinfo_report.importers import Diagnostic, ExtraRow, ParseResult
+    from govinfo_report.rules import Severity
+
+    failed = ParseResult(
+        report=None,
+        diagnostics=(Diagnostic("PARSE-FAILED", Severity.ERROR, "无法读取", "cannot read"),),
+        extra_rows=(ExtraRow(table="三", label="（八）其他", values=("1", "2"), line=7),),
+        source="x.txt",
+    )
+
+    html = failed._repr_html_()
+
+    assert "no report could be read" in html
+    assert [[c.text for c in r] for r in parse_tables(html)[1]] == [
+        ["table", "row", "values", "line"],
+        ["三", "（八）其他", "1 | 2", "7"],
+    ]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import io
 import os
 import shutil
 import sys
 import tempfile
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,8 +30,13 @@ def _suffix(data: bytes) -> str:
     from ..importers._files import READABLE_SUFFIXES
     from ..importers._html import looks_like_html
 
-    if data.startswith(b"PK\x03\x04"):
-        return ".docx"
+    if data.startswith(b"PK\x03\x04"):  # a zip: a Word document, or an Excel workbook when that is read
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            names = set()
+        return ".xlsx" if "xl/workbook.xml" in names and ".xlsx" in READABLE_SUFFIXES else ".docx"
     if data.startswith(b"%PDF") and ".pdf" in READABLE_SUFFIXES:
         return ".pdf"
     head = data[:4096].decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
