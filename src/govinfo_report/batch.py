@@ -19,6 +19,8 @@ files).  Results come back in input order.
 :func:`check_folder` checks every report in a folder (every suffix of
 :data:`REPORT_SUFFIXES`, .docx included) and counts errors and warnings per file and per rule;
 :func:`render_folder_check` prints that as tables (for ``govinfo-report check DIR``).
+:mod:`govinfo_report.collection` streams the same checks file by file (``check DIR --format jsonl``)
+and :mod:`govinfo_report.audit` draws them as a page or a workbook.
 
 Examples:
     >>> from govinfo_report import AnnualReport
