@@ -58,6 +58,8 @@ def stray_report(size: int, shape: str = "lines") -> str:
         body = line * (size // len(line) + 1)
     tail = "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无\n六、其他需要报告的事项\n无\n"
     return head + body + tail
+
+
 # ----------------------------------------------------------------------------
 # Hostile inputs (test_hostile.py)
 # ----------------------------------------------------------------------------
@@ -119,3 +121,64 @@ def with_doctype(xml: bytes, doctype: bytes) -> bytes:
 def with_organ(report: gr.AnnualReport, organ: str) -> gr.AnnualReport:
     """*report* by another organ."""
     return attrs.evolve(report, meta=attrs.evolve(report.meta, organ=organ, title=None))
+
+
+def mixed_folder(folder: Any, n: int = 10) -> dict[str, str]:
+    """
+    Write *n* report files of every format (JSON, text, HTML, Word when python-docx is installed) and some
+    broken ones into *folder*; return each file's name mapped to what it is: ``"ok"``, ``"error"`` (a wrong
+    total), ``"doubt"`` (an unreadable cell, so the totals do not add up either) or ``"broken"``.
+
+    Every third readable report has one wrong total (本年新收 总计 one too many), so check finds errors in it;
+    every fourth (from the second) has no 五 narrative (a warning), and a text one among them an unreadable cell.
+    The organ of report ``i`` is ``示例县第{i}局``; the broken files are an empty text file, a .docx that is no
+    Word file, a .json that is no JSON and an .html of binary data.  A ``notes.csv`` is not a report format.
+    """
+    import importlib.util
+    import re
+    from pathlib import Path
+
+    from govinfo_report import vocab as v
+    from govinfo_report.html_render import render_html
+
+    root = Path(folder)
+    root.mkdir(parents=True, exist_ok=True)
+    formats = ["json", "txt", "html"] + (["docx"] if importlib.util.find_spec("docx") else [])
+    kinds: dict[str, str] = {}
+    for i in range(n):
+        report = clean_report("2021" if i % 2 else "2019", organ=f"示例县第{i}局")
+        edition = report.meta.edition.value
+        requests = gr.Requests.from_parts(
+            edition, received={"natural_person": 3 + i}, disclosed={"natural_person": 3 + i}
+        )
+        report = attrs.evolve(report, requests=requests)
+        if i % 4 == 1:  # no 五、存在的主要问题及改进情况: a warning
+            report = attrs.evolve(report, problems=gr.Narrative(text=""))
+        wrong = i % 3 == 0
+        if wrong:
+            report = gr.replace_cell(report, "$.requests.received.total", 3 + i + 1)
+        kind = formats[i % len(formats)]
+        name = f"r{i:03d}.{kind}"
+        target = root / name
+        if kind == "json":
+            target.write_text(gr.to_json(report), encoding="utf-8")
+        elif kind == "txt":
+            target.write_text(gr.render_text(report), encoding="utf-8")
+        elif kind == "html":
+            target.write_text(render_html(report), encoding="utf-8")
+        else:
+            gr.write_docx(report, target)
+        kinds[name] = "error" if wrong else "ok"
+        if kind == "txt" and i % 4 == 1:  # a cell that cannot be read: an import diagnostic
+            lines = target.read_text(encoding="utf-8").split("\n")
+            k = next(j for j, line in enumerate(lines) if v.RECEIVED.zh in line)
+            lines[k] = re.sub(rf"(\|\s*){3 + i}(\s*\|)", rf"\g<1>约{3 + i}\g<2>", lines[k], count=1)
+            target.write_text("\n".join(lines), encoding="utf-8")
+            kinds[name] = "error" if wrong else "doubt"
+    (root / "empty.txt").write_text("", encoding="utf-8")
+    (root / "fake.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (root / "bad.json").write_text("{not json", encoding="utf-8")
+    (root / "binary.html").write_bytes(bytes(range(256)) * 4)
+    (root / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    kinds.update({"empty.txt": "broken", "fake.docx": "broken", "bad.json": "broken", "binary.html": "broken"})
+    return kinds

@@ -176,7 +176,8 @@ def test_terminal_progress() -> None:
     assert draw is not None
     draw(1, 2, "/x/a.json")
     draw(2, 2, "/x/b.json")
-    assert "[##  ] 1/2 a.json" in tty.getvalue()
+    assert "[##  ] 1/2 50%" in tty.getvalue()
+    assert "a.json" in tty.getvalue()
     assert tty.getvalue().endswith("\n")
 
 

@@ -707,14 +707,13 @@ def _killing_parse_one(path: str) -> Any:
     return _files.parse(path)
 
 
-def _killing_check_one(item: Any, blank: str = "zero", index: int = 0, narrative: bool = True) -> Any:
-    """check_one, except that the worker dies on a file named *kill*."""
-    if isinstance(item, str) and "kill" in os.path.basename(item):
+def _killing_check_file(source: str, blank: str = "zero", narrative: bool = True) -> Any:
+    """collection.check_file, except that the worker dies on a file named *kill*."""
+    if "kill" in os.path.basename(source):
         os._exit(9)
-    from govinfo_report.batch import load_one
+    from govinfo_report import collection
 
-    loaded = load_one(item)
-    return gr.BatchResult(source=loaded.source, value=None if loaded.error else (), error=loaded.error)
+    return collection._real_check_file(source, blank, narrative)  # type: ignore[attr-defined]
 
 
 def test_a_killed_worker_fails_only_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -737,12 +736,13 @@ def test_check_dir_lists_a_killed_worker_and_a_corrupt_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """check DIR goes on past a dead worker and a corrupt file, lists both as unreadable, and exits 1."""
-    import govinfo_report.batch as batch
+    import govinfo_report.collection as collection
 
     _folder(tmp_path)
     (tmp_path / "kill.json").write_text(gr.to_json(example()), encoding="utf-8")
-    monkeypatch.setattr(batch, "check_one", _killing_check_one)
-    monkeypatch.setattr(batch, "_workers", lambda workers, n: 2)
+    monkeypatch.setattr(collection, "_real_check_file", collection.check_file, raising=False)
+    monkeypatch.setattr(collection, "check_file", _killing_check_file)
+    monkeypatch.setattr(collection, "_workers", lambda workers, n: 2)
 
     status, out, _ = _cli(["check", str(tmp_path), "--format", "json"], capsys)
     files = {Path(f["source"]).name: f["error"] for f in json.loads(out)["files"]}

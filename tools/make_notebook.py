@@ -74,22 +74,36 @@ gr.check(summary, members=members)"""),
     print(f"{r.organ}: disclosure rate {rate}, completion {done}")"""),
     ("code", """records = list(gr.iter_records([*members, summary]))
 len(records), records[0]"""),
-    ("markdown", """## Plot (needs matplotlib, optional)"""),
-    ("code", """try:
-    import matplotlib
+    ("markdown", """## Audit a folder
 
-    matplotlib.use("Agg")
+`check_folder` reads and checks every report of a folder (JSON, text, HTML, Word); in a notebook the result
+displays as the audit page: the summary, the charts, a sortable table of the files and each report's tables
+with the faulty cells highlighted (`govinfo-report check data --format html -o audit.html` writes the same page)."""),
+    ("code", """audit = gr.check_folder("data", workers=1)
+audit"""),
+    ("markdown", """## Plot (needs matplotlib, optional)
+
+The figure is shown as a PNG image, whichever matplotlib backend is active (also the non-interactive Agg)."""),
+    ("code", """try:
     import matplotlib.pyplot as plt
 except ImportError:
     print("matplotlib is not installed; skipping the plot")
 else:
+    import io
+
+    from IPython.display import Image, display
+
     names = [m.organ.removeprefix("示例县") for m in members]
     received = [m.requests.received.total for m in members]
     fig, ax = plt.subplots(figsize=(5, 3))
     ax.bar(range(len(names)), received)
     ax.set_xticks(range(len(names)), [f"member {i + 1}" for i in range(len(names))])
     ax.set_ylabel("requests received")
-    fig.tight_layout()"""),
+    fig.tight_layout()
+    png = io.BytesIO()
+    fig.savefig(png, format="png", dpi=100)
+    plt.close(fig)  # shown once, below, whatever the backend
+    display(Image(png.getvalue()))"""),
 ]
 
 

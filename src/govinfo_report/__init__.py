@@ -141,6 +141,7 @@ _EXPORTS: dict[str, str] = {
     "Indicators": "metrics",
     "indicators": "metrics",
     "indicators_table": "metrics",
+    "IndicatorTable": "metrics",
     "percent": "metrics",
     "render_indicators": "metrics",
     "FRAME_COLUMNS": "frames",
@@ -153,6 +154,16 @@ _EXPORTS: dict[str, str] = {
     "load_many": "batch",
     "records_many": "batch",
     "render_folder_check": "batch",
+    "FileCheck": "batch",
+    "FolderCheck": "batch",
+    "check_file": "collection",
+    "check_line": "collection",
+    "check_line_schema": "collection",
+    "iter_check_files": "collection",
+    "iter_check_folder": "collection",
+    "audit_html": "audit",
+    "write_audit_xlsx": "audit",
+    "tqdm_progress": "progress",
     # conversion
     "FORMAT_VERSION": "convert",
     "from_dict": "convert",
@@ -216,12 +227,15 @@ __all__ = [
     "FRAME_COLUMNS",
     "FeeAmount",
     "FeeItemCounts",
+    "FileCheck",
     "Finding",
     "FindingList",
     "Fix",
+    "FolderCheck",
     "GovInfoReportError",
     "INDICATOR_NAMES",
     "InconsistentReportError",
+    "IndicatorTable",
     "Indicators",
     "InputLimitError",
     "ItemCounts",
@@ -265,10 +279,14 @@ __all__ = [
     "__version__",
     "aggregate",
     "amount_unit",
+    "audit_html",
     "catalogue_markdown",
     "cell_values",
     "check",
+    "check_file",
     "check_folder",
+    "check_line",
+    "check_line_schema",
     "check_many",
     "claims_in_text",
     "compare",
@@ -288,6 +306,8 @@ __all__ = [
     "indicators",
     "indicators_table",
     "iter_cells",
+    "iter_check_files",
+    "iter_check_folder",
     "iter_records",
     "json_schema",
     "layout",
@@ -320,6 +340,8 @@ __all__ = [
     "to_dict",
     "to_json",
     "to_records",
+    "tqdm_progress",
+    "write_audit_xlsx",
     "write_docx",
     "write_records_xlsx",
     "write_xlsx",
@@ -327,8 +349,14 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from .audit import (
+        audit_html as audit_html,
+        write_audit_xlsx as write_audit_xlsx,
+    )
     from .batch import (
         BatchResult as BatchResult,
+        FileCheck as FileCheck,
+        FolderCheck as FolderCheck,
         check_folder as check_folder,
         check_many as check_many,
         load_many as load_many,
@@ -350,6 +378,13 @@ if TYPE_CHECKING:
         ClaimKind as ClaimKind,
         claims_in_text as claims_in_text,
         read_claims as read_claims,
+    )
+    from .collection import (
+        check_file as check_file,
+        check_line as check_line,
+        check_line_schema as check_line_schema,
+        iter_check_files as iter_check_files,
+        iter_check_folder as iter_check_folder,
     )
     from .comparison import (
         CellChange as CellChange,
@@ -420,6 +455,7 @@ if TYPE_CHECKING:
     )
     from .metrics import (
         INDICATOR_NAMES as INDICATOR_NAMES,
+        IndicatorTable as IndicatorTable,
         Indicators as Indicators,
         indicators as indicators,
         indicators_table as indicators_table,
@@ -460,6 +496,9 @@ if TYPE_CHECKING:
     )
     from .plausibility_checks import (
         plausibility as plausibility,
+    )
+    from .progress import (
+        tqdm_progress as tqdm_progress,
     )
     from .records import (
         RECORD_KEYS as RECORD_KEYS,

@@ -19,6 +19,8 @@ files).  Results come back in input order.
 :func:`check_folder` checks every report in a folder (every suffix of
 :data:`REPORT_SUFFIXES`, .docx included) and counts errors and warnings per file and per rule;
 :func:`render_folder_check` prints that as tables (for ``govinfo-report check DIR``).
+:mod:`govinfo_report.collection` streams the same checks file by file (``check DIR --format jsonl``)
+and :mod:`govinfo_report.audit` draws them as a page or a workbook.
 
 Examples:
     >>> from govinfo_report import AnnualReport
@@ -33,11 +35,11 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Literal, TextIO, TypeVar, Union
 
+import attrs
 from attrs import frozen
 
 if TYPE_CHECKING:
@@ -58,6 +60,7 @@ __all__ = [
     "check_folder",
     "check_many",
     "check_one",
+    "folder_check",
     "load_many",
     "load_one",
     "records_many",
@@ -363,7 +366,7 @@ class FileCheck:
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       ``findings`` and ``diagnostics``.
+       ``findings`` and ``diagnostics``; ``organ``, ``year``, ``edition``, ``import_diagnostics`` and ``report``.
     """
 
     source: str
@@ -374,6 +377,16 @@ class FileCheck:
     error: str | None = None
     findings: tuple[Finding, ...] = ()
     diagnostics: tuple[str, ...] = ()
+    organ: str | None = None
+    """The report's organ (None when unknown or unreadable)."""
+    year: int | None = None
+    """The report's year (None when unknown or unreadable)."""
+    edition: str | None = None
+    """The report's edition, ``"2019"`` or ``"2021"`` (None when unreadable)."""
+    import_diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False, repr=False)
+    """The importer's diagnostics themselves (for a published report), each kept whole."""
+    report: AnnualReport | None = attrs.field(default=None, eq=False, repr=False)
+    """The report itself (None when unreadable), for the audit page's tables."""
 
 
 @frozen(kw_only=True)
@@ -413,6 +426,12 @@ class FolderCheck:
     def has_errors(self) -> bool:
         """True when a file has an error finding or could not be read."""
         return any(f.errors or f.error for f in self.files)
+
+    def _repr_html_(self) -> str:
+        """The audit page (:func:`govinfo_report.audit.audit_html`), as notebooks show it."""
+        from .audit import audit_html
+
+        return audit_html(self, standalone=False)
 
 
 def _file_check(result: BatchResult[tuple[Finding, ...]]) -> FileCheck:
@@ -455,7 +474,7 @@ def check_folder(
     blank: str = "zero",
     recursive: bool = False,
     workers: int | None = None,
-    progress: Progress | None = None,
+    progress: Progress | Any = None,
     narrative: bool = True,
 ) -> FolderCheck:
     """
@@ -466,20 +485,37 @@ def check_folder(
         blank: The blank-cell policy of ``check``.
         recursive: Also read the folder's subfolders.
         workers: How many processes (default: every core).
-        progress: Called as ``progress(done, total, source)`` after each file.
+        progress: Called as ``progress(done, total, source)`` after each file; or a tqdm bar,
+            or True for a line on stderr when it is a terminal (see :func:`govinfo_report.progress.as_progress`).
         narrative: Run the TEXT-* rules (``check(narrative=...)``).
 
     Raises:
         OptionError: *folder* is not a folder.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       *progress* may be a tqdm bar or True; each :class:`FileCheck` has the report, its organ, year and edition.
     """
-    from .rules import CATALOGUE
+    from .collection import iter_check_files
 
     paths = report_files(folder, recursive=recursive)
     skipped = tuple((p, _skip_reason(p)) for p in _other_files(folder, recursive))
-    checked = check_many(paths, blank=blank, workers=workers, progress=progress, narrative=narrative)
-    files = tuple(_file_check(r) for r in checked)
+    order = {p: i for i, p in enumerate(paths)}
+    checked = iter_check_files(paths, blank=blank, workers=workers, progress=progress, narrative=narrative)
+    files = tuple(sorted(checked, key=lambda f: order[f.source]))
+    return folder_check(os.fspath(folder), files, skipped)
+
+
+def folder_check(folder: str, files: Sequence[FileCheck], skipped: Sequence[tuple[str, str]] = ()) -> FolderCheck:
+    """
+    The :class:`FolderCheck` of *files* (checked files, in the order to show) with the counts per rule.
+
+    .. versionadded:: 0.2.0
+    """
+    from .rules import CATALOGUE
+
+    files = tuple(files)
+    skipped = tuple(skipped)
     severity = {r.code: r.severity for r in CATALOGUE}
     for f in files:  # IMPORT-* and any code outside the catalogue: the severity its findings carry
         for finding in f.findings:
@@ -495,7 +531,7 @@ def check_folder(
         RuleCount(code=code, severity=severity.get(code, Severity.WARNING), files=n_files, findings=n)
         for code, (n_files, n) in sorted(totals.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
     )
-    return FolderCheck(folder=os.fspath(folder), files=files, rules=rules, skipped=skipped)
+    return FolderCheck(folder=folder, files=files, rules=rules, skipped=skipped)
 
 
 def _other_files(folder: Source, recursive: bool) -> list[str]:
@@ -634,24 +670,17 @@ def render_folder_check(
     return terminal_safe("\n\n".join(parts) + "\n")
 
 
-def terminal_progress(stream: TextIO | None = None, width: int = 30) -> Progress | None:
+def terminal_progress(stream: TextIO | None = None, width: int = 30, *, quiet: bool = False) -> Progress | None:
     """
-    A progress callback drawing a bar on *stream* (default stderr), or None when it is not a terminal.
+    A progress callback drawing one line on *stream* (default stderr), or None when it is not a terminal.
+
+    The line shows files done and total, the share, the rate, the time left and the current
+    file (:func:`govinfo_report.progress.terminal_progress`); *width* is the bar's.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       The rate, the time left and *quiet*.
     """
-    out = stream if stream is not None else sys.stderr
-    if not (hasattr(out, "isatty") and out.isatty()):
-        return None
+    from .progress import terminal_progress as line
 
-    from .render import terminal_safe  # a file name cannot drive the terminal either
-
-    def draw(done: int, total: int, source: str) -> None:
-        filled = width * done // total if total else width
-        name = terminal_safe(os.path.basename(source))[-30:]
-        out.write(f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{total} {name:<30}")
-        if done == total:
-            out.write("\n")
-        out.flush()
-
-    return draw
+    return line(stream, width=width, quiet=quiet)

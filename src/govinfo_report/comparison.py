@@ -208,6 +208,12 @@ class Comparison:
             raise OptionError(f"unknown format {format!r}; expected 'text' or 'json'")
         return _render_text(self, all_cells)
 
+    def _repr_html_(self) -> str:
+        """The changed cells as a table, the notes and the narrative diffs, as notebooks show them."""
+        from ._display import comparison_html
+
+        return comparison_html(self)
+
 
 def _describe(meta: ReportMeta) -> str:
     year = f"{meta.year}年度" if meta.year is not None else v.UNKNOWN_YEAR.zh

@@ -61,7 +61,15 @@ from .errors import OptionError
 from .model import AnnualReport
 from .tables import get_cell, layout
 
-__all__ = ["INDICATOR_NAMES", "Indicators", "indicators", "indicators_table", "percent", "render_indicators"]
+__all__ = [
+    "INDICATOR_NAMES",
+    "IndicatorTable",
+    "Indicators",
+    "indicators",
+    "indicators_table",
+    "percent",
+    "render_indicators",
+]
 
 INDICATOR_NAMES: tuple[str, ...] = (
     "disclosure_rate",
@@ -119,6 +127,25 @@ class Indicators:
             out[name] = None if value is None else float(value)
         out["warnings"] = list(self.warnings)
         return out
+
+    def _repr_html_(self) -> str:
+        """A one-row table, as notebooks show it."""
+        from ._display import indicators_html
+
+        return indicators_html([self])
+
+
+class IndicatorTable(list[Indicators]):
+    """
+    The indicators of many reports (a list), shown in a notebook as one HTML table.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def _repr_html_(self) -> str:
+        from ._display import indicators_html
+
+        return indicators_html(self)
 
 
 def percent(value: Fraction | None, places: int = 1) -> str:
@@ -213,15 +240,17 @@ def _input_warnings(report: AnnualReport, shares: dict[str, Fraction | None]) ->
     return tuple(out)
 
 
-def indicators_table(reports: Iterable[AnnualReport]) -> list[Indicators]:
+def indicators_table(reports: Iterable[AnnualReport]) -> IndicatorTable:
     """
-    The indicators of many reports, in input order.
+    The indicators of many reports, in input order (a list that a notebook shows as a table).
 
     Render them with :func:`render_indicators`.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       An :class:`IndicatorTable`, a list.
     """
-    return [indicators(r) for r in reports]
+    return IndicatorTable(indicators(r) for r in reports)
 
 
 def render_indicators(

@@ -8,6 +8,7 @@ import warnings
 from typing import Any
 
 from ._common import CommandError, Formatter, load_report, write_output, year_type
+from ._inputs import add_recursive_argument, expand
 
 EPILOG = """\
 examples:
@@ -38,8 +39,13 @@ def add_parser(sub: Any) -> None:
         formatter_class=Formatter,
     )
     p.add_argument(
-        "files", nargs="+", metavar="FILE", help="member reports: .json, or published reports as .txt/.html/.docx/.pdf"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="member reports: .json, or published reports (.txt/.html/.docx/.xlsx/.pdf); folders of them; "
+        "- for standard input",
     )
+    add_recursive_argument(p)
     p.add_argument("-o", "--output", metavar="OUT", help="write the summary (JSON) to OUT instead of stdout")
     p.add_argument("--organ", default="汇总报告", help="the organ of the summary (default: 汇总报告)")
     p.add_argument(
@@ -73,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import GovInfoReportError
     from ..summary import AggregationWarning, aggregate
 
-    members = [load_report(f, year=args.year) for f in args.files]
+    members = [load_report(f, year=args.year) for f in expand(args.files, recursive=args.recursive)]
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", AggregationWarning)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-from typing import Any, Literal
+from typing import Any
 
 from ._common import CommandError, Formatter, add_meta_arguments, load_parsed, load_report, write_output
 
@@ -16,6 +16,18 @@ examples:
   govinfo-report check report.json --blank strict --deadline 2022-01-28
   govinfo-report check report.txt --no-narrative   # skip the prose-against-tables rules (TEXT-*)
   govinfo-report check reports/ --recursive        # a summary table per file and per rule
+  govinfo-report check reports/ --format jsonl -o findings.jsonl   # one JSON line per file, as each finishes
+  govinfo-report check reports/ --format html -o audit.html        # a page to read and forward
+  govinfo-report check reports/ --format xlsx -o audit.xlsx        (needs: pip install "govinfo-report[excel]")
+  govinfo-report check a.txt b.html c.docx         # several files: as a folder
+  curl -s https://example.org/report.html | govinfo-report check -
+  govinfo-report check summary.json --members dept/
+
+With a folder or several files, each file is read and checked on its own (all cores), a
+progress line shows on stderr when it is a terminal (not with --quiet), and the formats are:
+table (default) or json, the counts per file and per rule; jsonl, one JSON object per file
+written as it finishes (schema: govinfo-report schema --check-line); html, the audit page;
+xlsx, a summary sheet and a findings sheet.
 
 exit status: 0 with no error findings, 1 with error findings (0 with --exit-zero),
 2 when an input cannot be read.
@@ -43,24 +55,29 @@ def add_parser(sub: Any) -> None:
         formatter_class=Formatter,
     )
     p.add_argument(
-        "file",
+        "files",
         metavar="FILE",
-        help="the report: .json, or a published report as .txt/.html/.docx/.xlsx/.pdf; or a folder of reports",
+        nargs="+",
+        help="the report: .json, or a published report (.txt/.html/.docx/.xlsx/.pdf); - for standard input; "
+        "or a folder of reports, or several files",
     )
     p.add_argument("--recursive", action="store_true", help="with a folder: also check its subfolders")
+    p.add_argument("--quiet", action="store_true", help="with a folder: no progress line on stderr")
+    p.add_argument("--workers", metavar="N", type=int, help="with a folder: processes to use (default: every core)")
     p.add_argument("--previous", metavar="FILE", help="the same organ's report for the year before (continuity)")
     p.add_argument(
         "--members",
         metavar="FILE",
         nargs="+",
         action="extend",
-        help="FILE is a summary: check it against these member reports",
+        help="FILE is a summary: check it against these member reports (files or folders)",
     )
     p.add_argument(
         "--format",
-        choices=("text", "table", "json", "csv"),
+        choices=("text", "table", "json", "jsonl", "html", "xlsx", "csv"),
         default="text",
-        help="output format (default: text; csv: for a folder only, one line per file)",
+        help="output format (default: text; for a folder: table); jsonl, html, xlsx and csv (one line per file) "
+        "check a collection",
     )
     p.add_argument(
         "--raw-csv",
@@ -106,50 +123,31 @@ def add_parser(sub: Any) -> None:
 
 
 def run_folder(args: argparse.Namespace) -> int:
-    """Check every report of the folder FILE and print the summary tables; exit 1 when any has errors."""
-    from ..batch import REPORT_SUFFIXES, check_folder, render_folder_check, terminal_progress
+    """Check every report of the folders and files FILE ...; exit 1 when any has errors or is unreadable."""
+    from ._check_many import run_collection
 
-    if args.previous or args.members:
-        raise CommandError("--previous and --members take single reports, not a folder")
-    if args.organ is not None or args.year is not None:
-        raise CommandError("--organ and --year describe one report; a folder holds reports of several organs")
-    result = check_folder(
-        args.file,
-        blank=args.blank,
-        recursive=args.recursive,
-        progress=terminal_progress(),
-        narrative=not args.no_narrative,
-    )
-    if not result.files:
-        raise CommandError(f"{args.file}: no reports ({', '.join(REPORT_SUFFIXES)}) in the folder")
-    fmt: Literal["table", "json", "csv"] = "json" if args.format == "json" else "table"
-    if args.format == "csv":
-        fmt = "csv"
-    text = render_folder_check(result, fmt, neutralize=not args.raw_csv)
-    write_output(text, args.output)
-    failed = any(f.errors or f.error for f in result.files)
-    return 1 if failed and not args.exit_zero else 0
+    return run_collection(args)
 
 
 def run(args: argparse.Namespace) -> int:
     """Check the report; exit status 1 when any finding is an error, else 0."""
-    from pathlib import Path
-
     from ..checks import check
     from ..errors import GovInfoReportError
     from ..findings import render_findings
     from ..importers import summarise
     from ..importers._result import unread_cells
     from ..rules import Severity
+    from ._inputs import expand, is_collection, one_input
 
-    if Path(args.file).is_dir():
+    if is_collection(args.files) or args.format in ("jsonl", "html", "xlsx", "csv"):
         return run_folder(args)
-    if args.format == "csv":
-        raise CommandError("--format csv is for a folder of reports (one line per file)")
+    args.file = one_input(args.files[0])
     report, diagnostics = load_parsed(args.file, organ=args.organ, year=args.year)
     unread = unread_cells(report, diagnostics)
-    previous = load_report(args.previous) if args.previous else None
-    members = [load_report(m) for m in args.members] if args.members is not None else None
+    previous = load_report(one_input(args.previous)) if args.previous else None
+    members = None
+    if args.members is not None:
+        members = [load_report(m) for m in expand(args.members, recursive=args.recursive)]
     try:
         findings = check(
             report,

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from ._common import Formatter, load_report, write_output, year_type
+from ._inputs import one_input
 
 EPILOG = """\
 examples:
@@ -46,8 +47,8 @@ def run(args: argparse.Namespace) -> int:
     """Print the comparison; exit status 0."""
     from ..comparison import compare
 
-    old = load_report(args.old, organ=args.organ, year=args.old_year)
-    new = load_report(args.new, organ=args.organ, year=args.year)
+    old = load_report(one_input(args.old), organ=args.organ, year=args.old_year)
+    new = load_report(one_input(args.new), organ=args.organ, year=args.year)
     comparison = compare(old, new)
     write_output(comparison.render(args.format, all_cells=args.all), args.output)
     return 0

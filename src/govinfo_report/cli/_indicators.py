@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from ._common import Formatter, add_meta_arguments, check_binary_options, load_report, write_binary, write_output
+from ._inputs import add_recursive_argument, expand
 
 EPILOG = """\
 examples:
@@ -36,7 +37,11 @@ def add_parser(sub: Any) -> None:
         formatter_class=Formatter,
     )
     p.add_argument(
-        "files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html/.docx/.xlsx/.pdf"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="reports: .json, or published reports (.txt/.html/.docx/.xlsx/.pdf); folders of them; "
+        "- for standard input",
     )
     p.add_argument(
         "--format", choices=("text", "json", "csv", "xlsx"), default="text", help="output format (default: text)"
@@ -48,6 +53,7 @@ def add_parser(sub: Any) -> None:
         action="store_true",
         help="csv: write text exactly as it is (by default a text starting with = + - @ gets a leading ')",
     )
+    add_recursive_argument(p)
     add_meta_arguments(p, "each published report")
     p.set_defaults(func=run)
 
@@ -57,7 +63,9 @@ def run(args: argparse.Namespace) -> int:
     from ..metrics import INDICATOR_NAMES, indicators_table, render_indicators
 
     check_binary_options(args)
-    rows = indicators_table([load_report(f, organ=args.organ, year=args.year) for f in args.files])
+    rows = indicators_table(
+        [load_report(f, organ=args.organ, year=args.year) for f in expand(args.files, recursive=args.recursive)]
+    )
     if args.format == "xlsx":
         from ..xlsx_io import write_records_xlsx
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ._common import CommandError, Formatter, add_meta_arguments, print_diagnostics, write_output
+from ._inputs import add_recursive_argument, is_collection, one_input
 
 EPILOG = """\
 examples:
@@ -15,12 +16,20 @@ examples:
   govinfo-report parse report.pdf -o report.json      (needs: pip install "govinfo-report[pdf]")
   govinfo-report parse page.txt --organ 某某县统计局 --year 2021
   govinfo-report parse 年报模板.xlsx -o report.json      (a filled-in template)
+  govinfo-report parse reports/ -o parsed/        # parsed/NAME.json and parsed/NAME.diagnostics.json per file
+  govinfo-report parse a.txt b.html c.docx -o parsed/ --recursive
+  curl -s https://example.org/report.html | govinfo-report parse - -o report.json
+
+With a folder or several files, -o names a folder (made when missing): for each input it
+gets NAME.json (the report) and NAME.diagnostics.json (every diagnostic), NAME being the
+file's name without its suffix (with it, when two inputs share a name), and the folder's
+subfolders kept. A file that cannot be read is reported on stderr and the others go on.
 
 Diagnostics (unreadable cells, units in cells, missing tables ...) go to stderr,
 one per line: "FILE: line L, col C: message [CODE]" (for a workbook: the row and
 column of the sheet the message names).
 
-exit status: 0 when a report was produced (even with diagnostics), 2 when the input cannot be read.
+exit status: 0 when a report was produced (even with diagnostics), 2 when an input cannot be read.
 """
 
 
@@ -38,9 +47,20 @@ def add_parser(sub: Any) -> None:
         formatter_class=Formatter,
     )
     p.add_argument(
-        "file", metavar="FILE", help="the report: .txt, .html/.htm (UTF-8 or GB18030), .docx, .xlsx or .pdf"
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help="the published report: .txt, .html/.htm (UTF-8 or GB18030), .docx, .xlsx or .pdf; - for standard input; "
+        "or a folder of reports, or several files",
     )
-    p.add_argument("-o", "--output", metavar="OUT.json", help="write the JSON here instead of stdout")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write the JSON here instead of stdout; with a folder or several files, the folder to write into",
+    )
+    add_recursive_argument(p)
+    p.add_argument("--quiet", action="store_true", help="with a folder: no progress line on stderr")
     add_meta_arguments(p)
     p.add_argument(
         "--diagnostics",
@@ -56,7 +76,11 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import GovInfoReportError
     from ..importers import diagnostics_to_json, parse
 
-    path = args.file
+    if is_collection(args.files):
+        from ._parse_many import run_many
+
+        return run_many(args)
+    path = one_input(args.files[0])
     if not Path(path).is_file():
         raise CommandError(f"{path}: no such file")
     try:

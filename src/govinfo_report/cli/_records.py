@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from ._common import Formatter, add_meta_arguments, check_binary_options, load_report, write_binary, write_output
+from ._inputs import add_recursive_argument, expand
 
 EPILOG = """\
 examples:
@@ -32,7 +33,11 @@ def add_parser(sub: Any) -> None:
         formatter_class=Formatter,
     )
     p.add_argument(
-        "files", nargs="+", metavar="FILE", help="reports: .json, or published reports as .txt/.html/.docx/.xlsx/.pdf"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="reports: .json, or published reports (.txt/.html/.docx/.xlsx/.pdf); folders of them; "
+        "- for standard input",
     )
     p.add_argument(
         "--format", choices=("jsonl", "csv", "xlsx"), default="jsonl", help="output format (default: jsonl)"
@@ -44,6 +49,7 @@ def add_parser(sub: Any) -> None:
         action="store_true",
         help="csv: write text exactly as it is (by default a text starting with = + - @ gets a leading ')",
     )
+    add_recursive_argument(p)
     add_meta_arguments(p, "each published report")
     p.set_defaults(func=run)
 
@@ -53,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     from ..records import iter_records, records_to_csv, records_to_jsonl
 
     check_binary_options(args)
-    reports = [load_report(f, organ=args.organ, year=args.year) for f in args.files]
+    reports = [load_report(f, organ=args.organ, year=args.year) for f in expand(args.files, recursive=args.recursive)]
     records = iter_records(reports)
     if args.format == "xlsx":
         from ..xlsx_io import write_records_xlsx

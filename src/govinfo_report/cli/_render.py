@@ -14,6 +14,7 @@ from ._common import (
     write_binary,
     write_output,
 )
+from ._inputs import one_input
 
 EPILOG = """\
 examples:
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     check_binary_options(args)
     if args.findings and args.format != "html":
         raise CommandError("--findings works with --format html only")
-    report = load_report(args.file, organ=args.organ, year=args.year)
+    report = load_report(one_input(args.file), organ=args.organ, year=args.year)
     if args.format == "docx":
         from ..docx_io import write_docx
 

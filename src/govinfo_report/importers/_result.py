@@ -231,6 +231,12 @@ class ParseResult:
         """The diagnostics with *code*."""
         return tuple(d for d in self.diagnostics if d.code == code)
 
+    def _repr_html_(self) -> str:
+        """The diagnostics as a table, then the report, as notebooks show it."""
+        from .._display import parse_result_html
+
+        return parse_result_html(self)
+
     @property
     def unread(self) -> tuple[str, ...]:
         """
