@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import linecache
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -375,6 +376,13 @@ def _amount_fast(value: Any) -> Decimal:
     return d
 
 
+def _exec_registered(source: str, filename: str, namespace: dict[str, Any]) -> None:
+    """Run generated *source*, registered with linecache so that a traceback through it shows its lines."""
+    text = source + "\n"
+    linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)
+    exec(compile(text, filename, "exec"), namespace)  # generated from the model's fields only
+
+
 def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type, Callable[[Any], Any]]]:
     structure: dict[type, Callable[[Any], Any]] = {}
     unstructure: dict[type, Callable[[Any], Any]] = {}
@@ -399,62 +407,90 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
             f"    if d.__class__ is not dict or d.keys() != K_{name}: raise _Slow",
         ]
         infos = [field_info(a) for a in fields]
+
+        def setter(n: str, cls: type = cls, name: str = name) -> str:
+            """The name of the slot's own setter (faster than object.__setattr__ by name)."""
+            ns[f"W_{name}_{n}"] = cls.__dict__[n].__set__  # the member descriptor of a slotted attrs class
+            return f"W_{name}_{n}"
+
         if all(i is not None and i.kind in (Kind.COUNT, Kind.SIGNED) for i in infos):
-            # Most rows of a real report are all 0 or all blank: share one frozen instance for each
-            # (the types are compared too, since False == 0.0 == 0).
+            # A row of counts, the commonest object: every key read once into a local, every value
+            # checked in one expression (a bool is not an int here: its class is bool), then the
+            # slots set directly.  Most rows of a real report are all 0 or all blank: one shared
+            # frozen instance for each.
             ns[f"Z_{name}"] = cls(**{a.name: 0 for a in fields})
             ns[f"N_{name}"] = cls(**{a.name: None for a in fields})
-            ns[f"ZT_{name}"] = (int,) * len(fields)
             ns[f"ZV_{name}"] = (0,) * len(fields)
             ns[f"NV_{name}"] = (None,) * len(fields)
-            getters = ", ".join(f"d[{a.name!r}]" for a in fields)
-            s_lines += [
-                f"    t = ({getters},)",
-                f"    if t == ZV_{name} and tuple(map(type, t)) == ZT_{name}: return Z_{name}",
+            local = [f"v{i}" for i in range(len(fields))]
+            tests = " and ".join(
+                f"({v}.__class__ is int{f' and {v} >= 0' if i.kind is Kind.COUNT else ''} or {v} is None)"
+                for v, i in zip(local, infos, strict=True)
+                if i is not None
+            )
+            row = [
+                f"def s_{name}(d):",
+                f"    if d.__class__ is not dict or len(d) != {len(fields)}: raise _Slow",
+                "    try:",
+                *(f"        {v} = d[{a.name!r}]" for v, a in zip(local, fields, strict=True)),
+                "    except KeyError:",
+                "        raise _Slow from None",
+                f"    if not ({tests}): raise _Slow",
+                f"    t = ({', '.join(local)},)",
+                f"    if t == ZV_{name}: return Z_{name}",
                 f"    if t == NV_{name}: return N_{name}",
+                f"    o = _new({name})",
+                *(f"    {setter(a.name)}(o, {v})" for v, a in zip(local, fields, strict=True)),
+                "    return o",
             ]
+            u_src = f"def u_{name}(o):\n    return {{{', '.join(f'{a.name!r}: o.{a.name}' for a in fields)}}}"
+            _exec_registered("\n".join(row), f"<govinfo_report.convert structure {name}>", ns)
+            _exec_registered(u_src, f"<govinfo_report.convert unstructure {name}>", ns)
+            structure[cls] = ns[f"s_{name}"]
+            unstructure[cls] = ns[f"u_{name}"]
+            continue
         s_lines.append(f"    o = _new({name})")
         u_items = []
         for a in fields:
             info = field_info(a)
             n = a.name
             if info is None:  # amount_unit
-                s_lines += [f"    v = d[{n!r}]", "    if v is not None: v = _units[v]", f"    _set(o, {n!r}, v)"]
+                s_lines += [f"    v = d[{n!r}]", "    if v is not None: v = _units[v]", f"    {setter(n)}(o, v)"]
                 u_items.append(f"{n!r}: None if o.{n} is None else o.{n}.value")
             elif info.kind is Kind.COUNT:
                 s_lines += [
                     f"    v = d[{n!r}]",
                     "    if v is not None and (v.__class__ is not int or v < 0): raise _Slow",
-                    f"    _set(o, {n!r}, v)",
+                    f"    {setter(n)}(o, v)",
                 ]
                 u_items.append(f"{n!r}: o.{n}")
             elif info.kind is Kind.SIGNED:
                 s_lines += [
                     f"    v = d[{n!r}]",
                     "    if v is not None and v.__class__ is not int: raise _Slow",
-                    f"    _set(o, {n!r}, v)",
+                    f"    {setter(n)}(o, v)",
                 ]
                 u_items.append(f"{n!r}: o.{n}")
             elif info.kind is Kind.AMOUNT:
-                s_lines += [f"    v = d[{n!r}]", "    if v is not None: v = _amount(v)", f"    _set(o, {n!r}, v)"]
+                s_lines += [f"    v = d[{n!r}]", "    if v is not None: v = _amount(v)", f"    {setter(n)}(o, v)"]
                 u_items.append(f"{n!r}: None if o.{n} is None else str(o.{n})")
             elif info.variants:  # （六）其他处理: a row in 2019, a group in 2021
                 s_lines += [
                     f"    v = d[{n!r}]",
                     "    v = S[AC](v) if v.__class__ is dict and 'natural_person' in v else S[OH](v)",
-                    f"    _set(o, {n!r}, v)",
+                    f"    {setter(n)}(o, v)",
                 ]
                 u_items.append(f"{n!r}: U[o.{n}.__class__](o.{n})")
             else:
                 attrs.resolve_types(cls)
                 child = getattr(attrs.fields(cls), n).type
                 ns[f"C_{name}_{n}"] = child
-                s_lines.append(f"    _set(o, {n!r}, S[C_{name}_{n}](d[{n!r}]))")
+                s_lines.append(f"    {setter(n)}(o, S[C_{name}_{n}](d[{n!r}]))")
                 u_items.append(f"{n!r}: U[C_{name}_{n}](o.{n})")
         s_lines.append("    return o")
         u_src = f"def u_{name}(o):\n    return {{{', '.join(u_items)}}}"
-        exec("\n".join(s_lines), ns)
-        exec(u_src, ns)
+        _exec_registered("\n".join(s_lines), f"<govinfo_report.convert structure {name}>", ns)
+        _exec_registered(u_src, f"<govinfo_report.convert unstructure {name}>", ns)
         structure[cls] = ns[f"s_{name}"]
         unstructure[cls] = ns[f"u_{name}"]
     return structure, unstructure

@@ -84,7 +84,9 @@ class Board:
             return
         ok = value <= target
         self.missed += not ok
-        self.rows.append([name, f"{value:.2f}×", f"≤ {target:g}×", ("met" if ok else "MISSED") + (f"; {note}" if note else "")])
+        self.rows.append(
+            [name, f"{value:.2f}×", f"≤ {target:g}×", ("met" if ok else "MISSED") + (f"; {note}" if note else "")]
+        )
 
     def text(self) -> str:
         from tabulate import tabulate
@@ -175,61 +177,70 @@ def their_check(obj: Any) -> list[gr.Finding]:
 
 
 def bench_examples(board: Board, rounds: int, batch: float) -> None:
-    import msgspec
-
     for label, path, check_target, pyd_target in (
         ("consistent report", CONSISTENT, 0.6, 0.9),
         ("seed, 7 errors", SEED, 15.0, 1.0),
     ):
-        data = path.read_bytes()
-        report = gr.from_json(data)
-        edition = report.meta.edition
-        m_type = report_schema("msgspec", edition)
-        p_type = report_schema("pydantic", edition)
-        decoder, encoder = msgspec.json.Decoder(m_type), msgspec.json.Encoder()
-        ours_codes = [f.code for f in gr.check(report)]
-        for lib, obj in (("msgspec", decoder.decode(data)), ("pydantic", p_type.model_validate_json(data))):
-            theirs = [f.code for f in their_check(obj)]
-            assert theirs == ours_codes, (lib, theirs, ours_codes)
+        bench_example(board, label, path, check_target, pyd_target, rounds, batch)
 
-        def ours() -> str:
-            r = gr.from_json(data)
-            gr.check(r)
-            return gr.to_json(r, indent=None)
 
-        def with_msgspec() -> bytes:
-            obj = decoder.decode(data)
-            their_check(obj)
-            return encoder.encode(obj)
+def bench_example(
+    board: Board, label: str, path: Path, check_target: float, pyd_target: float, rounds: int, batch: float
+) -> None:
+    """One example: ours and the two others doing the same work, and the yardstick, interleaved."""
+    import msgspec
 
-        def with_pydantic() -> str:
-            obj = p_type.model_validate_json(data)
-            their_check(obj)
-            return str(obj.model_dump_json())
+    data = path.read_bytes()
+    report = gr.from_json(data)
+    edition = report.meta.edition
+    m_type = report_schema("msgspec", edition)
+    p_type = report_schema("pydantic", edition)
+    decoder, encoder = msgspec.json.Decoder(m_type), msgspec.json.Encoder()
+    ours_codes = [f.code for f in gr.check(report)]
+    for lib, obj in (("msgspec", decoder.decode(data)), ("pydantic", p_type.model_validate_json(data))):
+        theirs = [f.code for f in their_check(obj)]
+        assert theirs == ours_codes, (lib, theirs, ours_codes)
 
-        times = interleaved(
-            {
-                "loads": lambda: orjson.loads(data),
-                "from_json": lambda: gr.from_json(data),
-                "check": lambda: gr.check(report),
-                "ours": ours,
-                "msgspec": with_msgspec,
-                "pydantic": with_pydantic,
-            },
-            rounds,
-            batch,
-        )
-        board.section(f"{path.name} ({label}: {len(ours_codes)} findings)")
-        board.time("orjson.loads (yardstick)", median(times, "loads"))
-        board.time("check", median(times, "check"))
-        board.time("from_json", median(times, "from_json"))
-        board.time("from_json + check + to_json", median(times, "ours"))
-        board.time("msgspec decode + check + encode", median(times, "msgspec"))
-        board.time("pydantic validate + check + dump", median(times, "pydantic"))
-        board.ratio("check / orjson.loads", paired(times, "check", "loads"), check_target)
-        board.ratio("from_json / orjson.loads", paired(times, "from_json", "loads"), 3.2)
-        board.ratio("ours / pydantic (same work)", paired(times, "ours", "pydantic"), pyd_target)
-        board.ratio("ours / msgspec (same work)", paired(times, "ours", "msgspec"), None, "printed (pure Python's floor ~3×)")
+    def ours() -> str:
+        r = gr.from_json(data)
+        gr.check(r)
+        return gr.to_json(r, indent=None)
+
+    def with_msgspec() -> bytes:
+        obj = decoder.decode(data)
+        their_check(obj)
+        return encoder.encode(obj)
+
+    def with_pydantic() -> str:
+        obj = p_type.model_validate_json(data)
+        their_check(obj)
+        return str(obj.model_dump_json())
+
+    times = interleaved(
+        {
+            "loads": lambda: orjson.loads(data),
+            "from_json": lambda: gr.from_json(data),
+            "check": lambda: gr.check(report),
+            "ours": ours,
+            "msgspec": with_msgspec,
+            "pydantic": with_pydantic,
+        },
+        rounds,
+        batch,
+    )
+    board.section(f"{path.name} ({label}: {len(ours_codes)} findings)")
+    board.time("orjson.loads (yardstick)", median(times, "loads"))
+    board.time("check", median(times, "check"))
+    board.time("from_json", median(times, "from_json"))
+    board.time("from_json + check + to_json", median(times, "ours"))
+    board.time("msgspec decode + check + encode", median(times, "msgspec"))
+    board.time("pydantic validate + check + dump", median(times, "pydantic"))
+    board.ratio("check / orjson.loads", paired(times, "check", "loads"), check_target)
+    board.ratio("from_json / orjson.loads", paired(times, "from_json", "loads"), 3.2)
+    board.ratio("ours / pydantic (same work)", paired(times, "ours", "pydantic"), pyd_target)
+    board.ratio(
+        "ours / msgspec (same work)", paired(times, "ours", "msgspec"), None, "printed (pure Python's floor ~3×)"
+    )
 
 
 def _reports_bytes(n: int) -> list[bytes]:
@@ -270,7 +281,9 @@ def bench_many(board: Board, n: int, reps: int) -> None:
         little.append(_timed(lambda: load_check(small)))
     board.time(f"aggregate of {n:,}", statistics.median(agg))
     board.time(f"from_json of {n:,}", statistics.median(load))
-    board.ratio(f"aggregate / loading them ({n:,})", statistics.median(a / b for a, b in zip(agg, load, strict=True)), 0.15)
+    board.ratio(
+        f"aggregate / loading them ({n:,})", statistics.median(a / b for a, b in zip(agg, load, strict=True)), 0.15
+    )
     board.time(f"from_json + check of {n:,}", statistics.median(big))
     board.ratio(
         f"{n:,} / {n // 10:,} (load + check; linear = 10)",
@@ -297,8 +310,12 @@ def bench_many(board: Board, n: int, reps: int) -> None:
             assert [r.value for r in res2] == expected
         board.time(f"check_many of {n:,} files, 1 process", statistics.median(one))
         board.time(f"check_many of {n:,} files, 2 workers", statistics.median(two))
-        board.ratio("check_many 2 workers / 1 process", statistics.median(b / a for a, b in zip(one, two, strict=True)), 0.6,
-                    f"{os.cpu_count()} cores")
+        board.ratio(
+            "check_many 2 workers / 1 process",
+            statistics.median(b / a for a, b in zip(one, two, strict=True)),
+            0.6,
+            f"{os.cpu_count()} cores",
+        )
 
 
 def bench_memory(board: Board, n: int) -> None:
@@ -430,8 +447,10 @@ def main(argv: list[str] | None = None) -> int:
     if "many" in todo:
         bench_many(board, n, reps)
     print(board.text())
-    print(f"\n{board.missed} target(s) missed; Python {platform.python_version()}, {os.cpu_count()} cores, "
-          f"load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"\n{board.missed} target(s) missed; Python {platform.python_version()}, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     if args.markdown:
         command = "python tests/benchmarks/bench_fair.py" + (" --quick" if args.quick else "")
         command += f" --markdown {args.markdown}"
