@@ -33,6 +33,7 @@ govinfo_report.errors.StructureError: 7 problems in the report data:
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import linecache
 from collections.abc import Callable, Mapping
@@ -310,7 +311,12 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
 
 
 _FAST = make_converter(detailed_validation=False)
-_DETAILED = make_converter(detailed_validation=True)
+
+
+@functools.cache
+def _detailed() -> cattrs.Converter:
+    """The converter that builds the error messages, made on the first error (not at import)."""
+    return make_converter(detailed_validation=True)
 
 
 # ----------------------------------------------------------------------------
@@ -568,7 +574,7 @@ def _structure(data: Any, cls: type[Any]) -> Any:
         return _FAST.structure(data, cls)
     except Exception as fast_error:
         try:
-            _DETAILED.structure(data, cls)
+            _detailed().structure(data, cls)
         except Exception as exc:
             raise StructureError(_messages(exc, "$")) from None
         raise StructureError([f"{fast_error} @ $"]) from None
