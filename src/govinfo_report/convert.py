@@ -513,7 +513,7 @@ def _structure_report_fast(d: Any) -> AnnualReport:
         raise _Slow
     if d["format_version"].__class__ is not int:
         raise _Slow
-    meta = _FAST.structure(d["meta"], ReportMeta)
+    meta = _meta_fast(d["meta"])
     return AnnualReport(
         meta=meta,
         overview=_narrative_fast(d["overview"], Narrative, _NARRATIVE_KEYS),
@@ -525,34 +525,87 @@ def _structure_report_fast(d: Any) -> AnnualReport:
     )
 
 
+_META_KEYS = frozenset(a.name for a in attrs.fields(ReportMeta))
+_EDITION_OF = {m.value: m for m in Edition}
+_SCOPE_OF = {m.value: m for m in Scope}
+
+
+def _meta_fast(d: Any) -> ReportMeta:
+    """The metadata from a dict with every key, in the types JSON gives; else _Slow (or the model's error)."""
+    if d.__class__ is not dict or d.keys() != _META_KEYS:
+        raise _Slow
+    edition, scope, published, members = d["edition"], d["scope"], d["published"], d["members"]
+    title, division_code = d["title"], d["division_code"]
+    if edition.__class__ is not str or scope.__class__ is not str or members.__class__ is not list:
+        raise _Slow
+    if not (title is None or title.__class__ is str) or not (division_code is None or division_code.__class__ is str):
+        raise _Slow
+    if published is not None:
+        if published.__class__ is not str:
+            raise _Slow
+        published = _dt.date.fromisoformat(published)  # as _date does; a ValueError takes the detailed path
+    # the model's validators check organ, year and the members' types, as the detailed converter's hooks do
+    return ReportMeta(
+        organ=d["organ"],
+        year=d["year"],
+        edition=_EDITION_OF[edition],
+        title=title,
+        division_code=division_code,
+        published=published,
+        scope=_SCOPE_OF[scope],
+        members=tuple(members),
+    )
+
+
 _NARRATIVE_KEYS = frozenset(a.name for a in attrs.fields(Narrative))
 _OTHER_MATTERS_KEYS = frozenset(a.name for a in attrs.fields(OtherMatters))
 _SUBSECTION_KEYS = frozenset(a.name for a in attrs.fields(Subsection))
+_FEES_KEYS = frozenset(a.name for a in attrs.fields(ProcessingFees))
+_new = object.__new__
+# the slots' own setters: every value below has been checked to be what the validators require
+_SUBSECTION_TITLE = Subsection.__dict__["title"].__set__
+_SUBSECTION_TEXT = Subsection.__dict__["text"].__set__
+_SECTION_SLOTS = {
+    cls: (cls.__dict__["text"].__set__, cls.__dict__["subsections"].__set__) for cls in (Narrative, OtherMatters)
+}
+_OTHER_MATTERS_FEES = OtherMatters.__dict__["fees"].__set__
+
+
+def _fees_fast(d: Any) -> ProcessingFees:
+    if d.__class__ is not dict or d.keys() != _FEES_KEYS:
+        raise _Slow
+    applications, amount = d["applications"], d["amount_yuan"]
+    if applications is not None and (applications.__class__ is not int or applications < 0):
+        raise _Slow
+    return ProcessingFees(applications=applications, amount_yuan=None if amount is None else _amount_fast(amount))
 
 
 def _narrative_fast(d: Any, cls: type[Any], keys: frozenset[str]) -> Any:
     """A narrative section from a dict with every key, its texts plain strings; else _Slow."""
-    if d.__class__ is not dict or d.keys() != keys or d["text"].__class__ is not str:
+    if d.__class__ is not dict or d.keys() != keys:
         raise _Slow
-    subs = d["subsections"]
-    if subs.__class__ is not list:
+    text, subs = d["text"], d["subsections"]
+    if text.__class__ is not str or subs.__class__ is not list:
         raise _Slow
     subsections = []
     for sub in subs:
         if sub.__class__ is not dict or sub.keys() != _SUBSECTION_KEYS:
             raise _Slow
-        title, text = sub["title"], sub["text"]
-        if title.__class__ is not str or text.__class__ is not str:
+        title, sub_text = sub["title"], sub["text"]
+        if title.__class__ is not str or sub_text.__class__ is not str:
             raise _Slow
-        subsections.append(Subsection(title=title, text=text))
+        o = _new(Subsection)
+        _SUBSECTION_TITLE(o, title)
+        _SUBSECTION_TEXT(o, sub_text)
+        subsections.append(o)
+    section = _new(cls)
+    set_text, set_subsections = _SECTION_SLOTS[cls]
+    set_text(section, text)
+    set_subsections(section, tuple(subsections))
     if cls is OtherMatters:
         fees = d["fees"]
-        return OtherMatters(
-            text=d["text"],
-            subsections=tuple(subsections),
-            fees=None if fees is None else _FAST.structure(fees, ProcessingFees),
-        )
-    return cls(text=d["text"], subsections=tuple(subsections))
+        _OTHER_MATTERS_FEES(section, None if fees is None else _fees_fast(fees))
+    return section
 
 
 def _unstructure_report_fast(r: AnnualReport) -> dict[str, Any]:
