@@ -64,3 +64,13 @@ def test_a_corrupted_document_is_read_or_refused_as_the_detailed_converter_does(
             return
         raise AssertionError(f"read a document the detailed converter refuses: {place} = {value!r}")
     assert gr.from_dict(doc) == expected
+
+
+@given(broken_reports())
+def test_the_fast_writer_writes_what_the_cattrs_converter_writes(report: gr.AnnualReport) -> None:
+    conv = convert._fast()
+    expected = {"format_version": convert.FORMAT_VERSION, **conv.unstructure(report, gr.AnnualReport)}
+    written = gr.to_dict(report)
+    assert written == expected
+    assert list(written["meta"]) == list(expected["meta"])  # the key order too (it is the JSON's)
+    assert list(written["other_matters"]) == list(expected["other_matters"])

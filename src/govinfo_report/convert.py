@@ -310,7 +310,12 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     return conv
 
 
-_FAST = make_converter(detailed_validation=False)
+
+
+@functools.cache
+def _fast() -> cattrs.Converter:
+    """The converter without detailed validation, for what the generated code does not handle (made on first use)."""
+    return make_converter(detailed_validation=False)
 
 
 @functools.cache
@@ -514,15 +519,27 @@ def _structure_report_fast(d: Any) -> AnnualReport:
     if d["format_version"].__class__ is not int:
         raise _Slow
     meta = _meta_fast(d["meta"])
-    return AnnualReport(
-        meta=meta,
-        overview=_narrative_fast(d["overview"], Narrative, _NARRATIVE_KEYS),
-        proactive=_S_TABLE[_PROACTIVE_CLASS[meta.edition]](d["proactive"]),
-        requests=_S_TABLE[Requests](d["requests"]),
-        disputes=_S_TABLE[Disputes](d["disputes"]),
-        problems=_narrative_fast(d["problems"], Narrative, _NARRATIVE_KEYS),
-        other_matters=_narrative_fast(d["other_matters"], OtherMatters, _OTHER_MATTERS_KEYS),
-    )
+    edition = meta.edition
+    requests = _S_TABLE[Requests](d["requests"])
+    if requests.results.other_handling.__class__ is not _OTHER_HANDLING_CLASS[edition]:
+        raise _Slow  # （六）其他处理 of the other edition: the model's validator words the error
+    # every section below has its class by construction: the slots are set directly
+    report = _new(AnnualReport)
+    set_meta, set_overview, set_proactive, set_requests, set_disputes, set_problems, set_other = _REPORT_SLOTS
+    set_meta(report, meta)
+    set_overview(report, _narrative_fast(d["overview"], Narrative, _NARRATIVE_KEYS))
+    set_proactive(report, _S_TABLE[_PROACTIVE_CLASS[edition]](d["proactive"]))
+    set_requests(report, requests)
+    set_disputes(report, _S_TABLE[Disputes](d["disputes"]))
+    set_problems(report, _narrative_fast(d["problems"], Narrative, _NARRATIVE_KEYS))
+    set_other(report, _narrative_fast(d["other_matters"], OtherMatters, _OTHER_MATTERS_KEYS))
+    return report
+
+
+_OTHER_HANDLING_CLASS = {Edition.E2019: ApplicantCounts, Edition.E2021: OtherHandling}
+_REPORT_FIELDS = ("meta", "overview", "proactive", "requests", "disputes", "problems", "other_matters")
+assert tuple(a.name for a in attrs.fields(AnnualReport)) == _REPORT_FIELDS  # the order _REPORT_SLOTS is unpacked in
+_REPORT_SLOTS = tuple(AnnualReport.__dict__[name].__set__ for name in _REPORT_FIELDS)
 
 
 _META_KEYS = frozenset(a.name for a in attrs.fields(ReportMeta))
@@ -608,23 +625,50 @@ def _narrative_fast(d: Any, cls: type[Any], keys: frozenset[str]) -> Any:
     return section
 
 
+def _unstructure_meta(m: ReportMeta) -> dict[str, Any]:
+    return {
+        "organ": m.organ,
+        "year": m.year,
+        "edition": m.edition.value,
+        "title": m.title,
+        "division_code": m.division_code,
+        "published": None if m.published is None else m.published.isoformat(),
+        "scope": m.scope.value,
+        "members": list(m.members),
+    }
+
+
+def _unstructure_section(n: Narrative | OtherMatters) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": n.text, "subsections": [{"title": s.title, "text": s.text} for s in n.subsections]}
+    if n.__class__ is OtherMatters:
+        fees = n.fees
+        out["fees"] = (
+            None
+            if fees is None
+            else {
+                "applications": fees.applications,
+                "amount_yuan": None if fees.amount_yuan is None else str(fees.amount_yuan),
+            }
+        )
+    return out
+
+
 def _unstructure_report_fast(r: AnnualReport) -> dict[str, Any]:
-    un = _FAST.unstructure
     return {
         "format_version": FORMAT_VERSION,
-        "meta": un(r.meta, ReportMeta),
-        "overview": un(r.overview, Narrative),
+        "meta": _unstructure_meta(r.meta),
+        "overview": _unstructure_section(r.overview),
         "proactive": _U_TABLE[r.proactive.__class__](r.proactive),
         "requests": _U_TABLE[Requests](r.requests),
         "disputes": _U_TABLE[Disputes](r.disputes),
-        "problems": un(r.problems, Narrative),
-        "other_matters": un(r.other_matters, OtherMatters),
+        "problems": _unstructure_section(r.problems),
+        "other_matters": _unstructure_section(r.other_matters),
     }
 
 
 def _structure(data: Any, cls: type[Any]) -> Any:
     try:
-        return _FAST.structure(data, cls)
+        return _fast().structure(data, cls)
     except Exception as fast_error:
         try:
             _detailed().structure(data, cls)
