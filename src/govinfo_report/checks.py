@@ -48,7 +48,6 @@ info FEES-NOT-MENTIONED $.other_matters None None
 
 from __future__ import annotations
 
-import argparse
 import datetime as _dt
 import enum
 import functools
@@ -1117,6 +1116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     .. versionadded:: 0.1.0
     """
+    import argparse  # here, not at import: argparse costs more than the rest of check's first use
+
     parser = argparse.ArgumentParser(
         prog="python -m govinfo_report.checks",
         description="Print the rule catalogue. To check a report, use `govinfo-report check FILE`.",

@@ -408,6 +408,7 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
         "AC": ApplicantCounts,
         "OH": OtherHandling,
     }
+    sources: list[str] = []
     for cls in _TABLE_CLASSES:
         name = cls.__name__
         ns[name] = cls
@@ -455,10 +456,7 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
                 "    return o",
             ]
             u_src = f"def u_{name}(o):\n    return {{{', '.join(f'{a.name!r}: o.{a.name}' for a in fields)}}}"
-            _exec_registered("\n".join(row), f"<govinfo_report.convert structure {name}>", ns)
-            _exec_registered(u_src, f"<govinfo_report.convert unstructure {name}>", ns)
-            structure[cls] = ns[f"s_{name}"]
-            unstructure[cls] = ns[f"u_{name}"]
+            sources += ["\n".join(row), u_src]
             continue
         s_lines.append(f"    o = _new({name})")
         u_items = []
@@ -500,10 +498,12 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
                 u_items.append(f"{n!r}: U[C_{name}_{n}](o.{n})")
         s_lines.append("    return o")
         u_src = f"def u_{name}(o):\n    return {{{', '.join(u_items)}}}"
-        _exec_registered("\n".join(s_lines), f"<govinfo_report.convert structure {name}>", ns)
-        _exec_registered(u_src, f"<govinfo_report.convert unstructure {name}>", ns)
-        structure[cls] = ns[f"s_{name}"]
-        unstructure[cls] = ns[f"u_{name}"]
+        sources += ["\n".join(s_lines), u_src]
+    # one module for all: compiling once is much cheaper than once per function
+    _exec_registered("\n\n\n".join(sources), "<govinfo_report.convert tables>", ns)
+    for cls in _TABLE_CLASSES:
+        structure[cls] = ns[f"s_{cls.__name__}"]
+        unstructure[cls] = ns[f"u_{cls.__name__}"]
     return structure, unstructure
 
 
