@@ -24,12 +24,14 @@ import attrs
 from hypothesis import strategies as st
 
 import govinfo_report as gr
+from govinfo_report._fields import Kind
 from govinfo_report.model import NotProcessed, OtherHandling, Unable, Withheld
 from govinfo_report.rules import equations
 from govinfo_report.tables import layout, replace_cell
 
 __all__ = [
     "amounts",
+    "broken_reports",
     "counts",
     "deep_json",
     "duplicate_key_documents",
@@ -451,3 +453,27 @@ def hostile_zips(draw: st.DrawFn) -> bytes:
         for name, data in members.items():
             z.writestr(name, data)
     return buffer.getvalue()
+@st.composite
+def _broken(draw: Any, edition: gr.Edition) -> gr.AnnualReport:
+    report = draw(_report(edition, draw(st.booleans())))
+    cells = layout(edition).cells
+    for spec in draw(st.lists(st.sampled_from(cells), max_size=4, unique_by=lambda c: c.path)):
+        if spec.kind is Kind.AMOUNT:
+            value: Any = draw(st.none() | amounts())
+        elif spec.kind is Kind.SIGNED:
+            value = draw(st.none() | st.integers(-50, 50))
+        else:
+            value = draw(st.none() | counts())
+        report = replace_cell(report, spec.path, value)
+    return report
+
+
+def broken_reports(edition: gr.Edition | str | None = None) -> st.SearchStrategy[gr.AnnualReport]:
+    """
+    A report of :func:`reports` (with or without blanks), then up to four cells, totals included, set at random.
+
+    Each changed cell gets a blank or a random value of its kind, so the report may
+    break any relation, several at once, or none.
+    """
+    chosen = editions() if edition is None else st.just(gr.Edition(edition))
+    return chosen.flatmap(_broken)

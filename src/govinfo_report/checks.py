@@ -48,9 +48,9 @@ info FEES-NOT-MENTIONED $.other_matters None None
 
 from __future__ import annotations
 
-import argparse
 import datetime as _dt
 import enum
+import functools
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
@@ -60,6 +60,7 @@ import attrs
 from attrs import frozen
 
 from . import vocab as v
+from ._evaluator import clean
 from ._fields import Kind
 from .errors import InconsistentReportError, OptionError
 from .findings import CellRef, Finding, FindingList, Fix
@@ -198,8 +199,16 @@ class _Context:
         self.skipped = 0  # equations not evaluated because they need an unread cell
         self.edition = report.meta.edition
         self.layout: ReportLayout = layout(self.edition)
-        self.values: dict[str, Any] = cell_values(report)
-        self.table_en = {t.table.zh: t.table.en for t in self.layout.tables}
+        self.clean = clean(report)
+        """Every cell filled and every equation held (the fast path: then no arithmetic finding is built)."""
+
+    @functools.cached_property
+    def values(self) -> dict[str, Any]:
+        return cell_values(self.report)
+
+    @functools.cached_property
+    def table_en(self) -> dict[str, str]:
+        return {t.table.zh: t.table.en for t in self.layout.tables}
 
     def spec(self, path: str) -> CellSpec:
         return self.layout.by_path[path]
@@ -329,6 +338,8 @@ def _equation_messages(ctx: _Context, ev: _Evaluated) -> tuple[str, str]:
 
 
 def _arithmetic(ctx: _Context) -> list[Finding]:
+    if ctx.clean:  # the common case: every equation holds, so nothing is evaluated one by one
+        return []
     evaluated = _evaluate(ctx)
     violated = [ev for ev in evaluated if not ev.holds]
     findings: dict[str, Finding] = {}
@@ -597,7 +608,7 @@ def _edition_year(ctx: _Context) -> list[Finding]:
 
 
 def _blank_cells(ctx: _Context) -> list[Finding]:
-    if ctx.policy is BlankPolicy.IGNORE:
+    if ctx.policy is BlankPolicy.IGNORE or ctx.clean:
         return []
     blanks = [ctx.ref(spec.path) for spec in ctx.layout.cells if ctx.values[spec.path] is None]
     if not blanks:
@@ -996,8 +1007,13 @@ _SECTIONS = ("meta", "overview", "proactive", "requests", "disputes", "problems"
 _CODE_ORDER = {r.code: i for i, r in enumerate(CATALOGUE)}
 
 
+@functools.cache
+def _cell_order(edition: Edition) -> dict[str, int]:
+    return {spec.path: i for i, spec in enumerate(layout(edition).cells)}
+
+
 def _sort_key(ctx: _Context) -> Callable[[Finding], tuple[Any, ...]]:
-    order = {spec.path: i for i, spec in enumerate(ctx.layout.cells)}
+    order = _cell_order(ctx.edition)
 
     def key(f: Finding) -> tuple[Any, ...]:
         parts = f.path.split(".")
@@ -1196,7 +1212,7 @@ def check(
         findings += plausibility_findings(report, previous=previous, rule_making_power=rule_making_power)
     if diagnostics is not None:
         findings += _reading(ctx, list(diagnostics), findings)
-    return FindingList(sorted(findings, key=_sort_key(ctx)))
+    return FindingList(sorted(findings, key=_sort_key(ctx)) if findings else findings)
 
 
 def ensure_consistent(
@@ -1306,6 +1322,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     .. versionadded:: 0.1.0
     """
+    import argparse  # here, not at import: argparse costs more than the rest of check's first use
+
     parser = argparse.ArgumentParser(
         prog="python -m govinfo_report.checks",
         description="Print the rule catalogue. To check a report, use `govinfo-report check FILE`.",

@@ -39,7 +39,9 @@ govinfo_report.errors.StructureError: 7 problems in the report data:
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
+import linecache
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
@@ -334,8 +336,18 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     return conv
 
 
-_FAST = make_converter(detailed_validation=False)
-_DETAILED = make_converter(detailed_validation=True)
+
+
+@functools.cache
+def _fast() -> cattrs.Converter:
+    """The converter without detailed validation, for what the generated code does not handle (made on first use)."""
+    return make_converter(detailed_validation=False)
+
+
+@functools.cache
+def _detailed() -> cattrs.Converter:
+    """The converter that builds the error messages, made on the first error (not at import)."""
+    return make_converter(detailed_validation=True)
 
 
 # ----------------------------------------------------------------------------
@@ -399,6 +411,13 @@ def _amount_fast(value: Any) -> Decimal:
     return Decimal(value)
 
 
+def _exec_registered(source: str, filename: str, namespace: dict[str, Any]) -> None:
+    """Run generated *source*, registered with linecache so that a traceback through it shows its lines."""
+    text = source + "\n"
+    linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)
+    exec(compile(text, filename, "exec"), namespace)  # generated from the model's fields only
+
+
 def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type, Callable[[Any], Any]]]:
     structure: dict[type, Callable[[Any], Any]] = {}
     unstructure: dict[type, Callable[[Any], Any]] = {}
@@ -413,6 +432,7 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
         "AC": ApplicantCounts,
         "OH": OtherHandling,
     }
+    sources: list[str] = []
     for cls in _TABLE_CLASSES:
         name = cls.__name__
         ns[name] = cls
@@ -423,33 +443,60 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
             f"    if d.__class__ is not dict or d.keys() != K_{name}: raise _Slow",
         ]
         infos = [field_info(a) for a in fields]
+
+        def setter(n: str, cls: type = cls, name: str = name) -> str:
+            """The name of the slot's own setter (faster than object.__setattr__ by name)."""
+            ns[f"W_{name}_{n}"] = cls.__dict__[n].__set__  # the member descriptor of a slotted attrs class
+            return f"W_{name}_{n}"
+
         if all(i is not None and i.kind in (Kind.COUNT, Kind.SIGNED) for i in infos):
-            # Most rows of a real report are all 0 or all blank: share one frozen instance for each
-            # (the types are compared too, since False == 0.0 == 0).
+            # A row of counts, the commonest object: every key read once into a local, every value
+            # checked in one expression (a bool is not an int here: its class is bool), then the
+            # slots set directly.  Most rows of a real report are all 0 or all blank: one shared
+            # frozen instance for each.
             ns[f"Z_{name}"] = cls(**{a.name: 0 for a in fields})
             ns[f"N_{name}"] = cls(**{a.name: None for a in fields})
-            ns[f"ZT_{name}"] = (int,) * len(fields)
             ns[f"ZV_{name}"] = (0,) * len(fields)
             ns[f"NV_{name}"] = (None,) * len(fields)
-            getters = ", ".join(f"d[{a.name!r}]" for a in fields)
-            s_lines += [
-                f"    t = ({getters},)",
-                f"    if t == ZV_{name} and tuple(map(type, t)) == ZT_{name}: return Z_{name}",
+            local = [f"v{i}" for i in range(len(fields))]
+            # beyond MAX_COUNT the detailed path says why (15 digits at most)
+            tests = " and ".join(
+                f"({v}.__class__ is int and {0 if i.kind is Kind.COUNT else -MAX_COUNT} <= {v} <= {MAX_COUNT}"
+                f" or {v} is None)"
+                for v, i in zip(local, infos, strict=True)
+                if i is not None
+            )
+            row = [
+                f"def s_{name}(d):",
+                f"    if d.__class__ is not dict or len(d) != {len(fields)}: raise _Slow",
+                "    try:",
+                *(f"        {v} = d[{a.name!r}]" for v, a in zip(local, fields, strict=True)),
+                "    except KeyError:",
+                "        raise _Slow from None",
+                f"    if not ({tests}): raise _Slow",
+                f"    t = ({', '.join(local)},)",
+                f"    if t == ZV_{name}: return Z_{name}",
                 f"    if t == NV_{name}: return N_{name}",
+                f"    o = _new({name})",
+                *(f"    {setter(a.name)}(o, {v})" for v, a in zip(local, fields, strict=True)),
+                "    return o",
             ]
+            u_src = f"def u_{name}(o):\n    return {{{', '.join(f'{a.name!r}: o.{a.name}' for a in fields)}}}"
+            sources += ["\n".join(row), u_src]
+            continue
         s_lines.append(f"    o = _new({name})")
         u_items = []
         for a in fields:
             info = field_info(a)
             n = a.name
             if info is None:  # amount_unit
-                s_lines += [f"    v = d[{n!r}]", "    if v is not None: v = _units[v]", f"    _set(o, {n!r}, v)"]
+                s_lines += [f"    v = d[{n!r}]", "    if v is not None: v = _units[v]", f"    {setter(n)}(o, v)"]
                 u_items.append(f"{n!r}: None if o.{n} is None else o.{n}.value")
             elif info.kind is Kind.COUNT:
                 s_lines += [
                     f"    v = d[{n!r}]",
                     f"    if v is not None and (v.__class__ is not int or v < 0 or v > {MAX_COUNT}): raise _Slow",
-                    f"    _set(o, {n!r}, v)",
+                    f"    {setter(n)}(o, v)",
                 ]
                 u_items.append(f"{n!r}: o.{n}")
             elif info.kind is Kind.SIGNED:
@@ -457,31 +504,33 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
                     f"    v = d[{n!r}]",
                     f"    if v is not None and (v.__class__ is not int or not -{MAX_COUNT} <= v <= {MAX_COUNT}):",
                     "        raise _Slow",
-                    f"    _set(o, {n!r}, v)",
+                    f"    {setter(n)}(o, v)",
                 ]
                 u_items.append(f"{n!r}: o.{n}")
             elif info.kind is Kind.AMOUNT:
-                s_lines += [f"    v = d[{n!r}]", "    if v is not None: v = _amount(v)", f"    _set(o, {n!r}, v)"]
+                s_lines += [f"    v = d[{n!r}]", "    if v is not None: v = _amount(v)", f"    {setter(n)}(o, v)"]
                 u_items.append(f"{n!r}: None if o.{n} is None else str(o.{n})")
             elif info.variants:  # （六）其他处理: a row in 2019, a group in 2021
                 s_lines += [
                     f"    v = d[{n!r}]",
                     "    v = S[AC](v) if v.__class__ is dict and 'natural_person' in v else S[OH](v)",
-                    f"    _set(o, {n!r}, v)",
+                    f"    {setter(n)}(o, v)",
                 ]
                 u_items.append(f"{n!r}: U[o.{n}.__class__](o.{n})")
             else:
                 attrs.resolve_types(cls)
                 child = getattr(attrs.fields(cls), n).type
                 ns[f"C_{name}_{n}"] = child
-                s_lines.append(f"    _set(o, {n!r}, S[C_{name}_{n}](d[{n!r}]))")
+                s_lines.append(f"    {setter(n)}(o, S[C_{name}_{n}](d[{n!r}]))")
                 u_items.append(f"{n!r}: U[C_{name}_{n}](o.{n})")
         s_lines.append("    return o")
         u_src = f"def u_{name}(o):\n    return {{{', '.join(u_items)}}}"
-        exec("\n".join(s_lines), ns)
-        exec(u_src, ns)
-        structure[cls] = ns[f"s_{name}"]
-        unstructure[cls] = ns[f"u_{name}"]
+        sources += ["\n".join(s_lines), u_src]
+    # one module for all: compiling once is much cheaper than once per function
+    _exec_registered("\n\n\n".join(sources), "<govinfo_report.convert tables>", ns)
+    for cls in _TABLE_CLASSES:
+        structure[cls] = ns[f"s_{cls.__name__}"]
+        unstructure[cls] = ns[f"u_{cls.__name__}"]
     return structure, unstructure
 
 
@@ -496,68 +545,160 @@ def _structure_report_fast(d: Any) -> AnnualReport:
         raise _Slow
     if d["format_version"].__class__ is not int:
         raise _Slow
-    meta = _FAST.structure(d["meta"], ReportMeta)
-    return AnnualReport(
-        meta=meta,
-        overview=_narrative_fast(d["overview"], Narrative, _NARRATIVE_KEYS),
-        proactive=_S_TABLE[_PROACTIVE_CLASS[meta.edition]](d["proactive"]),
-        requests=_S_TABLE[Requests](d["requests"]),
-        disputes=_S_TABLE[Disputes](d["disputes"]),
-        problems=_narrative_fast(d["problems"], Narrative, _NARRATIVE_KEYS),
-        other_matters=_narrative_fast(d["other_matters"], OtherMatters, _OTHER_MATTERS_KEYS),
+    meta = _meta_fast(d["meta"])
+    edition = meta.edition
+    requests = _S_TABLE[Requests](d["requests"])
+    if requests.results.other_handling.__class__ is not _OTHER_HANDLING_CLASS[edition]:
+        raise _Slow  # （六）其他处理 of the other edition: the model's validator words the error
+    # every section below has its class by construction: the slots are set directly
+    report = _new(AnnualReport)
+    set_meta, set_overview, set_proactive, set_requests, set_disputes, set_problems, set_other = _REPORT_SLOTS
+    set_meta(report, meta)
+    set_overview(report, _narrative_fast(d["overview"], Narrative, _NARRATIVE_KEYS))
+    set_proactive(report, _S_TABLE[_PROACTIVE_CLASS[edition]](d["proactive"]))
+    set_requests(report, requests)
+    set_disputes(report, _S_TABLE[Disputes](d["disputes"]))
+    set_problems(report, _narrative_fast(d["problems"], Narrative, _NARRATIVE_KEYS))
+    set_other(report, _narrative_fast(d["other_matters"], OtherMatters, _OTHER_MATTERS_KEYS))
+    return report
+
+
+_OTHER_HANDLING_CLASS = {Edition.E2019: ApplicantCounts, Edition.E2021: OtherHandling}
+_REPORT_FIELDS = ("meta", "overview", "proactive", "requests", "disputes", "problems", "other_matters")
+assert tuple(a.name for a in attrs.fields(AnnualReport)) == _REPORT_FIELDS  # the order _REPORT_SLOTS is unpacked in
+_REPORT_SLOTS = tuple(AnnualReport.__dict__[name].__set__ for name in _REPORT_FIELDS)
+
+
+_META_KEYS = frozenset(a.name for a in attrs.fields(ReportMeta))
+_EDITION_OF = {m.value: m for m in Edition}
+_SCOPE_OF = {m.value: m for m in Scope}
+
+
+def _meta_fast(d: Any) -> ReportMeta:
+    """The metadata from a dict with every key, in the types JSON gives; else _Slow (or the model's error)."""
+    if d.__class__ is not dict or d.keys() != _META_KEYS:
+        raise _Slow
+    edition, scope, published, members = d["edition"], d["scope"], d["published"], d["members"]
+    title, division_code = d["title"], d["division_code"]
+    if edition.__class__ is not str or scope.__class__ is not str or members.__class__ is not list:
+        raise _Slow
+    if not (title is None or title.__class__ is str) or not (division_code is None or division_code.__class__ is str):
+        raise _Slow
+    if published is not None:
+        if published.__class__ is not str:
+            raise _Slow
+        published = _dt.date.fromisoformat(published)  # as _date does; a ValueError takes the detailed path
+    # the model's validators check organ, year and the members' types, as the detailed converter's hooks do
+    return ReportMeta(
+        organ=d["organ"],
+        year=d["year"],
+        edition=_EDITION_OF[edition],
+        title=title,
+        division_code=division_code,
+        published=published,
+        scope=_SCOPE_OF[scope],
+        members=tuple(members),
     )
 
 
 _NARRATIVE_KEYS = frozenset(a.name for a in attrs.fields(Narrative))
 _OTHER_MATTERS_KEYS = frozenset(a.name for a in attrs.fields(OtherMatters))
 _SUBSECTION_KEYS = frozenset(a.name for a in attrs.fields(Subsection))
+_FEES_KEYS = frozenset(a.name for a in attrs.fields(ProcessingFees))
+_new = object.__new__
+# the slots' own setters: every value below has been checked to be what the validators require
+_SUBSECTION_TITLE = Subsection.__dict__["title"].__set__
+_SUBSECTION_TEXT = Subsection.__dict__["text"].__set__
+_SECTION_SLOTS = {
+    cls: (cls.__dict__["text"].__set__, cls.__dict__["subsections"].__set__) for cls in (Narrative, OtherMatters)
+}
+_OTHER_MATTERS_FEES = OtherMatters.__dict__["fees"].__set__
+
+
+def _fees_fast(d: Any) -> ProcessingFees:
+    if d.__class__ is not dict or d.keys() != _FEES_KEYS:
+        raise _Slow
+    applications, amount = d["applications"], d["amount_yuan"]
+    if applications is not None and (applications.__class__ is not int or applications < 0):
+        raise _Slow
+    return ProcessingFees(applications=applications, amount_yuan=None if amount is None else _amount_fast(amount))
 
 
 def _narrative_fast(d: Any, cls: type[Any], keys: frozenset[str]) -> Any:
     """A narrative section from a dict with every key, its texts plain strings; else _Slow."""
-    if d.__class__ is not dict or d.keys() != keys or d["text"].__class__ is not str:
+    if d.__class__ is not dict or d.keys() != keys:
         raise _Slow
-    subs = d["subsections"]
-    if subs.__class__ is not list:
+    text, subs = d["text"], d["subsections"]
+    if text.__class__ is not str or subs.__class__ is not list:
         raise _Slow
     subsections = []
     for sub in subs:
         if sub.__class__ is not dict or sub.keys() != _SUBSECTION_KEYS:
             raise _Slow
-        title, text = sub["title"], sub["text"]
-        if title.__class__ is not str or text.__class__ is not str:
+        title, sub_text = sub["title"], sub["text"]
+        if title.__class__ is not str or sub_text.__class__ is not str:
             raise _Slow
-        subsections.append(Subsection(title=title, text=text))
+        o = _new(Subsection)
+        _SUBSECTION_TITLE(o, title)
+        _SUBSECTION_TEXT(o, sub_text)
+        subsections.append(o)
+    section = _new(cls)
+    set_text, set_subsections = _SECTION_SLOTS[cls]
+    set_text(section, text)
+    set_subsections(section, tuple(subsections))
     if cls is OtherMatters:
         fees = d["fees"]
-        return OtherMatters(
-            text=d["text"],
-            subsections=tuple(subsections),
-            fees=None if fees is None else _FAST.structure(fees, ProcessingFees),
+        _OTHER_MATTERS_FEES(section, None if fees is None else _fees_fast(fees))
+    return section
+
+
+def _unstructure_meta(m: ReportMeta) -> dict[str, Any]:
+    return {
+        "organ": m.organ,
+        "year": m.year,
+        "edition": m.edition.value,
+        "title": m.title,
+        "division_code": m.division_code,
+        "published": None if m.published is None else m.published.isoformat(),
+        "scope": m.scope.value,
+        "members": list(m.members),
+    }
+
+
+def _unstructure_section(n: Narrative | OtherMatters) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": n.text, "subsections": [{"title": s.title, "text": s.text} for s in n.subsections]}
+    if n.__class__ is OtherMatters:
+        fees = n.fees
+        out["fees"] = (
+            None
+            if fees is None
+            else {
+                "applications": fees.applications,
+                "amount_yuan": None if fees.amount_yuan is None else str(fees.amount_yuan),
+            }
         )
-    return cls(text=d["text"], subsections=tuple(subsections))
+    return out
 
 
 def _unstructure_report_fast(r: AnnualReport) -> dict[str, Any]:
-    un = _FAST.unstructure
     return {
         "format_version": FORMAT_VERSION,
-        "meta": un(r.meta, ReportMeta),
-        "overview": un(r.overview, Narrative),
+        "meta": _unstructure_meta(r.meta),
+        "overview": _unstructure_section(r.overview),
         "proactive": _U_TABLE[r.proactive.__class__](r.proactive),
         "requests": _U_TABLE[Requests](r.requests),
         "disputes": _U_TABLE[Disputes](r.disputes),
-        "problems": un(r.problems, Narrative),
-        "other_matters": un(r.other_matters, OtherMatters),
+        "problems": _unstructure_section(r.problems),
+        "other_matters": _unstructure_section(r.other_matters),
     }
 
 
 def _structure(data: Any, cls: type[Any]) -> Any:
     try:
-        return _FAST.structure(data, cls)
+        return _fast().structure(data, cls)
     except Exception as fast_error:
         try:
-            _DETAILED.structure(data, cls)
+            _detailed().structure(data, cls)
         except Exception as exc:
             raise StructureError(_messages(exc, "$")) from None
         raise StructureError([f"{_cut(str(fast_error))} @ $"]) from None

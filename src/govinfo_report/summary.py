@@ -70,6 +70,7 @@ left blank and the note in 一 names the members without a unit (under
 from __future__ import annotations
 
 import functools
+import linecache
 import operator
 import warnings
 from collections.abc import Callable, Iterable, Sequence
@@ -138,6 +139,70 @@ def _columns(reports: Sequence[AnnualReport], edition: Edition) -> tuple[list[st
         for path, cell_getter in cells:
             paths.append(path)
             columns.append(list(map(cell_getter, rows)))
+    return paths, columns
+
+
+@functools.cache
+def _summer(edition: Edition) -> Callable[[Sequence[AnnualReport]], list[Any]]:
+    """
+    A generated function: every cell's sum over reports of *edition*, in layout order, in one pass per report.
+
+    The 2019 采购总金额 (whose unit decides how it is summed) is left out.  A blank
+    cell anywhere raises TypeError (None cannot be added), and the caller falls back
+    to :func:`_columns`.
+    """
+    specs = [c for c in layout(edition).cells if c.path != _AMOUNT_PATH]
+    prefixes: dict[tuple[str, ...], str] = {(): "r"}
+    body: list[str] = []
+    for i, spec in enumerate(specs):
+        parent = spec.attr_path[:-1]
+        for depth in range(1, len(parent) + 1):
+            prefix = parent[:depth]
+            if prefix not in prefixes:
+                prefixes[prefix] = f"n{len(prefixes)}"
+                body.append(f"        {prefixes[prefix]} = {prefixes[prefix[:-1]]}.{prefix[-1]}")
+        body.append(f"        t{i} += {prefixes[parent]}.{spec.attr_path[-1]}  # {spec.path}")
+    totals = [f"t{i}" for i in range(len(specs))]
+    text = "\n".join(
+        [
+            "def sums(reports):",
+            f"    {' = '.join(totals)} = 0",
+            "    for r in reports:",
+            *body,
+            f"    return [{', '.join(totals)}]",
+            "",
+        ]
+    )
+    filename = f"<govinfo_report.summary sums {edition.value}>"
+    linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)
+    namespace: dict[str, Any] = {}
+    exec(compile(text, filename, "exec"), namespace)  # generated from the layout only
+    fn: Callable[[Sequence[AnnualReport]], list[Any]] = namespace["sums"]
+    return fn
+
+
+def _summed_columns(
+    reports: Sequence[AnnualReport], edition: Edition
+) -> tuple[list[str], list[Sequence[CellValue]]] | None:
+    """
+    As :func:`_columns`, but each column already summed (a 1-tuple) when no cell is blank; else None.
+
+    The 2019 采购总金额 keeps its whole column, for its units.
+    """
+    try:
+        sums = _summer(edition)(reports)
+    except TypeError:  # a blank somewhere: the column-by-column path handles it
+        return None
+    paths: list[str] = []
+    columns: list[Sequence[CellValue]] = []
+    it = iter(sums)
+    for spec in layout(edition).cells:
+        paths.append(spec.path)
+        if spec.path == _AMOUNT_PATH:
+            get = operator.attrgetter(".".join(spec.attr_path))
+            columns.append([get(r) for r in reports])
+        else:
+            columns.append((next(it),))
     return paths, columns
 
 
@@ -446,7 +511,8 @@ def aggregate(
     same = [r for r in members if r.meta.edition is target]
     columns: Sequence[Sequence[CellValue]]
     if len(same) == len(members):
-        paths, columns = _columns(members, target)
+        summed = _summed_columns(members, target)  # one pass per report, when no cell is blank
+        paths, columns = summed if summed is not None else _columns(members, target)
     else:
         shared = [mapped_values(r, target) for r in members]
         paths = [p for p in (c.path for c in lay.cells) if all(p in s for s in shared)]

@@ -1,0 +1,76 @@
+"""from_dict's generated fast path against the detailed cattrs converter, on good and on corrupted documents."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govinfo_report as gr
+from govinfo_report import convert
+from govinfo_report.errors import StructureError
+
+from .strategies import broken_reports
+
+ODD_VALUES = st.sampled_from([True, False, -1, 0, 7, 1.0, "1", "", "2024-13-01", "2024-01-26", None, [], {}, ["x"]])
+
+
+def _leaves(doc: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in *doc* (keys and list indexes), leaves and inner nodes alike."""
+    out = [path] if path else []
+    if isinstance(doc, dict):
+        for k, v in doc.items():
+            out += _leaves(v, (*path, k))
+    elif isinstance(doc, list):
+        for i, v in enumerate(doc):
+            out += _leaves(v, (*path, i))
+    return out
+
+
+def _detailed(doc: dict[str, Any]) -> gr.AnnualReport:
+    body = {k: v for k, v in doc.items() if k != "format_version"}
+    report: gr.AnnualReport = convert._detailed().structure(body, gr.AnnualReport)
+    return report
+
+
+@given(broken_reports())
+def test_the_fast_path_reads_what_the_detailed_converter_reads(report: gr.AnnualReport) -> None:
+    doc = gr.to_dict(report)
+    assert convert._structure_report_fast(copy.deepcopy(doc)) == report == _detailed(doc)
+
+
+@given(broken_reports(), st.data())
+def test_a_corrupted_document_is_read_or_refused_as_the_detailed_converter_does(
+    report: gr.AnnualReport, data: st.DataObject
+) -> None:
+    doc = gr.to_dict(report)
+    places = [p for p in _leaves(doc) if p[0] != "format_version"]
+    place = data.draw(st.sampled_from(places))
+    value = data.draw(ODD_VALUES)
+    node: Any = doc
+    for key in place[:-1]:
+        node = node[key]
+    node[place[-1]] = value
+    try:
+        expected: gr.AnnualReport | None = _detailed(doc)
+    except Exception:
+        expected = None
+    if expected is None:
+        try:
+            gr.from_dict(doc)
+        except StructureError:
+            return
+        raise AssertionError(f"read a document the detailed converter refuses: {place} = {value!r}")
+    assert gr.from_dict(doc) == expected
+
+
+@given(broken_reports())
+def test_the_fast_writer_writes_what_the_cattrs_converter_writes(report: gr.AnnualReport) -> None:
+    conv = convert._fast()
+    expected = {"format_version": convert.FORMAT_VERSION, **conv.unstructure(report, gr.AnnualReport)}
+    written = gr.to_dict(report)
+    assert written == expected
+    assert list(written["meta"]) == list(expected["meta"])  # the key order too (it is the JSON's)
+    assert list(written["other_matters"]) == list(expected["other_matters"])
