@@ -6,7 +6,15 @@ import argparse
 import datetime as _dt
 from typing import Any
 
-from ._common import CommandError, Formatter, add_meta_arguments, load_parsed, load_report, write_output
+from ._common import (
+    CommandError,
+    Formatter,
+    add_csv_arguments,
+    add_meta_arguments,
+    load_parsed,
+    load_report,
+    write_output,
+)
 
 EPILOG = """\
 examples:
@@ -79,11 +87,7 @@ def add_parser(sub: Any) -> None:
         help="output format (default: text; for a folder: table); jsonl, html, xlsx and csv (one line per file) "
         "check a collection",
     )
-    p.add_argument(
-        "--raw-csv",
-        action="store_true",
-        help="csv: write text exactly as it is (by default a text starting with = + - @ gets a leading ')",
-    )
+    add_csv_arguments(p, bom=False)
     p.add_argument(
         "--blank",
         choices=("zero", "strict", "ignore"),

@@ -43,6 +43,17 @@ def year_type(text: str) -> int:
     return year
 
 
+def add_csv_arguments(p: argparse.ArgumentParser, *, bom: bool = True) -> None:
+    """``--raw-csv`` (and ``--bom``): how CSV output is written for spreadsheets."""
+    if bom:
+        p.add_argument("--bom", action="store_true", help="csv only: start with a UTF-8 byte-order mark (for Excel)")
+    p.add_argument(
+        "--raw-csv",
+        action="store_true",
+        help="csv: write text exactly as it is (by default a text starting with = + - @ gets a leading ')",
+    )
+
+
 def add_meta_arguments(p: argparse.ArgumentParser, what: str = "a published report") -> None:
     """``--organ`` and ``--year``: the metadata of *what* when it does not say it."""
     p.add_argument(

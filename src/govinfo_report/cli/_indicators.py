@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ._common import Formatter, add_meta_arguments, check_binary_options, load_report, write_binary, write_output
+from ._common import (
+    Formatter,
+    add_csv_arguments,
+    add_meta_arguments,
+    check_binary_options,
+    load_report,
+    write_binary,
+    write_output,
+)
 from ._inputs import add_recursive_argument, expand
 
 EPILOG = """\
@@ -46,13 +54,8 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--format", choices=("text", "json", "csv", "xlsx"), default="text", help="output format (default: text)"
     )
-    p.add_argument("--bom", action="store_true", help="csv only: start with a UTF-8 byte-order mark (for Excel)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout (required for xlsx)")
-    p.add_argument(
-        "--raw-csv",
-        action="store_true",
-        help="csv: write text exactly as it is (by default a text starting with = + - @ gets a leading ')",
-    )
+    add_csv_arguments(p)
     add_recursive_argument(p)
     add_meta_arguments(p, "each published report")
     p.set_defaults(func=run)
