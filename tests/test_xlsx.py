@@ -547,3 +547,19 @@ def test_edited_workbooks_read_or_raise_the_documented_error(edits: list[tuple[i
         return
 
     assert result.report is not None
+
+
+def test_a_workbook_that_expands_beyond_the_limits_is_refused(tmp_path: Path) -> None:
+    """A zip bomb named .xlsx is refused by the container limits before openpyxl expands it, naming the file."""
+    from govinfo_report.errors import InputLimitError
+    from govinfo_report.limits import Limits
+
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/worksheets/sheet1.xml", "0" * (2 * 1024 * 1024))
+
+    with pytest.raises(InputLimitError, match=r"bomb\.xlsx.*sheet1\.xml") as info:
+        parse_xlsx(path, limits=Limits(max_member_bytes=1024 * 1024))
+    assert info.value.limit == "max_member_bytes"

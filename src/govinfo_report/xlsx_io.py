@@ -80,6 +80,7 @@ from ._fields import Kind
 from .errors import CellValueError, MissingDependencyError, ReportReadError
 from .html_render import TableGrid, iter_grid_positions, table_grid
 from .importers._html import HtmlCell, HtmlTable, TextBlock, mapper, to_text
+from .limits import DEFAULT_LIMITS, Limits, check_file_size, open_zip
 from .model import AnnualReport, Edition, Narrative, OtherMatters, ProcessingFees, ReportMeta, Scope, Subsection
 from .records import RECORD_KEYS
 from .render import _sections
@@ -921,13 +922,25 @@ def _formulas(data: bytes, openpyxl: Any) -> dict[str, dict[tuple[int, int], str
         book.close()
 
 
-def _load(path: XlsxTarget, feature: str) -> tuple[dict[str, dict[tuple[int, int], str]], Any, str | None]:
+def _load(
+    path: XlsxTarget, feature: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[dict[str, dict[tuple[int, int], str]], Any, str | None]:
     """The formulas of the workbook, the workbook with the values Excel calculated, and its name."""
     openpyxl = _require(feature)
 
     name = path if isinstance(path, (str, os.PathLike)) else getattr(path, "name", None)
     source = None if name is None else os.fspath(name)
-    data = Path(path).read_bytes() if isinstance(path, (str, os.PathLike)) else path.read()
+    where: str | os.PathLike[str] | bytes
+    if isinstance(path, (str, os.PathLike)):
+        check_file_size(path, limits)
+        data = Path(path).read_bytes()
+        where = path
+    else:
+        data = where = path.read()
+    # every member within the limits before openpyxl expands anything (it trusts the archive)
+    with open_zip(where, limits) as archive:
+        for member in archive.names():
+            archive.read(member)
     try:
         with warnings.catch_warnings():  # openpyxl warns about parts it drops (extensions, defined names)
             warnings.simplefilter("ignore")
@@ -956,7 +969,12 @@ def _placed(d: Diagnostic, places: _Places) -> Diagnostic:
 
 
 def parse_xlsx(
-    path: XlsxTarget, *, source: str | None = None, organ: str | None = None, year: int | None = None
+    path: XlsxTarget,
+    *,
+    source: str | None = None,
+    organ: str | None = None,
+    year: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ParseResult:
     """
     Read a report from an Excel .xlsx workbook: ours (:func:`write_xlsx`, a filled-in template) or anyone's.
@@ -970,12 +988,15 @@ def parse_xlsx(
         source: A name for the input (default: the file name).
         organ: The organ, when neither 报告信息 nor a title gives it (given, it overrides them).
         year: The report year, likewise.
+        limits: How far the workbook's zip members may expand (:class:`~govinfo_report.limits.Limits`);
+            every member is checked, streaming, before openpyxl reads it.
 
     Returns:
         The report with the diagnostics, which name the sheet and the cell.
 
     Raises:
         MissingDependencyError: openpyxl is not installed (the ``xlsx`` extra).
+        InputLimitError: The workbook expands beyond *limits* (a zip bomb).
         ReportReadError: The file is not an .xlsx workbook.
         ParseError: Nothing in the workbook is a report, or no organ or year is given.
 
@@ -984,7 +1005,7 @@ def parse_xlsx(
     from .importers._result import CODES, Diagnostic
     from .importers._text import parse_document
 
-    formulas, values, name = _load(path, "parse_xlsx")
+    formulas, values, name = _load(path, "parse_xlsx", limits)
     source = source if source is not None else name
     notes = _Notes()
     places = _Places()
