@@ -16,7 +16,7 @@ the network (inline CSS, inline SVG, one small inline script):
 
 A notebook shows the same page inline for a ``FolderCheck`` (its ``_repr_html_``).
 :func:`write_audit_xlsx` writes a workbook with a summary sheet (one row per file) and a
-findings sheet (one row per finding); it needs openpyxl (``pip install "govinfo-report[excel]"``).
+findings sheet (one row per finding); it needs openpyxl (``pip install "govinfo-report[xlsx]"``).
 
 >>> import tempfile, pathlib
 >>> from govinfo_report import AnnualReport, check_folder, to_json
@@ -497,7 +497,7 @@ def write_audit_xlsx(result: FolderCheck, path: str | os.PathLike[str]) -> None:
     try:
         openpyxl: Any = importlib.import_module("openpyxl")
     except ImportError:
-        raise MissingDependencyError("openpyxl", "excel", "write_audit_xlsx") from None
+        raise MissingDependencyError("openpyxl", "xlsx", "write_audit_xlsx") from None
     book = openpyxl.Workbook()
     summary = book.active
     summary.title = "summary"

@@ -26,7 +26,7 @@ examples:
   govinfo-report check reports/ --recursive        # a summary table per file and per rule
   govinfo-report check reports/ --format jsonl -o findings.jsonl   # one JSON line per file, as each finishes
   govinfo-report check reports/ --format html -o audit.html        # a page to read and forward
-  govinfo-report check reports/ --format xlsx -o audit.xlsx        (needs: pip install "govinfo-report[excel]")
+  govinfo-report check reports/ --format xlsx -o audit.xlsx        (needs: pip install "govinfo-report[xlsx]")
   govinfo-report check a.txt b.html c.docx         # several files: as a folder
   curl -s https://example.org/report.html | govinfo-report check -
   govinfo-report check summary.json --members dept/
