@@ -870,3 +870,13 @@ def test_the_progress_line_strips_escapes_from_file_names() -> None:
 
     assert "\x1b" not in tty.getvalue()
     assert "a.json" in tty.getvalue()
+
+
+@pytest.mark.parametrize("section", ["meta", "overview", "other_matters"])
+def test_renamed_keys_of_the_right_number_are_refused(section: str) -> None:
+    """A section with as many keys as it should have, but other ones, is a StructureError, not a KeyError."""
+    data = example_dict()
+    data[section] = {str(i): None for i in range(len(data[section]))}
+
+    with pytest.raises(gr.StructureError, match=rf"\$\.{section}"):
+        gr.from_json(json.dumps(data))

@@ -848,16 +848,16 @@ def _complete(data: Any) -> bool:
     if data.__class__ is not dict or data.keys() != _REPORT_KEYS:
         return False
     meta, overview, problems, other = data["meta"], data["overview"], data["problems"], data["other_matters"]
-    for part, keys in ((meta, _META_FIELDS), (overview, _NARRATIVE_KEYS), (problems, _NARRATIVE_KEYS)):
-        if part.__class__ is not dict or len(part) != len(keys):
+    for part, keys in ((meta, _META_KEYS), (overview, _NARRATIVE_KEYS), (problems, _NARRATIVE_KEYS)):
+        if part.__class__ is not dict or part.keys() != keys:
             return False
-    if other.__class__ is not dict or len(other) != len(_OTHER_MATTERS_KEYS):
+    if other.__class__ is not dict or other.keys() != _OTHER_MATTERS_KEYS:  # the key names, not only their number
         return False
     fees = other["fees"]
-    if fees is not None and (fees.__class__ is not dict or len(fees) != len(attrs.fields(ProcessingFees))):
+    if fees is not None and (fees.__class__ is not dict or fees.keys() != _FEES_KEYS):
         return False
     procurement = data["proactive"].get("procurement") if data["proactive"].__class__ is dict else None
-    return procurement is None or (procurement.__class__ is dict and len(procurement) == _PROCUREMENT_KEYS)
+    return procurement is None or (procurement.__class__ is dict and procurement.keys() == _PROCUREMENT_KEYS)
 
 
 def _no_key_twice(text: str | bytes, data: Any, report: AnnualReport | None) -> bool:
@@ -891,7 +891,9 @@ def _no_key_twice(text: str | bytes, data: Any, report: AnnualReport | None) -> 
 
 _BASE_KEYS: dict[Edition, int] = {}
 _META_FIELDS = attrs.fields(ReportMeta)
-_PROCUREMENT_KEYS = len(attrs.fields(ProcurementCounts))
+_META_KEYS = frozenset(a.name for a in _META_FIELDS)
+_FEES_KEYS = frozenset(a.name for a in attrs.fields(ProcessingFees))
+_PROCUREMENT_KEYS = frozenset(a.name for a in attrs.fields(ProcurementCounts))
 
 
 def _keys_of(report: AnnualReport) -> int:
