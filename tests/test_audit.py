@@ -456,7 +456,7 @@ def test_workbook_without_openpyxl(monkeypatch: pytest.MonkeyPatch, checked: gr.
 
     monkeypatch.setattr(importlib, "import_module", missing)
 
-    with pytest.raises(gr.errors.MissingDependencyError, match=r"govinfo-report\[excel\]"):
+    with pytest.raises(gr.errors.MissingDependencyError, match=r"govinfo-report\[xlsx\]"):
         write_audit_xlsx(checked, tmp_path / "x.xlsx")
 
 
