@@ -7,7 +7,7 @@ import sys
 import warnings
 from typing import Any
 
-from ._common import CommandError, Formatter, load_report, write_output, year_type
+from ._common import CommandError, Formatter, load_report, terminal, write_output, year_type
 from ._inputs import add_recursive_argument, expand
 
 EPILOG = """\
@@ -97,6 +97,6 @@ def run(args: argparse.Namespace) -> int:
     except GovInfoReportError as exc:
         raise CommandError(str(exc)) from None
     for w in caught:
-        print(f"warning: {w.message}", file=sys.stderr)
+        print(terminal(f"warning: {w.message}"), file=sys.stderr)
     write_output(to_json(summary), args.output)
     return 0
