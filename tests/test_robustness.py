@@ -216,6 +216,10 @@ def test_hostile_html_never_crashes(html: str) -> None:
     '<table><tr><td rowspan="0">1.信访举报投诉类申请</td></tr><tr><td rowspan="0">1.信访举报投诉类申请</td>'
     '<td rowspan="0">1.信访举报投诉类申请</td><td rowspan="0"><span style="display:none">1</span>0</td></tr></table>'
 )
+@example(
+    "<h1>某某局2022年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p>"
+    "<table>" + "<tr><td>1.信访举报投诉类申请</td></tr>" * 8 + "<tr><td>100<br>100</td></tr></table>"
+)
 def test_hostile_html_invents_no_number(html: str) -> None:
     """Every number of a report read from hostile HTML occurs in the HTML."""
     import unicodedata

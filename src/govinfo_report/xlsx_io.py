@@ -80,6 +80,7 @@ from ._fields import Kind
 from .errors import CellValueError, MissingDependencyError, ReportReadError
 from .html_render import TableGrid, iter_grid_positions, table_grid
 from .importers._html import HtmlCell, HtmlTable, TextBlock, mapper, to_text
+from .importers.normalize import CELL_BREAK, join_cell_lines
 from .limits import DEFAULT_LIMITS, Limits, check_file_size, open_zip
 from .model import AnnualReport, Edition, Narrative, OtherMatters, ProcessingFees, ReportMeta, Scope, Subsection
 from .records import RECORD_KEYS
@@ -772,7 +773,8 @@ class _Sheet:
                     continue
                 rowspan, colspan = self.spans.get((r, c), (1, 1))
                 rowspan = sum(1 for rr in rows[k : k + rowspan] if rr < r + rowspan)  # the rows of the table it covers
-                text = _SPACE.sub(" ", self.texts.get((r, c), "")).strip()
+                raw = self.texts.get((r, c), "").replace("\r\n", "\n").replace("\n", CELL_BREAK)
+                text = join_cell_lines(_SPACE.sub(" ", raw).strip(" " + CELL_BREAK))
                 out.append(HtmlCell(text, rowspan, colspan, line, c))
             table.rows.append(out)
         return table

@@ -37,7 +37,7 @@ from typing import Any
 from attrs import define, field
 
 from ._tokens import COVERED_ABOVE, COVERED_LEFT
-from .normalize import HIDDEN_CLOSE, HIDDEN_OPEN, STRIKE, is_value_text
+from .normalize import CELL_BREAK, HIDDEN_CLOSE, HIDDEN_OPEN, STRIKE, is_value_text, join_cell_lines
 
 __all__ = [
     "META_PREFIX",
@@ -300,12 +300,12 @@ class _Extractor(HTMLParser):
                 self.cell_buf = []
             else:
                 if tag in _BLOCK and self.cell is not None:
-                    self.cell_buf.append(" ")
+                    self.cell_buf.append(CELL_BREAK)
                 self._mark(tag, attrs)
             return
         if self.tables:
             if tag in _BLOCK:
-                self.cell_buf.append(" ")
+                self.cell_buf.append(CELL_BREAK)
             self._mark(tag, attrs)
             return
         if tag in _BLOCK or tag in ("td", "th"):
@@ -355,7 +355,7 @@ class _Extractor(HTMLParser):
             if len(self.tables) == 1 and tag in ("td", "th"):
                 self._end_cell()
             elif tag in _BLOCK:
-                self.cell_buf.append(" ")
+                self.cell_buf.append(CELL_BREAK)
             return
         if tag in _BLOCK:
             self._flush()
@@ -370,7 +370,7 @@ class _Extractor(HTMLParser):
                 self.marks[mark] -= 1
                 if mark == "hidden":
                     self.cell_buf.append(HIDDEN_CLOSE)
-            text = _ASCII_SPACE.sub(" ", "".join(self.cell_buf)).strip(" \t\n\r\f")
+            text = join_cell_lines(_ASCII_SPACE.sub(" ", "".join(self.cell_buf)).strip(" \t\n\r\f" + CELL_BREAK))
             text = text.replace(HIDDEN_OPEN + HIDDEN_CLOSE, "")
             if self.cell.hidden and text:
                 text = HIDDEN_OPEN + text + HIDDEN_CLOSE

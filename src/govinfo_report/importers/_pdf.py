@@ -49,7 +49,7 @@ from ._html import HtmlCell, HtmlTable, TextBlock, to_text
 from ._result import CODES, Diagnostic, ParseResult
 from ._tables import known_key
 from ._text import _SUBHEAD, find_headings, parse_document, parse_title
-from .normalize import is_value_text, label_key
+from .normalize import CELL_BREAK, is_value_text, label_key
 
 __all__ = ["DEFAULT_MAX_DECODED", "DEFAULT_MAX_PAGES", "PdfSource", "parse_pdf", "pdf_to_text"]
 
@@ -255,7 +255,12 @@ def _cell_text(chars: list[dict[str, Any]]) -> str:
         part = _join_chars(line)
         if not part:
             continue
-        text = part if not text else (text + part if _is_cjk_edge(text, part) else f"{text} {part}")
+        if not text:
+            text = part
+        elif _is_cjk_edge(text, part):
+            text += part
+        else:
+            text += (CELL_BREAK if text[-1].isdigit() and part[0].isdigit() else " ") + part
     return text
 
 

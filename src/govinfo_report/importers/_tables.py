@@ -42,7 +42,7 @@ from ..model import AmountUnit, Edition
 from ..tables import CellSpec, RowSpec, TableSpec, layout
 from ..vocab import Term
 from ._tokens import BLANK, COVERED_ABOVE, COVERED_LEFT, LABEL, VALUE, Token, is_note
-from .normalize import char_key_length, is_value_text, label_key, read_cell, strip_numbering
+from .normalize import CELL_BREAK, char_key_length, is_value_text, label_key, read_cell, strip_numbering
 
 __all__ = ["Anchor", "Index", "TableReading", "detect_edition", "index_for", "known_key", "read_table"]
 
@@ -922,6 +922,9 @@ class _Reader:
         elif reading.code == "NOT-APPLICABLE":
             zh = f"{where} 填写“{text}”（不适用），按空白处理"
             en = f"{cell.path}: {text!r} (not applicable); kept blank"
+        elif CELL_BREAK in token.text:
+            zh = f"{where} 一个单元格内分行写有两个数“{text}”，无法确定其值，按空白处理"
+            en = f"{cell.path}: one cell shows two numbers on two lines ({text!r}); kept blank"
         else:
             zh = f"{where} 无法读取“{text}”，按空白处理"
             en = f"{cell.path}: cannot read {text!r} as a {kind} cell ({cell.row_en} × {cell.column_en}); kept blank"

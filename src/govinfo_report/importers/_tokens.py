@@ -36,7 +36,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import overload
 
-from .normalize import is_value_text, label_key
+from .normalize import CELL_BREAK, is_value_text, join_cell_lines, label_key
 
 __all__ = ["BLANK", "LABEL", "VALUE", "NumberedLines", "Token", "is_note", "tokenize"]
 
@@ -276,7 +276,7 @@ def _pipe_tokens(lines: Sequence[tuple[int, str]]) -> list[Token]:
         if content:
             ln, col, s = content[0]
             lead = len(s) - len(s.lstrip())
-            text = " ".join(p.strip() for _, _, p in content)
+            text = join_cell_lines(CELL_BREAK.join(p.strip() for _, _, p in content))
             add(Token(text, ln, col + lead, brk))
         elif not spans and opened_by_pipe:
             ln, col, _ = parts[0] if parts else (0, 1, "")

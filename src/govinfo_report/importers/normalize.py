@@ -40,8 +40,10 @@ from .. import vocab as v
 from ..model import AmountUnit
 
 __all__ = [
+    "CELL_BREAK",
     "CellReading",
     "is_value_text",
+    "join_cell_lines",
     "label_key",
     "looks_like_number",
     "read_cell",
@@ -268,6 +270,11 @@ def _clean(text: str) -> str:
 # the HTML reader for <del>, <s>, <strike>), hidden text (the HTML reader's HIDDEN mark), and Chinese numerals.
 HIDDEN_OPEN, HIDDEN_CLOSE = "⁅", "⁆"
 STRIKE = "\u0336"
+# A line break inside one cell (``<br>``, two paragraphs, a wrapped PDF or Excel cell) between two digits: the
+# readers keep it as U+2028 LINE SEPARATOR, so that ``100`` over ``100`` is never read as one number 100100.
+CELL_BREAK = "\u2028"
+_BROKEN_DIGITS = re.compile(r"\d\s*\u2028\s*\d")
+_CELL_BREAK_AT = re.compile(r"[ \t\n\r\f]*\u2028[ \t\n\r\f\u2028]*")
 _CN_NUMERALS = re.compile(r"[〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟]+[件个项]?")
 _IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -276,6 +283,31 @@ def _lookalike_digit(c: str) -> bool:
     if "0" <= c <= "9" or "０" <= c <= "９":
         return False
     return unicodedata.category(c) in ("Nd", "No", "Nl")
+
+
+def join_cell_lines(text: str) -> str:
+    """
+    The text of one cell whose line breaks are written :data:`CELL_BREAK`, as one line.
+
+    A break between two digits stays (the cell shows two numbers, which is unreadable, never one
+    number); every other break is one space.
+
+    >>> join_cell_lines("100\\u2028 100"), join_cell_lines("行政\\u2028复议"), join_cell_lines("12\\u2028件")
+    ('100\\u2028100', '行政 复议', '12 件')
+    """
+    if CELL_BREAK not in text:
+        return text
+    parts = _CELL_BREAK_AT.split(text)
+    out = parts[0]
+    for part in parts[1:]:
+        if not part:
+            continue
+        if not out:
+            out = part
+            continue
+        out += CELL_BREAK if out[-1].isdigit() and part[0].isdigit() else " "
+        out += part
+    return out
 
 
 @functools.lru_cache(maxsize=8192)
@@ -295,6 +327,8 @@ def looks_like_number(text: str) -> bool:
         return False
     if s.startswith(HIDDEN_OPEN) or STRIKE in s:
         return True
+    if CELL_BREAK in s and _BROKEN_DIGITS.search(s):
+        return True  # two numbers on two lines of one cell
     if _CN_NUMERALS.fullmatch(s):
         return True
     if any(_lookalike_digit(c) for c in s):
