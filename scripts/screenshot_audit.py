@@ -4,7 +4,7 @@ Make a small folder of mixed report files, audit it, and take a PNG screenshot o
 The folder holds the two example reports (``examples/data``) and variants of the 2023
 example under invented organ names, written as JSON, text, HTML and (with python-docx)
 Word, a few with a wrong total, and one broken file.  The audit page
-(:func:`govinfo_report.audit.audit_html`) is photographed into ``docs/img/audit.png``
+(:func:`govinfo_report.analysis.audit.audit_html`) is photographed into ``docs/img/audit.png``
 for docs/howto-audit.md.
 
 Needs Chromium and a font with Chinese glyphs (see scripts/screenshot_seed.py).
@@ -45,7 +45,7 @@ def _seed_script() -> object:
 def make_folder(folder: Path) -> None:
     """Write the demonstration folder."""
     import govinfo_report as gr
-    from govinfo_report.html_render import render_html
+    from govinfo_report.render.html import render_html
 
     for name in ("wusu-2020.json", "example-2023.json"):
         (folder / name).write_bytes((DATA / name).read_bytes())
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from govinfo_report import check_folder
-    from govinfo_report.audit import audit_html
+    from govinfo_report.analysis.audit import audit_html
 
     seed: object = _seed_script()
     browser = seed.find_chromium()  # type: ignore[attr-defined]

@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import govinfo_report as gr
-    from govinfo_report.html_render import render_html
+    from govinfo_report.render.html import render_html
 
     browser = find_chromium()
     if browser is None:

@@ -139,7 +139,7 @@ def mixed_folder(folder: Any, n: int = 10) -> dict[str, str]:
     from pathlib import Path
 
     from govinfo_report import vocab as v
-    from govinfo_report.html_render import render_html
+    from govinfo_report.render.html import render_html
 
     root = Path(folder)
     root.mkdir(parents=True, exist_ok=True)

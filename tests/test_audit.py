@@ -13,11 +13,11 @@ import jsonschema
 import pytest
 
 import govinfo_report as gr
-from govinfo_report import collection
-from govinfo_report.audit import audit_html, write_audit_xlsx
-from govinfo_report.batch import check_folder, report_files
+from govinfo_report.analysis import collection
+from govinfo_report.analysis.audit import audit_html, write_audit_xlsx
+from govinfo_report.analysis.batch import check_folder, report_files
+from govinfo_report.analysis.collection import check_line_dict, check_line_schema, iter_check_files, iter_check_folder
 from govinfo_report.cli import _inputs, main
-from govinfo_report.collection import check_line_dict, check_line_schema, iter_check_files, iter_check_folder
 from govinfo_report.errors import OptionError
 from govinfo_report.progress import as_progress, terminal_progress
 
@@ -255,7 +255,7 @@ def test_histogram_counts_organs_by_tenth() -> None:
     """The indicator chart puts each organ in its tenth of 0–100 %, and a bar above 100 % only when needed."""
     from fractions import Fraction
 
-    from govinfo_report.audit import _histogram
+    from govinfo_report.analysis.audit import _histogram
 
     svg = _histogram([Fraction(0), Fraction(1, 20), Fraction(1, 2), Fraction(1), Fraction(1)])
     titles = re.findall(r"<title>([^<]*)</title>", svg)
@@ -476,7 +476,7 @@ def test_workbook_cells_keep_decimals_and_dates(tmp_path: Path) -> None:
     import datetime as dt
     from decimal import Decimal
 
-    from govinfo_report.batch import folder_check
+    from govinfo_report.analysis.batch import folder_check
     from govinfo_report.findings import Finding
 
     findings = (

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from govinfo_report.audit import audit_html
-from govinfo_report.batch import check_folder
+from govinfo_report.analysis.audit import audit_html
+from govinfo_report.analysis.batch import check_folder
 
 from .helpers import mixed_folder
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
-from govinfo_report.batch import (
+from govinfo_report.analysis.batch import (
     BatchResult,
     check_folder,
     check_many,
@@ -24,7 +24,7 @@ from govinfo_report.batch import (
     terminal_progress,
 )
 from govinfo_report.errors import OptionError
-from govinfo_report.tables import layout, replace_cell
+from govinfo_report.layout import layout, replace_cell
 
 from .conftest import EXAMPLE_JSON
 

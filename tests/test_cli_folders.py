@@ -10,7 +10,7 @@ import pytest
 
 import govinfo_report as gr
 from govinfo_report.cli import _inputs, main
-from govinfo_report.html_render import render_html
+from govinfo_report.render.html import render_html
 
 from .helpers import clean_report, mixed_folder
 from .test_summary import three_members

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import govinfo_report as gr
-from govinfo_report.batch import check_many, check_one, records_many, records_one
+from govinfo_report.analysis.batch import check_many, check_one, records_many, records_one
 
 from .conftest import ROOT
 

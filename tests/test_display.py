@@ -7,7 +7,7 @@ import pytest
 import govinfo_report as gr
 from govinfo_report import vocab as v
 from govinfo_report.findings import Finding
-from govinfo_report.html_render import FindingList
+from govinfo_report.render.html import FindingList
 from govinfo_report.rules import Severity
 
 from .conftest import EXAMPLE_JSON

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import _evaluator, checks
+from govinfo_report.layout import layout, replace_cell
 from govinfo_report.rules import Relation, equations, resolve
-from govinfo_report.tables import layout, replace_cell
 
 from .strategies import broken_reports, reports
 

@@ -498,7 +498,7 @@ def test_a_bug_exits_70_with_one_line_saying_how_to_report_it(
     def broken(report: Any, **_: Any) -> str:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("govinfo_report.render.render_markdown", broken)
+    monkeypatch.setattr("govinfo_report.render.text.render_markdown", broken)
     status, _, err = _cli(["render", str(path), "--format", "markdown"], capsys)
 
     assert status == EXIT_BUG == 70
@@ -517,7 +517,7 @@ def test_the_traceback_of_a_bug_on_request(tmp_path: Path, monkeypatch: pytest.M
     def broken(report: Any, **_: Any) -> str:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("govinfo_report.render.render_markdown", broken)
+    monkeypatch.setattr("govinfo_report.render.text.render_markdown", broken)
     with pytest.raises(ZeroDivisionError):
         main(["render", str(path), "--format", "markdown"])
 
@@ -711,7 +711,7 @@ def _killing_check_file(source: str, blank: str = "zero", narrative: bool = True
     """collection.check_file, except that the worker dies on a file named *kill*."""
     if "kill" in os.path.basename(source):
         os._exit(9)
-    from govinfo_report import collection
+    from govinfo_report.analysis import collection
 
     return collection._real_check_file(source, blank, narrative)  # type: ignore[attr-defined]
 
@@ -736,7 +736,7 @@ def test_check_dir_lists_a_killed_worker_and_a_corrupt_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """check DIR goes on past a dead worker and a corrupt file, lists both as unreadable, and exits 1."""
-    import govinfo_report.collection as collection
+    import govinfo_report.analysis.collection as collection
 
     _folder(tmp_path)
     (tmp_path / "kill.json").write_text(gr.to_json(example()), encoding="utf-8")
@@ -860,7 +860,7 @@ def test_the_progress_line_strips_escapes_from_file_names() -> None:
         def isatty(self) -> bool:
             return True
 
-    from govinfo_report.batch import terminal_progress
+    from govinfo_report.analysis.batch import terminal_progress
 
     tty = Tty()
     draw = terminal_progress(tty)

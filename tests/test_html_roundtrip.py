@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 
 import govinfo_report as gr
-from govinfo_report.html_render import render_html
 from govinfo_report.importers import parse_html
+from govinfo_report.render.html import render_html
 from govinfo_report.rules import Severity
 
 from .conftest import EXAMPLE_JSON

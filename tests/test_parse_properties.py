@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import govinfo_report as gr
 from govinfo_report.errors import ParseError
 from govinfo_report.importers import ParseResult, decode, parse_html, parse_text
-from govinfo_report.render import render_text
+from govinfo_report.render.text import render_text
 
 from .conftest import SEED
 from .strategies import reports

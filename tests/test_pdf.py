@@ -118,7 +118,7 @@ def test_parse_dispatches_pdf_by_suffix_and_by_content(tmp_path: Path, name: str
 
 def test_pdf_is_a_readable_suffix() -> None:
     """check DIR and parse_many read .pdf files: the suffix is in the one list parse() owns."""
-    from govinfo_report.batch import REPORT_SUFFIXES
+    from govinfo_report.analysis.batch import REPORT_SUFFIXES
 
     assert ".pdf" in REPORT_SUFFIXES
     results = parse_many([FIXTURES / "word-2021.pdf", FIXTURES / "scanned.pdf"], workers=1)
@@ -499,9 +499,9 @@ def test_a_table_cut_anywhere_by_a_page_break_joins_back(
     report: gr.AnnualReport, name: str, at: int, repeat: int
 ) -> None:
     """Cut a table before any row (merged labels cut too, header rows repeated or not): joined, it is the table."""
-    from govinfo_report.html_render import render_html_table
     from govinfo_report.importers._html import extract
     from govinfo_report.importers._pdf import _append
+    from govinfo_report.render.html import render_html_table
 
     table = next(b for b in extract(render_html_table(report, name)) if isinstance(b, HtmlTable))
     k = 1 + at % (len(table.rows) - 1)

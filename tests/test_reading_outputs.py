@@ -127,7 +127,7 @@ def test_folder_reads_word_files(tmp_path: Path) -> None:
     report = gr.AnnualReport.blank("2021", organ="丙局", year=2022, fill=0)
     write_docx(report, tmp_path / "c.docx")
 
-    result = gr.batch.check_folder(tmp_path, workers=1)
+    result = gr.check_folder(tmp_path, workers=1)
     assert [Path(f.source).name for f in result.files] == ["c.docx"]
     assert result.files[0].error is None
     assert result.skipped == ()

@@ -188,7 +188,7 @@ def test_a_key_given_twice_is_always_refused(text: str, orjson: bool) -> None:
 
 
 def _numbers_of(report: gr.AnnualReport) -> set[str]:
-    from govinfo_report.tables import iter_cells
+    from govinfo_report.layout import iter_cells
 
     return {str(value) for _, value in iter_cells(report) if value is not None}
 
@@ -344,7 +344,7 @@ def _argv(draw: st.DrawFn, files: list[str], out: str) -> list[str]:
 @pytest.fixture(scope="module")
 def hostile_files(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """The file pool, written once; check DIR runs in this process (a process pool per example is too slow)."""
-    import govinfo_report.batch as batch
+    import govinfo_report.analysis.batch as batch
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(batch, "_workers", lambda workers, n: 1)

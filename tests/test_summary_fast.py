@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
-from govinfo_report import summary
+from govinfo_report.analysis import aggregate as summary
 
 from .strategies import reports
 

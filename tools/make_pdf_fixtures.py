@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import govinfo_report as gr  # noqa: E402
 from govinfo_report import vocab as v  # noqa: E402
-from govinfo_report.render import default_title  # noqa: E402
+from govinfo_report.render.text import default_title  # noqa: E402
 
 OUT = ROOT / "tests" / "fixtures" / "pdf"
 EXAMPLES = ROOT / "examples" / "data"

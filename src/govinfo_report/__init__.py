@@ -17,9 +17,58 @@ so ``import govinfo_report`` stays fast.
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+# The module paths of 0.1.0 that moved in 0.2.0: importing one gives the module where it lives now (the same
+# object) with a DeprecationWarning.  A finder of its own answers only for these names.
+_MOVED: dict[str, str] = {
+    "govinfo_report.tables": "govinfo_report.layout",
+    "govinfo_report.summary": "govinfo_report.analysis.aggregate",
+    "govinfo_report.comparison": "govinfo_report.analysis.compare",
+    "govinfo_report.metrics": "govinfo_report.analysis.indicators",
+    "govinfo_report.batch": "govinfo_report.analysis.batch",
+    "govinfo_report.collection": "govinfo_report.analysis.collection",
+    "govinfo_report.audit": "govinfo_report.analysis.audit",
+    "govinfo_report.records": "govinfo_report.export.records",
+    "govinfo_report.frames": "govinfo_report.export.frames",
+    "govinfo_report.html_render": "govinfo_report.render.html",
+}
+
+
+class _MovedModules:
+    """A finder and loader for the names of :data:`_MOVED` (only; every other import passes it by)."""
+
+    @staticmethod
+    def find_spec(fullname: str, path: object = None, target: object = None) -> Any:
+        if fullname not in _MOVED:
+            return None
+        from importlib.machinery import ModuleSpec
+
+        return ModuleSpec(fullname, _MovedModules)  # type: ignore[arg-type]
+
+    @staticmethod
+    def create_module(spec: Any) -> Any:
+        import warnings
+
+        new = _MOVED[spec.name]
+        warnings.warn(
+            f"{spec.name} is deprecated since govinfo_report 0.2.0; import {new} instead "
+            "(or the name from govinfo_report itself)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return importlib.import_module(new)
+
+    @staticmethod
+    def exec_module(module: object) -> None:
+        """The module is the new one, already run."""
+
+
+if not any(f is _MovedModules for f in sys.meta_path):
+    sys.meta_path.append(_MovedModules)
 
 # name -> module that defines it (relative to this package)
 _EXPORTS: dict[str, str] = {
@@ -63,14 +112,14 @@ _EXPORTS: dict[str, str] = {
     "Limits": "limits",
     "StructureError": "errors",
     # layout
-    "CellSpec": "tables",
-    "LayoutError": "tables",
-    "ReportLayout": "tables",
-    "RowSpec": "tables",
-    "TableSpec": "tables",
-    "get_cell": "tables",
-    "layout": "tables",
-    "replace_cell": "tables",
+    "CellSpec": "layout",
+    "LayoutError": "layout",
+    "ReportLayout": "layout",
+    "RowSpec": "layout",
+    "TableSpec": "layout",
+    "get_cell": "layout",
+    "layout": "layout",
+    "replace_cell": "layout",
     # rules and builders
     "CATALOGUE": "rules",
     "NARRATIVE_RULES": "rules",
@@ -104,17 +153,17 @@ _EXPORTS: dict[str, str] = {
     "ParseError": "errors",
     "PdfReadError": "errors",
     "ParseResult": "importers",
-    "cell_values": "tables",
-    "iter_cells": "tables",
+    "cell_values": "layout",
+    "iter_cells": "layout",
     "parse": "importers",
     "parse_html": "importers",
     "parse_pdf": "importers",
     "parse_many": "importers",
     "parse_text": "importers",
     # publishing
-    "render_html": "html_render",
-    "render_html_table": "html_render",
-    "findings_html": "html_render",
+    "render_html": "render.html",
+    "render_html_table": "render.html",
+    "findings_html": "render.html",
     "parse_docx": "docx_io",
     "docx_to_html": "docx_io",
     "write_docx": "docx_io",
@@ -123,46 +172,46 @@ _EXPORTS: dict[str, str] = {
     "write_xlsx": "xlsx_io",
     "write_xlsx_template": "xlsx_io",
     # many reports
-    "aggregate": "summary",
-    "AggregationWarning": "summary",
+    "aggregate": "analysis.aggregate",
+    "AggregationWarning": "analysis.aggregate",
     # prose
     "Claim": "claims",
     "ClaimKind": "claims",
     "claims_in_text": "claims",
     "read_claims": "claims",
     "narrative_findings": "narrative_checks",
-    "CellChange": "comparison",
-    "Comparison": "comparison",
-    "NarrativeDiff": "comparison",
-    "compare": "comparison",
+    "CellChange": "analysis.compare",
+    "Comparison": "analysis.compare",
+    "NarrativeDiff": "analysis.compare",
+    "compare": "analysis.compare",
     "PLAUSIBILITY_RULES": "rules",
     "plausibility": "plausibility_checks",
-    "INDICATOR_NAMES": "metrics",
-    "Indicators": "metrics",
-    "indicators": "metrics",
-    "indicators_table": "metrics",
-    "IndicatorTable": "metrics",
-    "percent": "metrics",
-    "render_indicators": "metrics",
-    "FRAME_COLUMNS": "frames",
-    "to_dataframe": "frames",
+    "INDICATOR_NAMES": "analysis.indicators",
+    "Indicators": "analysis.indicators",
+    "indicators": "analysis.indicators",
+    "indicators_table": "analysis.indicators",
+    "IndicatorTable": "analysis.indicators",
+    "percent": "analysis.indicators",
+    "render_indicators": "analysis.indicators",
+    "FRAME_COLUMNS": "export.frames",
+    "to_dataframe": "export.frames",
     "json_schema": "schema",
     "shipped_schema": "schema",
-    "BatchResult": "batch",
-    "check_folder": "batch",
-    "check_many": "batch",
-    "load_many": "batch",
-    "records_many": "batch",
-    "render_folder_check": "batch",
-    "FileCheck": "batch",
-    "FolderCheck": "batch",
-    "check_file": "collection",
-    "check_line": "collection",
-    "check_line_schema": "collection",
-    "iter_check_files": "collection",
-    "iter_check_folder": "collection",
-    "audit_html": "audit",
-    "write_audit_xlsx": "audit",
+    "BatchResult": "analysis.batch",
+    "check_folder": "analysis.batch",
+    "check_many": "analysis.batch",
+    "load_many": "analysis.batch",
+    "records_many": "analysis.batch",
+    "render_folder_check": "analysis.batch",
+    "FileCheck": "analysis.batch",
+    "FolderCheck": "analysis.batch",
+    "check_file": "analysis.collection",
+    "check_line": "analysis.collection",
+    "check_line_schema": "analysis.collection",
+    "iter_check_files": "analysis.collection",
+    "iter_check_folder": "analysis.collection",
+    "audit_html": "analysis.audit",
+    "write_audit_xlsx": "analysis.audit",
     "tqdm_progress": "progress",
     # conversion
     "FORMAT_VERSION": "convert",
@@ -171,16 +220,16 @@ _EXPORTS: dict[str, str] = {
     "to_dict": "convert",
     "to_json": "convert",
     # rendering and records
-    "default_title": "render",
-    "render_markdown": "render",
-    "render_table": "render",
-    "render_text": "render",
-    "RECORD_KEYS": "records",
-    "amount_unit": "records",
-    "iter_records": "records",
-    "records_to_csv": "records",
-    "records_to_jsonl": "records",
-    "to_records": "records",
+    "default_title": "render.text",
+    "render_markdown": "render.text",
+    "render_table": "render.text",
+    "render_text": "render.text",
+    "RECORD_KEYS": "export.records",
+    "amount_unit": "export.records",
+    "iter_records": "export.records",
+    "records_to_csv": "export.records",
+    "records_to_jsonl": "export.records",
+    "to_records": "export.records",
 }
 
 def __getattr__(name: str) -> Any:
@@ -349,11 +398,15 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .audit import (
+    from .analysis.aggregate import (
+        AggregationWarning as AggregationWarning,
+        aggregate as aggregate,
+    )
+    from .analysis.audit import (
         audit_html as audit_html,
         write_audit_xlsx as write_audit_xlsx,
     )
-    from .batch import (
+    from .analysis.batch import (
         BatchResult as BatchResult,
         FileCheck as FileCheck,
         FolderCheck as FolderCheck,
@@ -362,6 +415,28 @@ if TYPE_CHECKING:
         load_many as load_many,
         records_many as records_many,
         render_folder_check as render_folder_check,
+    )
+    from .analysis.collection import (
+        check_file as check_file,
+        check_line as check_line,
+        check_line_schema as check_line_schema,
+        iter_check_files as iter_check_files,
+        iter_check_folder as iter_check_folder,
+    )
+    from .analysis.compare import (
+        CellChange as CellChange,
+        Comparison as Comparison,
+        NarrativeDiff as NarrativeDiff,
+        compare as compare,
+    )
+    from .analysis.indicators import (
+        INDICATOR_NAMES as INDICATOR_NAMES,
+        IndicatorTable as IndicatorTable,
+        Indicators as Indicators,
+        indicators as indicators,
+        indicators_table as indicators_table,
+        percent as percent,
+        render_indicators as render_indicators,
     )
     from .build import (
         derive_totals as derive_totals,
@@ -378,19 +453,6 @@ if TYPE_CHECKING:
         ClaimKind as ClaimKind,
         claims_in_text as claims_in_text,
         read_claims as read_claims,
-    )
-    from .collection import (
-        check_file as check_file,
-        check_line as check_line,
-        check_line_schema as check_line_schema,
-        iter_check_files as iter_check_files,
-        iter_check_folder as iter_check_folder,
-    )
-    from .comparison import (
-        CellChange as CellChange,
-        Comparison as Comparison,
-        NarrativeDiff as NarrativeDiff,
-        compare as compare,
     )
     from .convert import (
         FORMAT_VERSION as FORMAT_VERSION,
@@ -418,6 +480,18 @@ if TYPE_CHECKING:
         ReportReadError as ReportReadError,
         StructureError as StructureError,
     )
+    from .export.frames import (
+        FRAME_COLUMNS as FRAME_COLUMNS,
+        to_dataframe as to_dataframe,
+    )
+    from .export.records import (
+        RECORD_KEYS as RECORD_KEYS,
+        amount_unit as amount_unit,
+        iter_records as iter_records,
+        records_to_csv as records_to_csv,
+        records_to_jsonl as records_to_jsonl,
+        to_records as to_records,
+    )
     from .findings import (
         CellRef as CellRef,
         Finding as Finding,
@@ -428,15 +502,6 @@ if TYPE_CHECKING:
         finding_to_dict as finding_to_dict,
         findings_to_json as findings_to_json,
         render_findings as render_findings,
-    )
-    from .frames import (
-        FRAME_COLUMNS as FRAME_COLUMNS,
-        to_dataframe as to_dataframe,
-    )
-    from .html_render import (
-        findings_html as findings_html,
-        render_html as render_html,
-        render_html_table as render_html_table,
     )
     from .importers import (
         Diagnostic as Diagnostic,
@@ -449,18 +514,21 @@ if TYPE_CHECKING:
         parse_pdf as parse_pdf,
         parse_text as parse_text,
     )
+    from .layout import (
+        CellSpec as CellSpec,
+        LayoutError as LayoutError,
+        ReportLayout as ReportLayout,
+        RowSpec as RowSpec,
+        TableSpec as TableSpec,
+        cell_values as cell_values,
+        get_cell as get_cell,
+        iter_cells as iter_cells,
+        layout as layout,
+        replace_cell as replace_cell,
+    )
     from .limits import (
         DEFAULT_LIMITS as DEFAULT_LIMITS,
         Limits as Limits,
-    )
-    from .metrics import (
-        INDICATOR_NAMES as INDICATOR_NAMES,
-        IndicatorTable as IndicatorTable,
-        Indicators as Indicators,
-        indicators as indicators,
-        indicators_table as indicators_table,
-        percent as percent,
-        render_indicators as render_indicators,
     )
     from .model import (
         AmountUnit as AmountUnit,
@@ -500,15 +568,12 @@ if TYPE_CHECKING:
     from .progress import (
         tqdm_progress as tqdm_progress,
     )
-    from .records import (
-        RECORD_KEYS as RECORD_KEYS,
-        amount_unit as amount_unit,
-        iter_records as iter_records,
-        records_to_csv as records_to_csv,
-        records_to_jsonl as records_to_jsonl,
-        to_records as to_records,
+    from .render.html import (
+        findings_html as findings_html,
+        render_html as render_html,
+        render_html_table as render_html_table,
     )
-    from .render import (
+    from .render.text import (
         default_title as default_title,
         render_markdown as render_markdown,
         render_table as render_table,
@@ -526,22 +591,6 @@ if TYPE_CHECKING:
     from .schema import (
         json_schema as json_schema,
         shipped_schema as shipped_schema,
-    )
-    from .summary import (
-        AggregationWarning as AggregationWarning,
-        aggregate as aggregate,
-    )
-    from .tables import (
-        CellSpec as CellSpec,
-        LayoutError as LayoutError,
-        ReportLayout as ReportLayout,
-        RowSpec as RowSpec,
-        TableSpec as TableSpec,
-        cell_values as cell_values,
-        get_cell as get_cell,
-        iter_cells as iter_cells,
-        layout as layout,
-        replace_cell as replace_cell,
     )
     from .xlsx_io import (
         parse_xlsx as parse_xlsx,

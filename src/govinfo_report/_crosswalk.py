@@ -4,8 +4,8 @@ The cells two editions share, and how a report's cells map onto another edition.
 The 2019 and 2021 editions differ in two places (format-spec §2.5): table 二 was
 redrawn, and 三（六）其他处理 became three sub-rows.  Everything else of tables
 三 and 四 is identical, path for path.  This module is the one place that knows
-the mapping, so that the summary (:mod:`govinfo_report.summary`) and the
-comparison (:mod:`govinfo_report.comparison`) agree on it:
+the mapping, so that the summary (:mod:`govinfo_report.analysis.aggregate`) and the
+comparison (:mod:`govinfo_report.analysis.compare`) agree on it:
 
 * tables 三 and 四: every cell maps to the cell with the same path, except that
   the three 2021 sub-rows of （六）其他处理 are summed, column by column, onto the
@@ -29,8 +29,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Union
 
+from .layout import _get, layout
 from .model import AnnualReport, Edition
-from .tables import _get, layout
 
 CellValue = Union[int, Decimal, None]
 

@@ -7,12 +7,12 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from . import vocab as v
-from .html_render import _CSS
+from .render.html import _CSS
 
 if TYPE_CHECKING:
-    from .comparison import Comparison
+    from .analysis.compare import Comparison
+    from .analysis.indicators import Indicators
     from .importers import Diagnostic, ParseResult
-    from .metrics import Indicators
 
 
 def _esc(value: object) -> str:
@@ -49,7 +49,7 @@ def parse_result_html(result: ParseResult) -> str:
     if result.report is None:
         parts.append("<p>no report could be read</p>")
         return _wrap("\n".join(parts))
-    from .html_render import render_html
+    from .render.html import render_html
 
     return _wrap("\n".join(parts)) + render_html(result.report, standalone=False)
 
@@ -85,7 +85,7 @@ def comparison_html(comparison: Comparison) -> str:
 
 def indicators_html(rows: Sequence[Indicators]) -> str:
     """Indicators as one HTML table: organ, year, edition, then each indicator as a percentage."""
-    from .metrics import INDICATOR_NAMES, percent
+    from .analysis.indicators import INDICATOR_NAMES, percent
 
     body = [
         [r.organ or v.UNKNOWN_ORGAN.zh, r.year, r.edition] + [percent(getattr(r, n)) for n in INDICATOR_NAMES]

@@ -31,9 +31,9 @@ import linecache
 from collections.abc import Callable
 from typing import Any
 
+from .layout import layout
 from .model import Edition
 from .rules import Relation, equations
-from .tables import layout
 
 __all__ = ["clean", "evaluator", "source"]
 

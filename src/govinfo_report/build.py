@@ -31,6 +31,7 @@ import attrs
 
 from ._fields import CELL_KINDS, Kind, field_info
 from .errors import CellValueError
+from .layout import _field_class, build_sections, layout
 from .model import (
     AnnualReport,
     Disputes,
@@ -45,7 +46,6 @@ from .model import (
     Results,
 )
 from .rules import ARITHMETIC, ColumnBalance, ColumnSum, Relation, equations_for
-from .tables import _field_class, build_sections, layout
 
 __all__ = ["blank_report", "build_report", "coerce", "derive_totals"]
 

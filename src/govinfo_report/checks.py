@@ -64,9 +64,9 @@ from ._evaluator import clean
 from ._fields import Kind
 from .errors import InconsistentReportError, OptionError
 from .findings import CellRef, Finding, FindingList, Fix
+from .layout import CellSpec, ReportLayout, cell_values, layout
 from .model import AnnualReport, Edition, Scope
 from .rules import CATALOGUE, Equation, Relation, Severity, equations, rule
-from .tables import CellSpec, ReportLayout, cell_values, layout
 
 if TYPE_CHECKING:
     from .importers._result import ParseResult
@@ -1172,14 +1172,14 @@ def check(
 
     .. versionadded:: 0.1.0
     """
-    from .importers._result import ParseResult
-
-    if isinstance(report, ParseResult):  # check(parse(path)): the importer knows what it could not read
+    if not isinstance(report, AnnualReport) and hasattr(report, "unread") and hasattr(report, "diagnostics"):
+        # check(parse(path)), a ParseResult: the importer knows what it could not read
         unread = (*unread, *report.unread)
         if report.report is None:
             raise OptionError("report: the ParseResult holds no report")
         report = report.report
     _require_report(report, "report")
+    assert isinstance(report, AnnualReport)  # for the type checker: _require_report raised otherwise
     policy = blank_policy(blank)
     if deadline is not None:
         if isinstance(deadline, _dt.datetime):

@@ -42,7 +42,7 @@ from decimal import Decimal, InvalidOperation
 from attrs import frozen
 
 from . import vocab as v
-from .importers.normalize import _T2S
+from ._chinese import T2S as _T2S
 from .model import AnnualReport
 
 __all__ = ["Claim", "ClaimKind", "claims_in_text", "parse_number", "read_claims"]

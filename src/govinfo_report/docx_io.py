@@ -4,7 +4,7 @@ Word (.docx) output and input: publish a report as a Word document, and read pub
 :func:`write_docx` writes a document ready to publish: the title, the six
 section headings, the narratives, and the three tables with the merged cells of
 the national format (the same grid as the HTML, see
-:func:`govinfo_report.html_render.table_grid`), with borders, header rows that
+:func:`govinfo_report.render.grid.table_grid`), with borders, header rows that
 repeat on each page, an A4 page, and Chinese fonts set for East Asian text
 (仿宋 三号 for the body, 黑体 for section headings, 楷体 for subsection headings,
 宋体 for the title and the tables).
@@ -46,9 +46,9 @@ from typing import IO, TYPE_CHECKING, Any, Union
 
 from . import vocab as v
 from .errors import CellValueError, InputLimitError, MissingDependencyError, ReportReadError
-from .html_render import TableGrid, iter_grid_positions, table_grid
 from .limits import DEFAULT_LIMITS, Limits, SafeZip, TextBudget, open_zip, parse_xml, source_name
-from .render import _sections, default_title
+from .render.grid import TableGrid, iter_grid_positions, table_grid
+from .render.text import _sections, default_title
 
 if TYPE_CHECKING:
     from .importers._result import ParseResult

@@ -292,7 +292,7 @@ class AggregationError(GovInfoReportError, ValueError):
     """
     Reports that cannot be summed into one summary (汇总) report.
 
-    Raised by :func:`govinfo_report.summary.aggregate` for member reports of
+    Raised by :func:`govinfo_report.analysis.aggregate.aggregate` for member reports of
     different years, of different editions (unless mapped explicitly), of the
     same organ twice, with 采购总金额 amounts that cannot be brought to one unit,
     or with blank cells under the strict blank policy.

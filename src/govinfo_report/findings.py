@@ -40,6 +40,7 @@ from typing import Any, Literal, Union
 import attrs
 from attrs import frozen
 
+from ._terminal import terminal_safe  # report text quoted in a message cannot drive the terminal
 from .errors import OptionError
 from .rules import Severity
 
@@ -483,12 +484,12 @@ class FindingList(list["Finding"]):
     """
 
     def _repr_html_(self) -> str:
-        from .html_render import findings_html
+        from .render.html import findings_html
 
         return findings_html(self)
 
     def _repr_markdown_(self) -> str:
-        from .html_render import findings_markdown
+        from .render.html import findings_markdown
 
         return findings_markdown(self)
 
@@ -579,7 +580,6 @@ def render_findings(
     if language not in ("zh", "en"):
         raise OptionError(f"unknown language {language!r}; expected 'zh' or 'en'")
     if format in ("text", "table"):
-        from .render import terminal_safe  # report text quoted in a message cannot drive the terminal
 
         return terminal_safe(_text(items, language) if format == "text" else _table(items, language))
     if format == "json":

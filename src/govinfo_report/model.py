@@ -178,7 +178,7 @@ class _Display:
     __slots__ = ()
 
     def _repr_html_(self) -> str:
-        from .html_render import section_html
+        from .render.html import section_html
 
         return section_html(cast(Any, self))
 
@@ -189,7 +189,7 @@ class _NarrativeDisplay(_Display):
     __slots__ = ()
 
     def _repr_markdown_(self) -> str:
-        from .html_render import section_markdown
+        from .render.html import section_markdown
 
         return section_markdown(cast(Any, self))
 
@@ -950,19 +950,19 @@ class AnnualReport:
 
     def cells(self) -> Any:
         """Every table cell as ``(CellSpec, value)`` pairs, in official order."""
-        from .tables import iter_cells
+        from .layout import iter_cells
 
         return iter_cells(self)
 
     def _repr_html_(self) -> str:
         """The report as an HTML fragment in the official layout (notebook display)."""
-        from .html_render import render_html
+        from .render.html import render_html
 
         return render_html(self, standalone=False)
 
     def _repr_markdown_(self) -> str:
         """The report as Markdown (notebook display where HTML is not shown)."""
-        from .render import render_markdown
+        from .render.text import render_markdown
 
         return render_markdown(self)
 

@@ -40,9 +40,9 @@ from attrs import frozen
 from . import vocab as v
 from .claims import Claim, ClaimKind, read_claims
 from .findings import CellRef, Finding, Quote
+from .layout import CellSpec, ReportLayout, cell_values, layout
 from .model import AnnualReport, Edition
 from .rules import CATALOGUE
-from .tables import CellSpec, ReportLayout, cell_values, layout
 
 __all__ = ["narrative_findings"]
 

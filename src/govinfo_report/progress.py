@@ -2,7 +2,7 @@
 Progress of a batch: a line on the terminal, a tqdm bar, or any callback.
 
 Every batch helper that takes ``progress=`` calls it as ``progress(done, total, source)``
-after each input (see :data:`govinfo_report.batch.Progress`).  This module makes such callbacks:
+after each input (see :data:`govinfo_report.analysis.batch.Progress`).  This module makes such callbacks:
 
 * :func:`terminal_progress` draws one line on a terminal (stderr by default): files done
   and total, the share, the rate, the time left and the current file.  It is None, so
@@ -34,8 +34,8 @@ import time
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from ._terminal import terminal_safe
 from .errors import MissingDependencyError, OptionError
-from .render import terminal_safe
 
 __all__ = ["as_progress", "terminal_progress", "tqdm_progress"]
 

@@ -32,6 +32,7 @@ import attrs
 from attrs import frozen
 
 from ._fields import CELL_KINDS, field_info
+from .layout import _field_class, _infos, is_row_class
 from .model import (
     AnnualReport,
     ApplicantCounts,
@@ -42,7 +43,6 @@ from .model import (
     Requests,
     Results,
 )
-from .tables import _field_class, _infos, is_row_class
 
 __all__ = [
     "ARITHMETIC",
@@ -411,7 +411,7 @@ def equations_for(cls: type, edition: Edition) -> tuple[Equation, ...]:
     """
     nodes: list[tuple[str, type]] = [("$", cls)]
     if cls is AnnualReport:
-        from .tables import _SECTION_CLASSES
+        from .layout import _SECTION_CLASSES
 
         for attr, _, _, section_cls in _SECTION_CLASSES[edition]:
             nodes.append((f"$.{attr}", section_cls))

@@ -8,7 +8,7 @@ Excel (.xlsx) output and input: the official tables as a workbook, a fill-in tem
   value), so that the workbook reads back to the same report;
 * one sheet per table (二、三、四), named after its section, with the section
   heading in the first row and the table below it in the official layout: the
-  grid of :func:`govinfo_report.html_render.table_grid`, with its merged label
+  grid of :func:`govinfo_report.render.grid.table_grid`, with its merged label
   cells and the official labels.  Counts are whole numbers, amounts keep their
   decimals (and the unit the report printed, 万元 or 元, as a number format);
   a blank cell is left empty, never 0.  Value cells carry data validation
@@ -78,15 +78,15 @@ import attrs
 from . import vocab as v
 from ._fields import Kind
 from .errors import CellValueError, MissingDependencyError, ReportReadError
-from .html_render import TableGrid, iter_grid_positions, table_grid
+from .export.records import RECORD_KEYS
 from .importers._html import HtmlCell, HtmlTable, TextBlock, mapper, to_text
 from .importers.normalize import CELL_BREAK, join_cell_lines
+from .layout import get_cell, layout
 from .limits import DEFAULT_LIMITS, Limits, check_file_size, open_zip
 from .model import AnnualReport, Edition, Narrative, OtherMatters, ProcessingFees, ReportMeta, Scope, Subsection
-from .records import RECORD_KEYS
-from .render import _sections
+from .render.grid import TableGrid, iter_grid_positions, table_grid
+from .render.text import _sections
 from .rules import CATALOGUE, Severity
-from .tables import get_cell, layout
 
 if TYPE_CHECKING:
     from .importers._result import Diagnostic, ParseResult
@@ -462,7 +462,7 @@ def write_records_xlsx(
 
     Args:
         records: The records, e.g. :func:`govinfo_report.to_records` or
-            :meth:`govinfo_report.metrics.Indicators.to_dict` values.
+            :meth:`govinfo_report.analysis.indicators.Indicators.to_dict` values.
         path: A file name, or a binary file object.
         keys: The columns, in order (default :data:`govinfo_report.RECORD_KEYS`).
         sheet: The sheet's name.

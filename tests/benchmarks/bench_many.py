@@ -37,9 +37,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 import govinfo_report as gr  # noqa: E402
-from govinfo_report.batch import check_many  # noqa: E402
+from govinfo_report.analysis.aggregate import aggregate  # noqa: E402
+from govinfo_report.analysis.batch import check_many  # noqa: E402
 from govinfo_report.checks import check  # noqa: E402
-from govinfo_report.summary import aggregate  # noqa: E402
 
 TARGET_LOAD_CHECK = 0.5  # seconds for 10,000 reports
 TARGET_SUM = 0.2  # seconds for 10,000 reports

@@ -131,7 +131,7 @@ def _say(command: str, message: str) -> None:
     A message is one line, except a StructureError's list of problems (one per
     line, at most 30 shown); each line is cut to 300 characters.
     """
-    from ..render import terminal_safe
+    from ..render.text import terminal_safe
 
     lines = [line.rstrip() for line in terminal_safe(message).split("\n")]
     lines = [line if len(line) <= 300 else line[:297] + "..." for line in lines if line.strip()]

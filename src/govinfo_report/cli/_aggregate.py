@@ -75,9 +75,9 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the summary; exit status 0."""
+    from ..analysis.aggregate import AggregationWarning, aggregate
     from ..convert import to_json
     from ..errors import GovInfoReportError
-    from ..summary import AggregationWarning, aggregate
 
     members = [load_report(f, year=args.year) for f in expand(args.files, recursive=args.recursive)]
     try:

@@ -12,7 +12,7 @@ from ._common import CommandError, write_output
 from ._inputs import STDIN, expand, skipped_files
 
 if TYPE_CHECKING:
-    from ..batch import FileCheck
+    from ..analysis.batch import FileCheck
 
 
 def _folder_name(names: list[str]) -> str:
@@ -23,7 +23,7 @@ def _folder_name(names: list[str]) -> str:
 
 def _write_lines(checked: Iterable[FileCheck], out: TextIO) -> bool:
     """One JSON line per file, written (and flushed) as each finishes; True when any has errors or is unreadable."""
-    from ..collection import check_line
+    from ..analysis.collection import check_line
 
     failed = False
     for result in checked:
@@ -35,8 +35,8 @@ def _write_lines(checked: Iterable[FileCheck], out: TextIO) -> bool:
 
 def run_collection(args: argparse.Namespace) -> int:
     """Check each file; write the chosen format; exit 1 when a file has errors or cannot be read."""
-    from ..batch import folder_check, render_folder_check
-    from ..collection import iter_check_files
+    from ..analysis.batch import folder_check, render_folder_check
+    from ..analysis.collection import iter_check_files
     from ..progress import terminal_progress
 
     if args.previous or args.members:
@@ -66,11 +66,11 @@ def run_collection(args: argparse.Namespace) -> int:
     files = sorted(checked, key=lambda f: order[f.source])
     result = folder_check(_folder_name(args.files), files, skipped_files(args.files, recursive=args.recursive))
     if args.format == "html":
-        from ..audit import audit_html
+        from ..analysis.audit import audit_html
 
         write_output(audit_html(result), args.output)
     elif args.format == "xlsx":
-        from ..audit import write_audit_xlsx
+        from ..analysis.audit import write_audit_xlsx
         from ..errors import GovInfoReportError
 
         try:

@@ -27,7 +27,7 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
 
 def terminal(text: str) -> str:
     """*text* for a terminal: control characters and ANSI escape sequences from report text removed."""
-    from ..render import terminal_safe
+    from ..render.text import terminal_safe
 
     return terminal_safe(text)
 

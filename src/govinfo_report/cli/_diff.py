@@ -45,7 +45,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the comparison; exit status 0."""
-    from ..comparison import compare
+    from ..analysis.compare import compare
 
     old = load_report(one_input(args.old), organ=args.organ, year=args.old_year)
     new = load_report(one_input(args.new), organ=args.organ, year=args.year)

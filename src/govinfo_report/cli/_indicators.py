@@ -63,7 +63,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the indicators; exit status 0."""
-    from ..metrics import INDICATOR_NAMES, indicators_table, render_indicators
+    from ..analysis.indicators import INDICATOR_NAMES, indicators_table, render_indicators
 
     check_binary_options(args)
     rows = indicators_table(

@@ -75,7 +75,7 @@ def expand(names: Sequence[str], *, recursive: bool = False) -> list[str]:
     Raises:
         CommandError: A folder holds no report file.
     """
-    from ..batch import REPORT_SUFFIXES, report_files
+    from ..analysis.batch import REPORT_SUFFIXES, report_files
 
     files: list[str] = []
     for name in names:
@@ -91,7 +91,7 @@ def expand(names: Sequence[str], *, recursive: bool = False) -> list[str]:
 
 def skipped_files(names: Sequence[str], *, recursive: bool = False) -> list[tuple[str, str]]:
     """``(path, reason)`` for the files of the folders among *names* that are no report format."""
-    from ..batch import _other_files, _skip_reason
+    from ..analysis.batch import _other_files, _skip_reason
 
     out: list[tuple[str, str]] = []
     for name in names:

@@ -59,7 +59,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the records; exit status 0."""
-    from ..records import iter_records, records_to_csv, records_to_jsonl
+    from ..export.records import iter_records, records_to_csv, records_to_jsonl
 
     check_binary_options(args)
     reports = [load_report(f, organ=args.organ, year=args.year) for f in expand(args.files, recursive=args.recursive)]

@@ -79,11 +79,11 @@ def run(args: argparse.Namespace) -> int:
 
         text = to_json(report)
     elif args.format == "markdown":
-        from ..render import render_markdown
+        from ..render.text import render_markdown
 
         text = render_markdown(report)
     elif args.format == "html":
-        from ..html_render import render_html
+        from ..render.html import render_html
 
         findings = None
         if args.findings:
@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
             findings = check(report)
         text = render_html(report, findings=findings)
     else:
-        from ..render import render_text
+        from ..render.text import render_text
 
         text = render_text(report)
     write_output(text, args.output)

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if args.check_line:
         import json
 
-        from ..collection import check_line_schema
+        from ..analysis.collection import check_line_schema
 
         write_output(json.dumps(check_line_schema(), ensure_ascii=False, indent=2), args.output)
         return 0

@@ -38,8 +38,8 @@ from typing import NamedTuple
 
 from .. import vocab as v
 from .._fields import Kind
+from ..layout import CellSpec, RowSpec, TableSpec, layout
 from ..model import AmountUnit, Edition
-from ..tables import CellSpec, RowSpec, TableSpec, layout
 from ..vocab import Term
 from ._tokens import BLANK, COVERED_ABOVE, COVERED_LEFT, LABEL, VALUE, Token, is_note
 from .normalize import CELL_BREAK, char_key_length, is_value_text, label_key, read_cell, strip_numbering

@@ -34,8 +34,8 @@ import attrs
 from .. import vocab as v
 from .._fields import CELL_KINDS, field_info
 from ..errors import CellValueError, ParseError
+from ..layout import _SECTION_CLASSES, _field_class
 from ..model import AnnualReport, Edition, Narrative, OtherMatters, ReportMeta, Subsection
-from ..tables import _SECTION_CLASSES, _field_class
 from ._meta import (
     DATE_FIELDS,
     ORGAN_FIELDS,

@@ -1,17 +1,17 @@
 """
 The audit of a collection of reports, for people: one self-contained HTML page, or an Excel workbook.
 
-:func:`audit_html` draws a :class:`~govinfo_report.batch.FolderCheck` (from
-:func:`~govinfo_report.batch.check_folder`) as one HTML page that needs nothing from
+:func:`audit_html` draws a :class:`~govinfo_report.analysis.batch.FolderCheck` (from
+:func:`~govinfo_report.analysis.batch.check_folder`) as one HTML page that needs nothing from
 the network (inline CSS, inline SVG, one small inline script):
 
 * a summary: files, readable, unreadable, with errors, findings by severity and by rule;
 * a sortable table of the files (click a column header): organ, year, edition, errors,
   warnings, notices and import diagnostics, each row linked to its report;
 * charts as inline SVG: the findings per rule, and the distribution of the main
-  indicators (:func:`govinfo_report.metrics.indicators`) across the organs;
+  indicators (:func:`govinfo_report.analysis.indicators.indicators`) across the organs;
 * each report: its findings, its import diagnostics and its three tables drawn on the
-  shared grid (:func:`govinfo_report.html_render.render_html_table`), the faulty cells
+  shared grid (:func:`govinfo_report.render.html.render_html_table`), the faulty cells
   highlighted.
 
 A notebook shows the same page inline for a ``FolderCheck`` (its ``_repr_html_``).
@@ -40,15 +40,15 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import vocab as v
-from .errors import MissingDependencyError
-from .html_render import _CSS as _REPORT_CSS
-from .html_render import render_html_table
-from .rules import Severity
+from .. import vocab as v
+from ..errors import MissingDependencyError
+from ..render.html import _CSS as _REPORT_CSS
+from ..render.html import render_html_table
+from ..rules import Severity
 
 if TYPE_CHECKING:
+    from ..findings import Finding
     from .batch import FileCheck, FolderCheck
-    from .findings import Finding
 
 __all__ = ["AUDIT_INDICATORS", "audit_html", "write_audit_xlsx"]
 
@@ -142,8 +142,8 @@ def _diagnostic_count(f: FileCheck) -> int:
 
 
 def _rule_title(code: str) -> str:
-    from .importers import CODES
-    from .rules import rule
+    from ..importers import CODES
+    from ..rules import rule
 
     try:
         return rule(code).zh
@@ -213,7 +213,7 @@ def _histogram(values: Sequence[Fraction], *, width: int = 300, height: int = 15
 
 
 def _indicator_values(result: FolderCheck) -> dict[str, list[Fraction]]:
-    from .metrics import indicators
+    from .indicators import indicators
 
     values: dict[str, list[Fraction]] = {name: [] for name in AUDIT_INDICATORS}
     for f in result.files:
@@ -390,7 +390,7 @@ def audit_html(result: FolderCheck, *, standalone: bool = True, title: str | Non
     The audit page of a folder check (contents in the module documentation).
 
     Args:
-        result: What :func:`govinfo_report.batch.check_folder` returned.
+        result: What :func:`govinfo_report.analysis.batch.check_folder` returned.
         standalone: True for a complete HTML5 page; False for a fragment (a ``<div>`` with
             its ``<style>`` and ``<script>``), as a notebook shows it.
         title: The page title (default: 审核 / audit and the folder).

@@ -56,10 +56,10 @@ from typing import Any, Literal
 import attrs
 from attrs import frozen
 
-from . import vocab as v
-from .errors import OptionError
-from .model import AnnualReport
-from .tables import get_cell, layout
+from .. import vocab as v
+from ..errors import OptionError
+from ..layout import get_cell, layout
+from ..model import AnnualReport
 
 __all__ = [
     "INDICATOR_NAMES",
@@ -130,7 +130,7 @@ class Indicators:
 
     def _repr_html_(self) -> str:
         """A one-row table, as notebooks show it."""
-        from ._display import indicators_html
+        from .._display import indicators_html
 
         return indicators_html([self])
 
@@ -143,7 +143,7 @@ class IndicatorTable(list[Indicators]):
     """
 
     def _repr_html_(self) -> str:
-        from ._display import indicators_html
+        from .._display import indicators_html
 
         return indicators_html(self)
 
@@ -223,7 +223,7 @@ def indicators(report: AnnualReport) -> Indicators:
 
 def _input_warnings(report: AnnualReport, shares: dict[str, Fraction | None]) -> tuple[str, ...]:
     """The arithmetic errors of tables 三 and 四 that the indicators are computed from, and a share sum ≠ 100%."""
-    from .checks import check
+    from ..checks import check
 
     out = [
         f"{f.code} {f.path}: {f.message}"
@@ -268,7 +268,7 @@ def render_indicators(
     the CSV starts with a UTF-8 byte-order mark, so that Excel opens it as UTF-8.
     An organ that a spreadsheet would run as a formula is written with a
     leading apostrophe unless *neutralize* is False (see
-    :func:`govinfo_report.records.records_to_csv`).
+    :func:`govinfo_report.export.records.records_to_csv`).
 
     Raises:
         OptionError: An unknown *format*.
@@ -280,7 +280,7 @@ def render_indicators(
     if format == "json":
         return json.dumps([r.to_dict() for r in items], ensure_ascii=False, indent=2)
     if format == "csv":
-        from ._csv import write_csv
+        from .._csv import write_csv
 
         csv_rows: list[dict[str, Any]] = []
         for r in items:
@@ -299,7 +299,7 @@ def render_indicators(
         for r in items
     ]
     headers = ["organ", "year", *INDICATOR_NAMES]
-    from .render import terminal_safe
+    from ..render.text import terminal_safe
 
     out: str = tabulate(table, headers=headers, tablefmt="simple", disable_numparse=True)
     notes = [

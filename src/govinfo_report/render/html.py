@@ -18,13 +18,13 @@ and the three tables with the merged cells of the national format
 * 四: 行政复议 (colspan 5) and 行政诉讼 (colspan 10) over the outcome headers, then
   the 15 values in one row.
 
-Everything comes from :func:`govinfo_report.tables.layout` and the vocabulary;
+Everything comes from :func:`govinfo_report.layout.layout` and the vocabulary;
 blank cells stay empty, and all text is escaped.  With *findings*, the cells a
 finding concerns are highlighted (a class and a ``title`` with the messages)
 and the findings are listed under their table.
 
-:func:`table_grid` is the layout as data (rows of :class:`GridCell` with their
-spans); the Word writer (:mod:`govinfo_report.docx_io`) draws the same grid.
+:func:`~govinfo_report.render.grid.table_grid` is the layout as data (rows of
+:class:`~govinfo_report.render.grid.GridCell` with their spans); every writer draws that grid.
 :func:`findings_html` draws a list of findings for notebooks (see :class:`~govinfo_report.findings.FindingList`).
 
 >>> from govinfo_report import AnnualReport
@@ -41,15 +41,13 @@ True
 from __future__ import annotations
 
 import html as _html
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
-from attrs import frozen
 
-from . import vocab as v
-from .findings import FindingList
-from .model import (
+from ..findings import FindingList
+from ..model import (
     AnnualReport,
     Disputes,
     Edition,
@@ -60,12 +58,11 @@ from .model import (
     Proactive2021,
     Requests,
 )
-from .render import _row_values, _sections, default_title
-from .tables import TableSpec, layout
+from .grid import GridCell, TableGrid, iter_grid_positions, table_grid
+from .text import _sections, default_title
 
 if TYPE_CHECKING:
-    from .findings import Finding
-    from .vocab import Term
+    from ..findings import Finding
 
 __all__ = [
     "FindingList",
@@ -80,189 +77,6 @@ __all__ = [
     "section_markdown",
     "table_grid",
 ]
-
-CellKind = Literal["caption", "header", "note", "label", "value"]
-
-
-@frozen
-class GridCell:
-    """
-    One cell of a table as drawn: its text, its role and its spans.
-
-    Attributes:
-        text: The printed text ("" for a blank value).
-        kind: ``"caption"`` (a block caption of 二), ``"header"`` (a column
-            header), ``"note"`` (the 勾稽 note of 三), ``"label"`` (a row label)
-            or ``"value"``.
-        rowspan: Rows the cell covers.
-        colspan: Grid columns the cell covers.
-        path: The model path of a value cell, e.g. ``$.requests.received.total``.
-
-    .. versionadded:: 0.1.0
-    """
-
-    text: str
-    kind: CellKind
-    rowspan: int = 1
-    colspan: int = 1
-    path: str | None = None
-
-
-@frozen
-class TableGrid:
-    """
-    A table as rows of :class:`GridCell` (each row lists the cells that start in it, as in HTML).
-
-    Attributes:
-        table: The table's layout.
-        width: The number of grid columns.
-        head: The header rows (repeated on each printed page).
-        body: The other rows.
-
-    .. versionadded:: 0.1.0
-    """
-
-    table: TableSpec
-    width: int
-    head: tuple[tuple[GridCell, ...], ...]
-    body: tuple[tuple[GridCell, ...], ...]
-
-    @property
-    def rows(self) -> tuple[tuple[GridCell, ...], ...]:
-        """Header rows, then body rows."""
-        return self.head + self.body
-
-
-# ----------------------------------------------------------------------------
-# The grid of each table
-# ----------------------------------------------------------------------------
-
-
-def table_grid(report: AnnualReport, table: str) -> TableGrid:
-    """
-    The official layout of one table of *report*, with its merged cells.
-
-    Args:
-        report: The report.
-        table: ``"二"``, ``"三"``, ``"四"`` (or ``"proactive"``, ``"requests"``, ``"disputes"``).
-
-    Raises:
-        LayoutError: No such table.
-
-    >>> from govinfo_report import AnnualReport
-    >>> grid = table_grid(AnnualReport.blank("2021", organ="某某局", fill=0), "四")
-    >>> [(c.text, c.colspan) for c in grid.head[0]]
-    [('行政复议', 5), ('行政诉讼', 10)]
-    >>> grid.width, len(grid.body[0])
-    (15, 15)
-
-    .. versionadded:: 0.1.0
-    """
-    spec = layout(report.meta.edition).table(table)
-    if spec.attr == "proactive":
-        return _proactive_grid(report, spec)
-    if spec.attr == "requests":
-        return _requests_grid(report, spec)
-    return _disputes_grid(report, spec)
-
-
-def _values(report: AnnualReport, row: Any, spans: Sequence[int] | None = None) -> list[GridCell]:
-    texts = _row_values(report, row)
-    spans = spans or [1] * len(texts)
-    return [
-        GridCell(text, "value", colspan=span, path=cell.path)
-        for cell, text, span in zip(row.cells, texts, spans, strict=True)
-    ]
-
-
-def _spans(count: int, width: int) -> list[int]:
-    """Spread *count* cells over *width* grid columns: evenly when possible, else the last takes the rest."""
-    if width % count == 0:
-        return [width // count] * count
-    return [1] * (count - 1) + [width - count + 1]
-
-
-def _proactive_grid(report: AnnualReport, spec: TableSpec) -> TableGrid:
-    counts = {len(r.cells) for r in spec.rows}
-    widest = max(counts)
-    # 2019: blocks of 3 and of 2 values share a grid of 4 value columns (format-spec §1.2)
-    width = widest if all(widest % n == 0 for n in counts) else widest + 1
-    body: list[tuple[GridCell, ...]] = []
-    block: Term | None = None
-    for r in spec.rows:
-        spans = _spans(len(r.cells), width)
-        if r.labels[0] != block:
-            block = r.labels[0]
-            body.append((GridCell(block.zh, "caption", colspan=width + 1),))
-            headers = [
-                GridCell(c.column_terms[-1].zh, "header", colspan=s) for c, s in zip(r.cells, spans, strict=True)
-            ]
-            body.append((GridCell(v.INFORMATION_CONTENT.zh, "header"), *headers))
-        body.append((GridCell(r.labels[-1].zh, "label"), *_values(report, r, spans)))
-    return TableGrid(table=spec, width=width + 1, head=(), body=tuple(body))
-
-
-def _column_headers(columns: Sequence[tuple[Term, ...]], depth: int) -> list[list[GridCell]]:
-    """
-    Header rows for data columns described by their label paths (outermost first).
-
-    A label shared by consecutive columns spans them; a column's last label
-    spans down to the last header row.
-    """
-    rows: list[list[GridCell]] = [[] for _ in range(depth)]
-    for level in range(depth):
-        j = 0
-        while j < len(columns):
-            terms = columns[j]
-            if len(terms) <= level:  # covered by a label above that spans down
-                j += 1
-                continue
-            if level == len(terms) - 1:
-                rows[level].append(GridCell(terms[level].zh, "header", rowspan=depth - level))
-                j += 1
-                continue
-            run = 1
-            while j + run < len(columns) and columns[j + run][: level + 1] == terms[: level + 1]:
-                run += 1
-            rows[level].append(GridCell(terms[level].zh, "header", colspan=run))
-            j += run
-    return rows
-
-
-def _requests_grid(report: AnnualReport, spec: TableSpec) -> TableGrid:
-    columns = [c.column_terms for c in spec.rows[0].cells]
-    column_depth = max(len(c) for c in columns)
-    label_depth = max(len(r.labels) for r in spec.rows)
-    headers = _column_headers(columns, column_depth)
-    top = (
-        GridCell(v.REQUESTS_NOTE.zh, "note", rowspan=column_depth + 1, colspan=label_depth),
-        GridCell(v.APPLICANTS.zh, "header", colspan=len(columns)),
-    )
-    head = (top, *(tuple(r) for r in headers))
-    body: list[tuple[GridCell, ...]] = []
-    for k, r in enumerate(spec.rows):
-        cells: list[GridCell] = []
-        for level, term in enumerate(r.labels):
-            prefix = r.labels[: level + 1]
-            if k > 0 and spec.rows[k - 1].labels[: level + 1] == prefix:
-                continue  # inside a group label that spans from above
-            run = 1
-            while k + run < len(spec.rows) and spec.rows[k + run].labels[: level + 1] == prefix:
-                run += 1
-            last = level == len(r.labels) - 1
-            cells.append(GridCell(term.zh, "label", rowspan=run, colspan=label_depth - level if last else 1))
-        body.append((*cells, *_values(report, r)))
-    return TableGrid(table=spec, width=label_depth + len(columns), head=head, body=tuple(body))
-
-
-def _disputes_grid(report: AnnualReport, spec: TableSpec) -> TableGrid:
-    # The row labels of 四 (行政复议; 行政诉讼 / 未经复议直接起诉 ...) are column headers of the official table.
-    columns = [(*r.labels, c.column_terms[-1]) for r in spec.rows for c in r.cells]
-    depth = max(len(c) for c in columns)
-    head = tuple(tuple(r) for r in _column_headers(columns, depth))
-    values = [cell for r in spec.rows for cell in _values(report, r)]
-    return TableGrid(table=spec, width=len(columns), head=head, body=(tuple(values),))
-
 
 # ----------------------------------------------------------------------------
 # HTML
@@ -589,7 +403,7 @@ def findings_html(findings: Sequence[Finding]) -> str:
 
     .. versionadded:: 0.1.0
     """
-    from .findings import summary_line
+    from ..findings import summary_line
 
     if not findings:
         return f'<p class="govinfo-findings">{_esc(summary_line(findings))}</p>'
@@ -624,29 +438,7 @@ def findings_markdown(findings: Sequence[Finding]) -> str:
 
     .. versionadded:: 0.1.0
     """
-    from .findings import summary_line
+    from ..findings import summary_line
 
     lines = [f"- **{f.severity.value}** `{f.code}` `{f.path}`: {f.message}" for f in findings]
     return "\n".join([*lines, "", summary_line(findings)]).strip() + "\n"
-
-
-def iter_grid_positions(grid: TableGrid) -> Iterator[tuple[int, int, GridCell]]:
-    """
-    Every cell of *grid* with its top-left grid position ``(row, column)``, as HTML places cells.
-
-    Cells are placed left to right in the first grid column that no cell from
-    above (through its rowspan) still covers.
-
-    .. versionadded:: 0.1.0
-    """
-    covered: set[tuple[int, int]] = set()
-    for r, row in enumerate(grid.rows):
-        c = 0
-        for cell in row:
-            while (r, c) in covered:
-                c += 1
-            for dr in range(cell.rowspan):
-                for dc in range(cell.colspan):
-                    covered.add((r + dr, c + dc))
-            yield r, c, cell
-            c += cell.colspan

@@ -7,7 +7,7 @@ function is called, and its absence raises
 :class:`~govinfo_report.errors.MissingDependencyError` with that command.
 
 The frame has one row per cell and report, in the order of
-:func:`govinfo_report.records.iter_records`, and these columns:
+:func:`govinfo_report.export.records.iter_records`, and these columns:
 
 =================  ==========  ================================================
 ``organ``          str         the report's organ
@@ -43,11 +43,11 @@ import importlib
 from collections.abc import Iterable
 from typing import Any
 
-from ._fields import Kind
-from .errors import MissingDependencyError, OptionError
-from .model import AnnualReport
+from .._fields import Kind
+from ..errors import MissingDependencyError, OptionError
+from ..layout import iter_cells
+from ..model import AnnualReport
 from .records import amount_unit
-from .tables import iter_cells
 
 __all__ = ["FRAME_COLUMNS", "to_dataframe"]
 

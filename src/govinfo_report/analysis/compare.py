@@ -48,12 +48,12 @@ from typing import Any, Literal, Union
 
 from attrs import frozen
 
-from . import vocab as v
-from ._crosswalk import OTHER_HANDLING_ROW, mapped_paths, mapped_values
-from ._exact import exact, percent
-from .errors import OptionError
-from .model import AmountUnit, AnnualReport, Edition, Proactive2019, ReportMeta
-from .tables import layout
+from .. import vocab as v
+from .._crosswalk import OTHER_HANDLING_ROW, mapped_paths, mapped_values
+from .._exact import exact, percent
+from ..errors import OptionError
+from ..layout import layout
+from ..model import AmountUnit, AnnualReport, Edition, Proactive2019, ReportMeta
 
 __all__ = ["CellChange", "Comparison", "NarrativeDiff", "compare"]
 
@@ -210,7 +210,7 @@ class Comparison:
 
     def _repr_html_(self) -> str:
         """The changed cells as a table, the notes and the narrative diffs, as notebooks show them."""
-        from ._display import comparison_html
+        from .._display import comparison_html
 
         return comparison_html(self)
 
@@ -258,7 +258,7 @@ def _render_text(c: Comparison, all_cells: bool) -> str:
             lines.append(n.diff)
         else:
             lines.append(f"{n.title}：文字相同 / text unchanged")
-    from .render import terminal_safe
+    from ..render.text import terminal_safe
 
     return terminal_safe("\n".join(lines) + "\n")
 

@@ -43,10 +43,10 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from . import vocab as v
-from ._fields import Kind
-from .model import AnnualReport, Proactive2019
-from .tables import iter_cells
+from .. import vocab as v
+from .._fields import Kind
+from ..layout import iter_cells
+from ..model import AnnualReport, Proactive2019
 
 __all__ = ["BOM", "RECORD_KEYS", "amount_unit", "iter_records", "records_to_csv", "records_to_jsonl", "to_records"]
 
@@ -144,6 +144,6 @@ def records_to_csv(records: Iterable[dict[str, Any]], *, neutralize: bool = True
 
     .. versionadded:: 0.1.0
     """
-    from ._csv import write_csv
+    from .._csv import write_csv
 
     return write_csv(records, RECORD_KEYS, neutralize_text=neutralize, bom=bom)

@@ -2,7 +2,7 @@
 A collection of report files, checked one by one as a stream: one result, and one JSON line, per file.
 
 :func:`iter_check_files` (and :func:`iter_check_folder` for a folder) reads and checks
-each file in a worker process and yields its :class:`~govinfo_report.batch.FileCheck`
+each file in a worker process and yields its :class:`~govinfo_report.analysis.batch.FileCheck`
 *as soon as it is done*, so that a caller can write results while the rest is still
 being read (``govinfo-report check DIR --format jsonl``).  A file that cannot be read
 gives a result with ``error`` set; a worker process that dies on a file (a crash, the
@@ -54,10 +54,10 @@ from typing import Any
 
 import attrs
 
+from ..findings import Finding, finding_to_dict
+from ..progress import as_progress
+from ..rules import Severity
 from .batch import BatchResult, FileCheck, Source, _error, _file_check, _load_one, _workers, report_files
-from .findings import Finding, finding_to_dict
-from .progress import as_progress
-from .rules import Severity
 
 __all__ = ["check_file", "check_line", "check_line_dict", "check_line_schema", "iter_check_files", "iter_check_folder"]
 
@@ -75,8 +75,8 @@ def check_file(path: Source, blank: str = "zero", narrative: bool = True) -> Fil
 
     .. versionadded:: 0.2.0
     """
-    from .checks import check
-    from .importers import summarise
+    from ..checks import check
+    from ..importers import summarise
 
     source = os.fspath(path)
     loaded, diagnostics, unread = _load_one(source)
@@ -117,7 +117,7 @@ def iter_check_files(
     narrative: bool = True,
 ) -> Iterator[FileCheck]:
     """
-    Check each file and yield its :class:`~govinfo_report.batch.FileCheck` as soon as it is done.
+    Check each file and yield its :class:`~govinfo_report.analysis.batch.FileCheck` as soon as it is done.
 
     Results come in the order the files finish (with one worker, in input order).
 
@@ -196,7 +196,7 @@ def iter_check_folder(
     narrative: bool = True,
 ) -> Iterator[FileCheck]:
     """
-    :func:`iter_check_files` over the report files of *folder* (:func:`govinfo_report.batch.report_files`).
+    :func:`iter_check_files` over the report files of *folder* (:func:`govinfo_report.analysis.batch.report_files`).
 
     Raises:
         OptionError: *folder* is not a folder (raised at the call, before any file is read).
@@ -223,7 +223,7 @@ def _failure_diagnostic(error: str) -> dict[str, Any]:
 
 def _text_diagnostic(text: str) -> dict[str, Any]:
     """A diagnostic known only as its text (``"line L, col C: message [CODE]"``), as a dict."""
-    from .importers import CODES
+    from ..importers import CODES
 
     found = re.search(r"\[([A-Z0-9-]+)\]$", text)
     code = found.group(1) if found else "IMPORT"
@@ -245,7 +245,7 @@ def check_line_dict(result: FileCheck) -> dict[str, Any]:
 
     .. versionadded:: 0.2.0
     """
-    from .importers._result import diagnostic_to_dict
+    from ..importers._result import diagnostic_to_dict
 
     if result.import_diagnostics:
         diagnostics = [diagnostic_to_dict(d) for d in result.import_diagnostics]

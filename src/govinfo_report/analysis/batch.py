@@ -19,8 +19,8 @@ files).  Results come back in input order.
 :func:`check_folder` checks every report in a folder (every suffix of
 :data:`REPORT_SUFFIXES`, .docx included) and counts errors and warnings per file and per rule;
 :func:`render_folder_check` prints that as tables (for ``govinfo-report check DIR``).
-:mod:`govinfo_report.collection` streams the same checks file by file (``check DIR --format jsonl``)
-and :mod:`govinfo_report.audit` draws them as a page or a workbook.
+:mod:`govinfo_report.analysis.collection` streams the same checks file by file (``check DIR --format jsonl``)
+and :mod:`govinfo_report.analysis.audit` draws them as a page or a workbook.
 
 Examples:
     >>> from govinfo_report import AnnualReport
@@ -43,13 +43,13 @@ import attrs
 from attrs import frozen
 
 if TYPE_CHECKING:
-    from .importers import Diagnostic
+    from ..importers import Diagnostic
 
-from .errors import OptionError
-from .findings import Finding, finding_to_dict
-from .importers._files import READABLE_SUFFIXES
-from .model import AnnualReport
-from .rules import Severity
+from ..errors import OptionError
+from ..findings import Finding, finding_to_dict
+from ..importers._files import READABLE_SUFFIXES
+from ..model import AnnualReport
+from ..rules import Severity
 
 __all__ = [
     "REPORT_SUFFIXES",
@@ -133,11 +133,11 @@ def _load_one(path: Source) -> tuple[BatchResult[AnnualReport], tuple[Diagnostic
     source = os.fspath(path)
     try:
         if source.lower().endswith(".json"):
-            from .convert import from_json
+            from ..convert import from_json
 
             with open(source, "rb") as f:
                 return BatchResult(source=source, value=from_json(f.read())), (), ()
-        from .importers import parse
+        from ..importers import parse
 
         result = parse(source)
         texts = tuple(str(d) for d in result.diagnostics)
@@ -179,8 +179,8 @@ def check_one(
         loaded, diagnostics, unread = _loaded(item, index), (), ()
     if loaded.value is None:
         return BatchResult(source=loaded.source, value=None, error=loaded.error, diagnostics=loaded.diagnostics)
-    from .checks import check
-    from .importers import summarise
+    from ..checks import check
+    from ..importers import summarise
 
     try:
         reading = summarise(diagnostics) if diagnostics else None
@@ -192,14 +192,14 @@ def check_one(
 
 def records_one(item: AnnualReport | Source, index: int = 0) -> BatchResult[list[dict[str, Any]]]:
     """
-    The records (:func:`govinfo_report.records.to_records`) of one report or file.
+    The records (:func:`govinfo_report.export.records.to_records`) of one report or file.
 
     .. versionadded:: 0.1.0
     """
     loaded = _loaded(item, index)
     if loaded.value is None:
         return BatchResult(source=loaded.source, value=None, error=loaded.error, diagnostics=loaded.diagnostics)
-    from .records import to_records
+    from ..export.records import to_records
 
     return BatchResult(source=loaded.source, value=to_records(loaded.value), diagnostics=loaded.diagnostics)
 
@@ -231,7 +231,7 @@ def _map(
     fails only the input it was reading: ``on_failure(index, reason)`` gives
     that input's result, and the other inputs go on.
     """
-    from ._pool import run_all
+    from .._pool import run_all
 
     n = len(items)
     count = _workers(workers, n)
@@ -273,7 +273,7 @@ def load_many(paths: Iterable[Source], *, workers: int | None = None) -> list[Ba
     """
     items = [os.fspath(p) for p in paths]
     count = _workers(workers, len(items))
-    from .importers import parse_many
+    from ..importers import parse_many
 
     out: list[BatchResult[AnnualReport]] = []
     for source, result in zip(items, parse_many(items, workers=count), strict=True):
@@ -428,7 +428,7 @@ class FolderCheck:
         return any(f.errors or f.error for f in self.files)
 
     def _repr_html_(self) -> str:
-        """The audit page (:func:`govinfo_report.audit.audit_html`), as notebooks show it."""
+        """The audit page (:func:`govinfo_report.analysis.audit.audit_html`), as notebooks show it."""
         from .audit import audit_html
 
         return audit_html(self, standalone=False)
@@ -512,7 +512,7 @@ def folder_check(folder: str, files: Sequence[FileCheck], skipped: Sequence[tupl
 
     .. versionadded:: 0.2.0
     """
-    from .rules import CATALOGUE
+    from ..rules import CATALOGUE
 
     files = tuple(files)
     skipped = tuple(skipped)
@@ -566,7 +566,7 @@ def render_folder_check(
     CSV has one line per file: ``source, errors, warnings, infos, rules`` (``CODE=n``
     separated by spaces) and ``error``; a text field that a spreadsheet would
     run as a formula gets a leading apostrophe unless *neutralize* is False
-    (see :func:`govinfo_report.records.records_to_csv`).
+    (see :func:`govinfo_report.export.records.records_to_csv`).
 
     JSON: ``{"folder", "files": [{source, errors, warnings, infos, rules: {code: n}, error, findings: [...],
     diagnostics: [...]}], "skipped": [{source, reason}], "rules": [{code, severity, files, findings}]}``;
@@ -601,7 +601,7 @@ def render_folder_check(
         }
         return json.dumps(data, ensure_ascii=False, indent=2)
     if format == "csv":
-        from ._csv import write_csv
+        from .._csv import write_csv
 
         rows = (
             {
@@ -665,7 +665,7 @@ def render_folder_check(
         f"{result.unreadable} 个无法读取 / "
         f"{n} files, {with_errors} with errors ({errors} errors, {warnings} warnings), {result.unreadable} unreadable"
     )
-    from .render import terminal_safe
+    from ..render.text import terminal_safe
 
     return terminal_safe("\n\n".join(parts) + "\n")
 
@@ -681,6 +681,6 @@ def terminal_progress(stream: TextIO | None = None, width: int = 30, *, quiet: b
     .. versionchanged:: 0.2.0
        The rate, the time left and *quiet*.
     """
-    from .progress import terminal_progress as line
+    from ..progress import terminal_progress as line
 
     return line(stream, width=width, quiet=quiet)

@@ -79,8 +79,8 @@ from typing import Any, Union
 
 import attrs
 
-from . import vocab as v
-from ._crosswalk import (
+from .. import vocab as v
+from .._crosswalk import (
     OTHER_HANDLING_ROW,
     OTHER_HANDLING_SUBROWS,
     SHARED_PROACTIVE,
@@ -88,10 +88,11 @@ from ._crosswalk import (
     mapped_values,
     sum_cells,
 )
-from ._exact import exact
-from .checks import BlankPolicy, blank_policy
-from .errors import AggregationError, OptionError
-from .model import (
+from .._exact import exact
+from ..checks import BlankPolicy, blank_policy
+from ..errors import AggregationError, OptionError
+from ..layout import build_sections, layout
+from ..model import (
     AmountUnit,
     AnnualReport,
     Edition,
@@ -102,7 +103,6 @@ from .model import (
     ReportMeta,
     Scope,
 )
-from .tables import build_sections, layout
 
 __all__ = ["AggregationWarning", "aggregate"]
 
@@ -173,7 +173,7 @@ def _summer(edition: Edition) -> Callable[[Sequence[AnnualReport]], list[Any]]:
             "",
         ]
     )
-    filename = f"<govinfo_report.summary sums {edition.value}>"
+    filename = f"<govinfo_report.analysis.aggregate sums {edition.value}>"
     linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)
     namespace: dict[str, Any] = {}
     exec(compile(text, filename, "exec"), namespace)  # generated from the layout only
@@ -427,8 +427,8 @@ def _faulty_members(members: Sequence[AnnualReport]) -> dict[str, tuple[str, ...
     Only relations whose cells are all filled count (``blank="ignore"``): a blank is
     the blank policy's business, not an arithmetic error of the member.
     """
-    from .checks import check
-    from .rules import rule
+    from ..checks import check
+    from ..rules import rule
 
     out: dict[str, tuple[str, ...]] = {}
     for m in members:
