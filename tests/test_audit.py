@@ -15,8 +15,14 @@ import pytest
 import govinfo_report as gr
 from govinfo_report.analysis import collection
 from govinfo_report.analysis.audit import audit_html, write_audit_xlsx
-from govinfo_report.analysis.batch import check_folder, report_files
-from govinfo_report.analysis.collection import check_line_dict, check_line_schema, iter_check_files, iter_check_folder
+from govinfo_report.analysis.batch import report_files
+from govinfo_report.analysis.collection import (
+    check_folder,
+    check_line_dict,
+    check_line_schema,
+    iter_check_files,
+    iter_check_folder,
+)
 from govinfo_report.cli import _inputs, main
 from govinfo_report.errors import OptionError
 from govinfo_report.progress import as_progress, terminal_progress

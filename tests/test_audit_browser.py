@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from govinfo_report.analysis.audit import audit_html
-from govinfo_report.analysis.batch import check_folder
+from govinfo_report.analysis.collection import check_folder
 
 from .helpers import mixed_folder
 

@@ -13,7 +13,6 @@ import pytest
 import govinfo_report as gr
 from govinfo_report.analysis.batch import (
     BatchResult,
-    check_folder,
     check_many,
     check_one,
     load_many,
@@ -23,6 +22,7 @@ from govinfo_report.analysis.batch import (
     report_files,
     terminal_progress,
 )
+from govinfo_report.analysis.collection import check_folder
 from govinfo_report.errors import OptionError
 from govinfo_report.layout import layout, replace_cell
 

@@ -13,9 +13,10 @@ from hypothesis import given, settings
 
 import govinfo_report as gr
 from govinfo_report import vocab as v
-from govinfo_report.docx_io import BODY_FONT, HEADING_FONT, docx_to_html, parse_docx, write_docx
 from govinfo_report.errors import GovInfoReportError, MissingDependencyError, ReportReadError
+from govinfo_report.importers.docx import docx_to_html, parse_docx
 from govinfo_report.layout import layout
+from govinfo_report.render.docx import BODY_FONT, HEADING_FONT, write_docx
 from govinfo_report.vocab import Term
 
 from .conftest import EXAMPLE_JSON

@@ -288,7 +288,7 @@ def test_check_takes_a_parse_result(tmp_path: Any) -> None:
 
 def test_a_folder_check_skips_the_arithmetic_of_an_unread_table(tmp_path: Any) -> None:
     """check_folder (govinfo-report check DIR) counts a truncated table's file without arithmetic errors."""
-    from govinfo_report.analysis.batch import check_folder
+    from govinfo_report.analysis.collection import check_folder
 
     _truncated(tmp_path)
     result = check_folder(tmp_path)

@@ -81,7 +81,7 @@ def test_text_after_an_entity_reference_is_kept_and_the_entity_not_resolved() ->
 @needs_docx
 def test_billion_laughs_is_not_expanded() -> None:
     """Nested entity definitions are never expanded: the document reads, the entity left out."""
-    from govinfo_report.docx_io import docx_to_html
+    from govinfo_report.importers.docx import docx_to_html
 
     xml = document_xml().replace("梳理主动".encode(), "梳理&lol9;主动".encode())
     data = with_document(with_doctype(xml, LAUGHS))
@@ -702,9 +702,9 @@ def _killing_parse_one(path: str) -> Any:
     """Die like a worker killed by the system on one file; read the others."""
     if "kill" in os.path.basename(path):
         os._exit(9)
-    from govinfo_report.importers import _files
+    from govinfo_report.importers import _dispatch
 
-    return _files.parse(path)
+    return _dispatch.parse(path)
 
 
 def _killing_check_file(source: str, blank: str = "zero", narrative: bool = True) -> Any:
@@ -718,13 +718,13 @@ def _killing_check_file(source: str, blank: str = "zero", narrative: bool = True
 
 def test_a_killed_worker_fails_only_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker that dies (os._exit, as when killed out of memory) marks its file failed; the rest are read."""
-    from govinfo_report.importers import _files
+    from govinfo_report.importers import _dispatch
 
     paths = _folder(tmp_path, corrupt=False)
     kill = tmp_path / "kill.json"
     kill.write_text(gr.to_json(example()), encoding="utf-8")
     paths.insert(1, str(kill))
-    monkeypatch.setattr(_files, "_parse_one", _killing_parse_one)
+    monkeypatch.setattr(_dispatch, "_parse_one", _killing_parse_one)
 
     results = gr.parse_many(paths, workers=2)
 

@@ -24,7 +24,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "govinfo_report"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "vocabulary and errors",
-        ("vocab", "errors", "_chinese", "_atomic", "_csv", "_pool", "_exact", "_terminal", "limits"),
+        ("vocab", "errors", "_chinese", "_extras", "_atomic", "_csv", "_pool", "_exact", "_terminal", "limits"),
     ),
     ("model", ("_fields", "model")),
     ("layout and editions", ("layout", "editions", "_crosswalk")),
@@ -32,9 +32,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("build", ("build",)),
     ("checks", ("findings", "claims", "_evaluator", "checks", "narrative_checks", "plausibility_checks")),
     ("conversion, export and rendering", ("convert", "schema", "export", "render", "progress")),
-    ("importers", ("importers", "docx_io", "xlsx_io")),
+    ("importers", ("importers", "xlsx_io")),
     ("analysis", ("analysis", "_display")),
-    ("command line and facade", ("cli", "__main__", "")),
+    ("command line and facade", ("cli", "__main__", "_compat", "")),
 )
 
 # (module, function) whose upward imports are allowed, and why

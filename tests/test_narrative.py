@@ -565,7 +565,7 @@ def test_no_applications_in_words(prose: str) -> None:
 
 def test_a_folder_check_runs_the_narrative_rules_unless_switched_off(tmp_path: Path) -> None:
     """check_folder counts a TEXT-* warning per file; narrative=False leaves it out."""
-    from govinfo_report.analysis.batch import check_folder
+    from govinfo_report.analysis.collection import check_folder
 
     (tmp_path / "r.json").write_text(gr.to_json(_report(OVERVIEW.replace("申请48件", "申请50件"))), encoding="utf-8")
 

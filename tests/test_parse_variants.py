@@ -292,7 +292,7 @@ def test_a_word_value_cell_merged_over_columns_is_placed_by_its_span(tmp_path: P
     """Word's gridSpan and vMerge: a value merged over several cells is not guessed into the first one."""
     import docx
 
-    from govinfo_report.docx_io import parse_docx
+    from govinfo_report.importers.docx import parse_docx
 
     doc = docx.Document()
     doc.add_paragraph("青川县农业农村局2020年政府信息公开工作年度报告")

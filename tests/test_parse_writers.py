@@ -26,7 +26,8 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _docx_html(report: gr.AnnualReport) -> str:
-    from govinfo_report.docx_io import docx_to_html, write_docx
+    from govinfo_report.importers.docx import docx_to_html
+    from govinfo_report.render.docx import write_docx
 
     buffer = io.BytesIO()
     write_docx(report, buffer)

@@ -122,7 +122,7 @@ def test_folder_json_has_findings_diagnostics_and_skipped(tmp_path: Path) -> Non
 def test_folder_reads_word_files(tmp_path: Path) -> None:
     """check DIR reads .docx like the single-file commands (it used to skip them)."""
     pytest.importorskip("docx")
-    from govinfo_report.docx_io import write_docx
+    from govinfo_report.render.docx import write_docx
 
     report = gr.AnnualReport.blank("2021", organ="丙局", year=2022, fill=0)
     write_docx(report, tmp_path / "c.docx")

@@ -29,12 +29,19 @@ _MOVED: dict[str, str] = {
     "govinfo_report.summary": "govinfo_report.analysis.aggregate",
     "govinfo_report.comparison": "govinfo_report.analysis.compare",
     "govinfo_report.metrics": "govinfo_report.analysis.indicators",
-    "govinfo_report.batch": "govinfo_report.analysis.batch",
+    "govinfo_report.batch": "govinfo_report._compat.batch",
+    "govinfo_report.docx_io": "govinfo_report._compat.docx_io",
     "govinfo_report.collection": "govinfo_report.analysis.collection",
     "govinfo_report.audit": "govinfo_report.analysis.audit",
     "govinfo_report.records": "govinfo_report.export.records",
     "govinfo_report.frames": "govinfo_report.export.frames",
     "govinfo_report.html_render": "govinfo_report.render.html",
+}
+
+# Modules split in two: what the warning advises instead of the compatibility module.
+_SPLIT: dict[str, str] = {
+    "govinfo_report.batch": "govinfo_report.analysis.batch or govinfo_report.analysis.collection",
+    "govinfo_report.docx_io": "govinfo_report.render.docx (writing) or govinfo_report.importers.docx (reading)",
 }
 
 
@@ -54,8 +61,9 @@ class _MovedModules:
         import warnings
 
         new = _MOVED[spec.name]
+        instead = _SPLIT.get(spec.name, new)
         warnings.warn(
-            f"{spec.name} is deprecated since govinfo_report 0.2.0; import {new} instead "
+            f"{spec.name} is deprecated since govinfo_report 0.2.0; import {instead} instead "
             "(or the name from govinfo_report itself)",
             DeprecationWarning,
             stacklevel=2,
@@ -164,9 +172,9 @@ _EXPORTS: dict[str, str] = {
     "render_html": "render.html",
     "render_html_table": "render.html",
     "findings_html": "render.html",
-    "parse_docx": "docx_io",
-    "docx_to_html": "docx_io",
-    "write_docx": "docx_io",
+    "parse_docx": "importers.docx",
+    "docx_to_html": "importers.docx",
+    "write_docx": "render.docx",
     "parse_xlsx": "xlsx_io",
     "write_records_xlsx": "xlsx_io",
     "write_xlsx": "xlsx_io",
@@ -198,7 +206,7 @@ _EXPORTS: dict[str, str] = {
     "json_schema": "schema",
     "shipped_schema": "schema",
     "BatchResult": "analysis.batch",
-    "check_folder": "analysis.batch",
+    "check_folder": "analysis.collection",
     "check_many": "analysis.batch",
     "load_many": "analysis.batch",
     "records_many": "analysis.batch",
@@ -410,7 +418,6 @@ if TYPE_CHECKING:
         BatchResult as BatchResult,
         FileCheck as FileCheck,
         FolderCheck as FolderCheck,
-        check_folder as check_folder,
         check_many as check_many,
         load_many as load_many,
         records_many as records_many,
@@ -418,6 +425,7 @@ if TYPE_CHECKING:
     )
     from .analysis.collection import (
         check_file as check_file,
+        check_folder as check_folder,
         check_line as check_line,
         check_line_schema as check_line_schema,
         iter_check_files as iter_check_files,
@@ -460,11 +468,6 @@ if TYPE_CHECKING:
         from_json as from_json,
         to_dict as to_dict,
         to_json as to_json,
-    )
-    from .docx_io import (
-        docx_to_html as docx_to_html,
-        parse_docx as parse_docx,
-        write_docx as write_docx,
     )
     from .errors import (
         AggregationError as AggregationError,
@@ -513,6 +516,10 @@ if TYPE_CHECKING:
         parse_many as parse_many,
         parse_pdf as parse_pdf,
         parse_text as parse_text,
+    )
+    from .importers.docx import (
+        docx_to_html as docx_to_html,
+        parse_docx as parse_docx,
     )
     from .layout import (
         CellSpec as CellSpec,
@@ -567,6 +574,9 @@ if TYPE_CHECKING:
     )
     from .progress import (
         tqdm_progress as tqdm_progress,
+    )
+    from .render.docx import (
+        write_docx as write_docx,
     )
     from .render.html import (
         findings_html as findings_html,

@@ -57,7 +57,6 @@ __all__ = [
     "FileCheck",
     "FolderCheck",
     "RuleCount",
-    "check_folder",
     "check_many",
     "check_one",
     "folder_check",
@@ -466,44 +465,6 @@ def report_files(folder: Source, *, recursive: bool = False) -> list[str]:
         raise OptionError(f"{os.fspath(folder)}: not a folder")
     found = root.rglob("*") if recursive else root.iterdir()
     return sorted(os.fspath(p) for p in found if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
-
-
-def check_folder(
-    folder: Source,
-    *,
-    blank: str = "zero",
-    recursive: bool = False,
-    workers: int | None = None,
-    progress: Progress | Any = None,
-    narrative: bool = True,
-) -> FolderCheck:
-    """
-    Check every report in *folder* and count the findings per file and per rule.
-
-    Args:
-        folder: The folder.
-        blank: The blank-cell policy of ``check``.
-        recursive: Also read the folder's subfolders.
-        workers: How many processes (default: every core).
-        progress: Called as ``progress(done, total, source)`` after each file; or a tqdm bar,
-            or True for a line on stderr when it is a terminal (see :func:`govinfo_report.progress.as_progress`).
-        narrative: Run the TEXT-* rules (``check(narrative=...)``).
-
-    Raises:
-        OptionError: *folder* is not a folder.
-
-    .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
-       *progress* may be a tqdm bar or True; each :class:`FileCheck` has the report, its organ, year and edition.
-    """
-    from .collection import iter_check_files
-
-    paths = report_files(folder, recursive=recursive)
-    skipped = tuple((p, _skip_reason(p)) for p in _other_files(folder, recursive))
-    order = {p: i for i, p in enumerate(paths)}
-    checked = iter_check_files(paths, blank=blank, workers=workers, progress=progress, narrative=narrative)
-    files = tuple(sorted(checked, key=lambda f: order[f.source]))
-    return folder_check(os.fspath(folder), files, skipped)
 
 
 def folder_check(folder: str, files: Sequence[FileCheck], skipped: Sequence[tuple[str, str]] = ()) -> FolderCheck:

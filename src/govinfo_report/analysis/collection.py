@@ -57,9 +57,26 @@ import attrs
 from ..findings import Finding, finding_to_dict
 from ..progress import as_progress
 from ..rules import Severity
-from .batch import BatchResult, FileCheck, Source, _error, _file_check, _load_one, _workers, report_files
+from .batch import (
+    BatchResult,
+    FileCheck,
+    FolderCheck,
+    Progress,
+    Source,
+    _error,
+    _file_check,
+    _load_one,
+    _other_files,
+    _skip_reason,
+    _workers,
+    folder_check,
+    report_files,
+)
 
-__all__ = ["check_file", "check_line", "check_line_dict", "check_line_schema", "iter_check_files", "iter_check_folder"]
+__all__ = [
+    "check_file",
+    "check_folder",
+    "check_line", "check_line_dict", "check_line_schema", "iter_check_files", "iter_check_folder"]
 
 _WORKER_DIED = (
     "WorkerDied: the process reading this file ended abruptly (a crash, or out of memory) (读取该文件的进程意外终止)"
@@ -282,3 +299,40 @@ def check_line_schema() -> dict[str, Any]:
     text = resources.files("govinfo_report").joinpath("schemas").joinpath("check-line.schema.json")
     loaded: dict[str, Any] = json.loads(text.read_text(encoding="utf-8"))
     return loaded
+
+
+def check_folder(
+    folder: Source,
+    *,
+    blank: str = "zero",
+    recursive: bool = False,
+    workers: int | None = None,
+    progress: Progress | Any = None,
+    narrative: bool = True,
+) -> FolderCheck:
+    """
+    Check every report in *folder* and count the findings per file and per rule.
+
+    Args:
+        folder: The folder.
+        blank: The blank-cell policy of ``check``.
+        recursive: Also read the folder's subfolders.
+        workers: How many processes (default: every core).
+        progress: Called as ``progress(done, total, source)`` after each file; or a tqdm bar,
+            or True for a line on stderr when it is a terminal (see :func:`govinfo_report.progress.as_progress`).
+        narrative: Run the TEXT-* rules (``check(narrative=...)``).
+
+    Raises:
+        OptionError: *folder* is not a folder.
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       *progress* may be a tqdm bar or True; each :class:`FileCheck` has the report, its organ, year and edition.
+       Lives in :mod:`govinfo_report.analysis.collection` (it was in ``govinfo_report.batch``).
+    """
+    paths = report_files(folder, recursive=recursive)
+    skipped = tuple((p, _skip_reason(p)) for p in _other_files(folder, recursive))
+    order = {p: i for i, p in enumerate(paths)}
+    checked = iter_check_files(paths, blank=blank, workers=workers, progress=progress, narrative=narrative)
+    files = tuple(sorted(checked, key=lambda f: order[f.source]))
+    return folder_check(os.fspath(folder), files, skipped)

@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--findings works with --format html only")
     report = load_report(one_input(args.file), organ=args.organ, year=args.year)
     if args.format == "docx":
-        from ..docx_io import write_docx
+        from ..render.docx import write_docx
 
         write_binary(lambda: write_docx(report, args.output), args.output)
         return 0

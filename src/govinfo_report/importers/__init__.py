@@ -58,7 +58,8 @@ line 4, col 1: 表二 未找到“第二十条第（一）项 / 规章”行，�
 from __future__ import annotations
 
 from ..errors import ParseError
-from ._files import READABLE_SUFFIXES, decode, parse, parse_html, parse_many, parse_text
+from ._dispatch import parse, parse_many
+from ._files import READABLE_SUFFIXES, decode, parse_html, parse_text
 from ._pdf import parse_pdf, pdf_to_text
 from ._result import CODES, Diagnostic, ExtraRow, ParseResult, diagnostics_to_json, summarise
 
