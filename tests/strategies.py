@@ -24,7 +24,7 @@ import attrs
 from hypothesis import strategies as st
 
 import govinfo_report as gr
-from govinfo_report._fields import Kind
+from govinfo_report._fields import Kind, field_info
 from govinfo_report.model import NotProcessed, OtherHandling, Unable, Withheld
 from govinfo_report.rules import equations
 from govinfo_report.tables import layout, replace_cell
@@ -112,7 +112,7 @@ def _row(draw: Any) -> dict[str, int]:
 
 
 def _group(draw: Any, cls: type) -> dict[str, dict[str, int]]:
-    return {a.name: _row(draw) for a in attrs.fields(cls)}
+    return {a.name: _row(draw) for a in attrs.fields(cls) if field_info(a) is not None}
 
 
 def _column_total(rows: list[dict[str, int]], column: str) -> int:

@@ -56,7 +56,8 @@ import attrs
 from ._fields import Kind, field_info
 from .convert import FORMAT_VERSION
 from .errors import OptionError
-from .model import AnnualReport, Edition, ProcessingFees, ReportMeta
+from . import vocab as v
+from .model import AnnualReport, Edition, OtherHandling, ProcessingFees, ReportMeta
 from .tables import _field_class
 
 __all__ = ["DECIMAL_PATTERN", "json_schema", "schema_json", "shipped_schema"]
@@ -124,6 +125,14 @@ class _Builder:
         if cls is ReportMeta and a.name == "edition":
             return {"const": self.edition.value}
         schema = self.type_schema(a.type)
+        if cls is OtherHandling and a.name == "single_row":  # optional: written only when the report printed it
+            title = f"{v.OTHER_HANDLING.zh} / {v.OTHER_HANDLING_SINGLE_ROW.zh}"
+            schema = {
+                "title": title,
+                "description": "(6) other handling printed as one row, without its three sub-rows; not a cell of the "
+                "official 2021 layout",
+                **schema,
+            }
         schema.update(_CONSTRAINTS.get((cls, a.name), {}))
         return schema
 

@@ -423,3 +423,91 @@ def _build_obj(
             kwargs[a.name] = _build_obj(sub, path, values, default, edition)
     return cls(**kwargs)
 
+
+
+# ----------------------------------------------------------------------------
+# （六）其他处理 printed as one row in a 2021-edition report: not a cell of the layout
+# ----------------------------------------------------------------------------
+
+SINGLE_ROW_PATH = "$.requests.results.other_handling.single_row"
+"""The path of :attr:`~govinfo_report.model.OtherHandling.single_row` (its cells are ``SINGLE_ROW_PATH + ".total"``…)."""
+
+_SUB_ROWS = ("overdue_correction", "overdue_fee", "other")
+
+
+@functools.cache
+def single_row_cells(edition: Edition | str) -> tuple[CellSpec, ...]:
+    """
+    The cells of （六）其他处理 printed as one row (:attr:`~govinfo_report.model.OtherHandling.single_row`).
+
+    They are not cells of the official layout (which has the three sub-rows): :func:`layout`,
+    :func:`iter_cells` and :func:`cell_values` never list them.  Empty for the 2019 edition,
+    whose （六）其他处理 is one row of the layout.
+
+    >>> [c.location for c in single_row_cells("2021")][-1]
+    '表三 （六）其他处理 / 未分子行 × 总计'
+    >>> single_row_cells("2019")
+    ()
+
+    .. versionadded:: 0.2.0
+    """
+    edition = Edition(edition)
+    if edition is not Edition.E2021:
+        return ()
+    first = layout(edition).rows_by_path[f"$.requests.results.other_handling.{_SUB_ROWS[0]}"]
+    return tuple(
+        CellSpec(
+            table=c.table,
+            attr_path=(*first.attr_path[:-1], "single_row", c.attr_path[-1]),
+            row_terms=(*first.row_terms[:-1], v.OTHER_HANDLING_SINGLE_ROW),
+            column_terms=c.column_terms,
+            kind=c.kind,
+        )
+        for c in first.cells
+    )
+
+
+def single_row_values(report: AnnualReport) -> dict[str, CellValue]:
+    """
+    The cells of （六）其他处理 printed as one row, keyed by path; ``{}`` when the report has no such row.
+
+    .. versionadded:: 0.2.0
+    """
+    oh = report.requests.results.other_handling
+    single = getattr(oh, "single_row", None)
+    if single is None:
+        return {}
+    return {c.path: getattr(single, c.attr_path[-1]) for c in single_row_cells(report.meta.edition)}
+
+
+SINGLE_ALONE, SINGLE_WITH_SUB_ROWS = "alone", "with-sub-rows"
+
+
+def single_row_mode(report: AnnualReport) -> str | None:
+    """
+    How the arithmetic treats （六）其他处理 printed as one row.
+
+    None when the report has no single row; ``"alone"`` when its three sub-rows
+    are all blank (the single row stands for them); ``"with-sub-rows"`` when the
+    sub-rows have numbers too (they are used, and the single row is compared
+    with their sum).
+
+    .. versionadded:: 0.2.0
+    """
+    oh = report.requests.results.other_handling
+    if getattr(oh, "single_row", None) is None:
+        return None
+    for name in _SUB_ROWS:
+        row = getattr(oh, name)
+        if any(getattr(row, c) is not None for c in (*row.PARTS, "total")):
+            return SINGLE_WITH_SUB_ROWS
+    return SINGLE_ALONE
+
+
+def sub_row_paths(edition: Edition | str) -> tuple[str, ...]:
+    """The paths of the cells of the three sub-rows of （六）其他处理 (2021 edition), in layout order."""
+    prefix = "$.requests.results.other_handling."
+    return tuple(c.path for c in layout(edition).cells if c.path.startswith(prefix))
+
+
+__all__ += ["SINGLE_ROW_PATH", "single_row_cells", "single_row_mode", "single_row_values"]
