@@ -325,7 +325,9 @@ def configure_converter(conv: cattrs.Converter) -> None:
         )
         conv.register_structure_hook(cls, structure)
         # an optional key written only when set: OtherHandling.single_row (（六）其他处理 printed as one row)
-        omit = {a.name: override(omit_if_default=True) for a in attrs.fields(cls) if a.name in _OPTIONAL_KEYS}
+        omit: dict[str, Any] = {
+            a.name: override(omit_if_default=True) for a in attrs.fields(cls) if a.name in _OPTIONAL_KEYS
+        }
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, **omit))
 
     conv.register_unstructure_hook(tuple, lambda t: [conv.unstructure(x) for x in t])

@@ -53,10 +53,10 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
+from . import vocab as v
 from ._fields import Kind, field_info
 from .convert import FORMAT_VERSION
 from .errors import OptionError
-from . import vocab as v
 from .model import AnnualReport, Edition, OtherHandling, ProcessingFees, ReportMeta
 from .tables import _field_class
 

@@ -33,6 +33,7 @@ from ._fields import CELL_KINDS, FieldInfo, Kind, field_info
 from .errors import GovInfoReportError
 from .model import (
     AnnualReport,
+    ApplicantCounts,
     Disputes,
     Edition,
     Proactive2019,
@@ -430,7 +431,7 @@ def _build_obj(
 # ----------------------------------------------------------------------------
 
 SINGLE_ROW_PATH = "$.requests.results.other_handling.single_row"
-"""The path of :attr:`~govinfo_report.model.OtherHandling.single_row` (its cells are ``SINGLE_ROW_PATH + ".total"``…)."""
+"""The path of :attr:`~govinfo_report.model.OtherHandling.single_row` (its cells: ``….single_row.total``…)."""
 
 _SUB_ROWS = ("overdue_correction", "overdue_fee", "other")
 
@@ -464,6 +465,27 @@ def single_row_cells(edition: Edition | str) -> tuple[CellSpec, ...]:
             kind=c.kind,
         )
         for c in first.cells
+    )
+
+
+@functools.cache
+def single_row_spec(edition: Edition | str) -> RowSpec | None:
+    """
+    （六）其他处理 printed as one row, as a row spec (its cells are :func:`single_row_cells`); None for 2019.
+
+    .. versionadded:: 0.2.0
+    """
+    cells = single_row_cells(edition)
+    if not cells:
+        return None
+    first = layout(edition).rows_by_path[f"$.requests.results.other_handling.{_SUB_ROWS[0]}"]
+    return RowSpec(
+        table=cells[0].table,
+        attr_path=cells[0].attr_path[:-1],
+        labels=(*first.labels[:-1], v.OTHER_HANDLING_SINGLE_ROW),
+        row_terms=cells[0].row_terms,
+        cells=cells,
+        row_class=ApplicantCounts,
     )
 
 
@@ -504,10 +526,43 @@ def single_row_mode(report: AnnualReport) -> str | None:
     return SINGLE_ALONE
 
 
-def sub_row_paths(edition: Edition | str) -> tuple[str, ...]:
-    """The paths of the cells of the three sub-rows of （六）其他处理 (2021 edition), in layout order."""
-    prefix = "$.requests.results.other_handling."
-    return tuple(c.path for c in layout(edition).cells if c.path.startswith(prefix))
+@functools.cache
+def checked_cells(edition: Edition | str, mode: str | None = None) -> tuple[CellSpec, ...]:
+    """
+    The cells the checks read for a report of *edition* whose :func:`single_row_mode` is *mode*, in order.
+
+    Without a single row, the layout's cells.  With one, its cells follow the
+    three sub-rows of （六）其他处理; when it stands for them (``"alone"``), the
+    sub-rows, which the report did not print, are left out.
+
+    .. versionadded:: 0.2.0
+    """
+    cells = layout(edition).cells
+    single = single_row_cells(edition)
+    if mode is None or not single:
+        return cells
+    prefix = "$." + ".".join(single[0].attr_path[:-2]) + "."  # the cells of （六）其他处理
+    out: list[CellSpec] = []
+    placed = False
+    for c in cells:
+        inside = c.path.startswith(prefix)
+        if not inside and not placed and out and out[-1].path.startswith(prefix):
+            out.extend(single)
+            placed = True
+        if inside and mode == SINGLE_ALONE:
+            if not placed:
+                out.extend(single)
+                placed = True
+            continue
+        out.append(c)
+    return tuple(out)
 
 
-__all__ += ["SINGLE_ROW_PATH", "single_row_cells", "single_row_mode", "single_row_values"]
+__all__ += [
+    "SINGLE_ROW_PATH",
+    "checked_cells",
+    "single_row_cells",
+    "single_row_mode",
+    "single_row_spec",
+    "single_row_values",
+]
