@@ -641,8 +641,8 @@ def _blank_cells(ctx: _Context) -> list[Finding]:
     single_zh = single_en = ""
     if ctx.single_row == SINGLE_ALONE:  # its sub-rows are not blank cells: the report printed the group as one row
         single_zh = (
-            f"；{v.OTHER_HANDLING.zh}印成一行（{v.OTHER_HANDLING_SINGLE_ROW.zh}），其三个子行未列出，不计为空白，"
-            "按该行计算"
+            f"；{v.OTHER_HANDLING.zh}印成一行（{v.OTHER_HANDLING_SINGLE_ROW.zh}），其三个子行未列出，"
+            "不计为空白，按该行计算"
         )
         single_en = (
             f"; {v.OTHER_HANDLING.en} is printed as one row: its three sub-rows are not listed, not counted as "

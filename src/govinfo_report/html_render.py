@@ -61,7 +61,7 @@ from .model import (
     Requests,
 )
 from .render import _row_values, _sections, default_title
-from .tables import TableSpec, layout
+from .tables import TableSpec, layout, printed_rows
 
 if TYPE_CHECKING:
     from .findings import Finding
@@ -240,14 +240,15 @@ def _requests_grid(report: AnnualReport, spec: TableSpec) -> TableGrid:
     )
     head = (top, *(tuple(r) for r in headers))
     body: list[tuple[GridCell, ...]] = []
-    for k, r in enumerate(spec.rows):
+    rows = printed_rows(report, spec)  # with （六）其他处理（未分子行） when the report has it
+    for k, r in enumerate(rows):
         cells: list[GridCell] = []
         for level, term in enumerate(r.labels):
             prefix = r.labels[: level + 1]
-            if k > 0 and spec.rows[k - 1].labels[: level + 1] == prefix:
+            if k > 0 and rows[k - 1].labels[: level + 1] == prefix:
                 continue  # inside a group label that spans from above
             run = 1
-            while k + run < len(spec.rows) and spec.rows[k + run].labels[: level + 1] == prefix:
+            while k + run < len(rows) and rows[k + run].labels[: level + 1] == prefix:
                 run += 1
             last = level == len(r.labels) - 1
             cells.append(GridCell(term.zh, "label", rowspan=run, colspan=label_depth - level if last else 1))

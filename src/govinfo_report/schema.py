@@ -126,9 +126,8 @@ class _Builder:
             return {"const": self.edition.value}
         schema = self.type_schema(a.type)
         if cls is OtherHandling and a.name == "single_row":  # optional: written only when the report printed it
-            title = f"{v.OTHER_HANDLING.zh} / {v.OTHER_HANDLING_SINGLE_ROW.zh}"
             schema = {
-                "title": title,
+                "title": v.OTHER_HANDLING_SINGLE_ROW.zh,
                 "description": "(6) other handling printed as one row, without its three sub-rows; not a cell of the "
                 "official 2021 layout",
                 **schema,

@@ -446,7 +446,7 @@ def single_row_cells(edition: Edition | str) -> tuple[CellSpec, ...]:
     whose （六）其他处理 is one row of the layout.
 
     >>> [c.location for c in single_row_cells("2021")][-1]
-    '表三 （六）其他处理 / 未分子行 × 总计'
+    '表三 （六）其他处理（未分子行） × 总计'
     >>> single_row_cells("2019")
     ()
 
@@ -460,7 +460,7 @@ def single_row_cells(edition: Edition | str) -> tuple[CellSpec, ...]:
         CellSpec(
             table=c.table,
             attr_path=(*first.attr_path[:-1], "single_row", c.attr_path[-1]),
-            row_terms=(*first.row_terms[:-1], v.OTHER_HANDLING_SINGLE_ROW),
+            row_terms=(v.OTHER_HANDLING_SINGLE_ROW,),
             column_terms=c.column_terms,
             kind=c.kind,
         )
@@ -482,7 +482,7 @@ def single_row_spec(edition: Edition | str) -> RowSpec | None:
     return RowSpec(
         table=cells[0].table,
         attr_path=cells[0].attr_path[:-1],
-        labels=(*first.labels[:-1], v.OTHER_HANDLING_SINGLE_ROW),
+        labels=(*first.labels[:-2], v.OTHER_HANDLING_SINGLE_ROW),
         row_terms=cells[0].row_terms,
         cells=cells,
         row_class=ApplicantCounts,
@@ -526,6 +526,38 @@ def single_row_mode(report: AnnualReport) -> str | None:
     return SINGLE_ALONE
 
 
+def printed_cells(report: AnnualReport) -> Iterator[tuple[CellSpec, CellValue]]:
+    """
+    :func:`iter_cells`, and the cells of :attr:`~govinfo_report.model.OtherHandling.single_row` after the three
+    sub-rows of （六）其他处理 when the report has it (records and data frames list them under the row
+    （六）其他处理（未分子行）, row key ``results.other_handling.single_row``).
+
+    .. versionadded:: 0.2.0
+    """
+    single = single_row_values(report)
+    if not single:
+        yield from iter_cells(report)
+        return
+    for spec in checked_cells(report.meta.edition, SINGLE_WITH_SUB_ROWS):
+        yield spec, _get(report, spec.attr_path)
+
+
+def printed_rows(report: AnnualReport, spec: TableSpec) -> tuple[RowSpec, ...]:
+    """
+    The rows of table *spec* as the writers print them for *report*: the layout's rows, and in 三 of a report with
+    :attr:`~govinfo_report.model.OtherHandling.single_row`, that row after the three sub-rows of （六）其他处理,
+    labelled （六）其他处理（未分子行）, so its numbers are never dropped (the readers read it back).
+
+    .. versionadded:: 0.2.0
+    """
+    single = single_row_spec(report.meta.edition) if spec.attr == "requests" else None
+    if single is None or not single_row_values(report):
+        return spec.rows
+    prefix = "$." + ".".join(single.attr_path[:-1]) + "."
+    last = max(k for k, r in enumerate(spec.rows) if r.path.startswith(prefix))
+    return (*spec.rows[: last + 1], single, *spec.rows[last + 1 :])
+
+
 @functools.cache
 def checked_cells(edition: Edition | str, mode: str | None = None) -> tuple[CellSpec, ...]:
     """
@@ -561,6 +593,8 @@ def checked_cells(edition: Edition | str, mode: str | None = None) -> tuple[Cell
 __all__ += [
     "SINGLE_ROW_PATH",
     "checked_cells",
+    "printed_cells",
+    "printed_rows",
     "single_row_cells",
     "single_row_mode",
     "single_row_spec",

@@ -137,6 +137,9 @@ class Index:
                     entries += [(k, Anchor(HEADER, term)) for k in _keys(term)]
         for term in extra_headers:
             entries += [(k, Anchor(HEADER, term)) for k in _keys(term)]
+        if single_row_spec(table_edition) is not None and table.attr == "requests":
+            # （六）其他处理（未分子行）, as our writers print OtherHandling.single_row: the group printed as one row
+            entries += [(k, Anchor(GROUP, v.OTHER_HANDLING)) for k in _keys(v.OTHER_HANDLING_SINGLE_ROW)]
         for key, anchor in entries:
             old = self.exact.get(key)
             # a row label wins over a header or group label with the same key
@@ -570,10 +573,10 @@ class _Reader:
             self.emit(
                 "GROUP-AS-ROW",
                 f"{self.name} “{anchor.term.zh}”印成一行，未分{len(rows)}个子行（{_quote(subs, 60)}）："
-                f"数值按原样读入“{single.row.label}”（OtherHandling.single_row），不拆分到子行，子行留空",
+                f"数值按原样读入“{single.row.label}”（OtherHandling.single_row），不拆分到子行",
                 f"table {self.table.table.en}: {anchor.term.en!r} is printed as a single row instead of its "
                 f"{len(rows)} sub-rows; its values are read as printed into OtherHandling.single_row "
-                f"({single.path}), never split into the sub-rows, which stay blank",
+                f"({single.path}), never split into the sub-rows",
                 t.line,
                 t.col,
                 single.path,
