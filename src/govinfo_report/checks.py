@@ -73,6 +73,7 @@ from .tables import (
     cell_values,
     checked_cells,
     layout,
+    single_row_cells,
     single_row_mode,
     single_row_values,
 )
@@ -972,8 +973,14 @@ def _follow_on(ctx: _Context, cause: Finding, cells: list[Finding], out: list[Fi
 def _summary_cells(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
     out: list[Finding] = []
     member_values = [cell_values(m) for m in members]
+    if ctx.single_row is not None:  # the summary's （六）其他处理（未分子行）: each member's （六） as one row
+        from ._crosswalk import other_handling_row
+
+        for m, mv in zip(members, member_values, strict=True):
+            row = other_handling_row(m) if m.meta.edition is Edition.E2021 else {}
+            mv.update({c.path: row.get(c.column_key) for c in single_row_cells(ctx.edition)})
     units_path = "$.proactive.procurement.amount"
-    for spec in ctx.layout.cells:
+    for spec in ctx.cells:
         path = spec.path
         stated_value = ctx.values[path]
         refs = [ctx.ref(path)] + [
