@@ -325,3 +325,36 @@ def test_compare_and_indicators_read_the_single_row(report: gr.AnnualReport, ext
     handled = new.requests.results.total.total
     share = gr.indicators(new).other_handling_share
     assert share == (Fraction(changed.total, handled) if handled else None)
+
+
+def test_the_single_row_is_read_as_any_row_unreadable_cells_blank_with_a_diagnostic() -> None:
+    report = gr.AnnualReport.blank("2021", organ=ORGAN, year=YEAR, fill=0)
+    rows = _table_iii_rows(report, ["1,234", "①", "0", "0", "0", "0", "1,234"])
+    result = _read(_document(rows, "text"), "text")
+    assert result.report is not None
+    single = result.report.requests.results.other_handling.single_row
+
+    assert single == gr.ApplicantCounts(
+        natural_person=1234, commercial=None, research=0, public_interest=0, legal_service=0, other=0, total=1234
+    )
+    (unreadable,) = [d for d in result.diagnostics if d.path == f"{SINGLE}.commercial"]
+    assert unreadable.code == "UNREADABLE-CELL"
+    assert "①" in unreadable.message
+    assert gr.vocab.OTHER_HANDLING_SINGLE_ROW.zh in unreadable.message
+    assert any(d.code == "DIGIT-GROUPS" and d.path == f"{SINGLE}.natural_person" for d in result.diagnostics)
+
+
+def test_another_group_printed_as_one_row_stays_in_extra_rows() -> None:
+    """Only （六）其他处理 has a single row in the model: （三）不予公开 printed with seven numbers is kept apart."""
+    report = gr.AnnualReport.blank("2021", organ=ORGAN, year=YEAR, fill=0)
+    rows = [
+        (label, ["2", "0", "0", "0", "0", "0", "2"] if label == gr.vocab.WITHHELD.zh else values)
+        for label, values in _table_iii_rows(report, [0] * 7)
+        if not label.startswith(tuple(f"{i}." for i in range(1, 9))) or not values
+    ]
+    result = _read(_document(rows, "text"), "text")
+    assert result.report is not None
+
+    printed = ("2", "0", "0", "0", "0", "0", "2")
+    assert [(x.label, x.values) for x in result.extra_rows] == [(gr.vocab.WITHHELD.zh, printed)]
+    assert result.report.requests.results.other_handling.single_row is not None
