@@ -145,6 +145,13 @@ def test_a_broken_single_row_is_named(report: gr.AnnualReport, form: str, column
     for f in findings:
         assert f.diagnosis is not None
         assert f.diagnosis.cell.path == f"{SINGLE}.{column}"
+    # the diagnosis, applied, is the number printed before the change
+    assert result.report is not None
+    fix = findings[0].diagnosis
+    assert fix is not None
+    fixed = gr.replace_cell(result.report, fix.cell.path, fix.value)
+    assert gr.get_cell(fixed, fix.cell.path) == single[k] - more  # type: ignore[operator]
+    assert [f for f in gr.check(fixed) if f.code.startswith("T3")] == []
 
 
 def test_a_blank_single_row_cell_is_blank_counted_and_the_sub_rows_are_not() -> None:

@@ -350,14 +350,26 @@ def get_cell(report: AnnualReport, path: str) -> CellValue:
     """
     The value of the cell at *path* (e.g. ``"$.requests.received.total"``).
 
+    A cell of （六）其他处理 printed as one row (``….other_handling.single_row.total``) is found
+    when the report has that row.
+
     Raises:
         LayoutError: The report's edition has no such cell.
 
     .. versionadded:: 0.1.0
     """
-    spec = layout(report.meta.edition).cell(path)
+    spec = _cell_spec(report, path)
     value: CellValue = _get(report, spec.attr_path)
     return value
+
+
+def _cell_spec(report: AnnualReport, path: str) -> CellSpec:
+    """The layout's cell at *path*, or a cell of the report's single row of （六）其他处理."""
+    lay = layout(report.meta.edition)
+    spec = lay.by_path.get(path)
+    if spec is None and path.startswith(SINGLE_ROW_PATH + ".") and single_row_values(report):
+        spec = next((c for c in single_row_cells(report.meta.edition) if c.path == path), None)
+    return spec if spec is not None else lay.cell(path)
 
 
 def _replace(obj: Any, attr_path: tuple[str, ...], value: Any) -> Any:
@@ -375,13 +387,16 @@ def replace_cell(report: AnnualReport, path: str, value: CellValue) -> AnnualRep
     >>> replace_cell(r, "$.requests.received.natural_person", 4).requests.received.natural_person
     4
 
+    A cell of （六）其他处理 printed as one row (``….other_handling.single_row.total``) can be set
+    when the report has that row.
+
     Raises:
         LayoutError: The report's edition has no such cell.
         CellValueError: The value does not fit the cell.
 
     .. versionadded:: 0.1.0
     """
-    spec = layout(report.meta.edition).cell(path)
+    spec = _cell_spec(report, path)
     result: AnnualReport = _replace(report, spec.attr_path, value)
     return result
 
