@@ -24,7 +24,7 @@ import attrs
 from hypothesis import strategies as st
 
 import govinfo_report as gr
-from govinfo_report._fields import Kind
+from govinfo_report._fields import Kind, field_info
 from govinfo_report.layout import layout, replace_cell
 from govinfo_report.model import NotProcessed, OtherHandling, Unable, Withheld
 from govinfo_report.rules import equations
@@ -43,8 +43,11 @@ __all__ = [
     "narratives",
     "non_total_paths",
     "reports",
+    "single_row_reports",
+    "sub_row_sum",
     "surrogate_documents",
     "texts",
+    "with_single_row",
 ]
 
 # Our own characters: common Chinese characters, ASCII letters and digits, some punctuation.
@@ -112,7 +115,7 @@ def _row(draw: Any) -> dict[str, int]:
 
 
 def _group(draw: Any, cls: type) -> dict[str, dict[str, int]]:
-    return {a.name: _row(draw) for a in attrs.fields(cls)}
+    return {a.name: _row(draw) for a in attrs.fields(cls) if field_info(a) is not None}
 
 
 def _column_total(rows: list[dict[str, int]], column: str) -> int:
@@ -466,6 +469,63 @@ def _broken(draw: Any, edition: gr.Edition) -> gr.AnnualReport:
             value = draw(st.none() | counts())
         report = replace_cell(report, spec.path, value)
     return report
+
+
+_SUB_ROWS = ("overdue_correction", "overdue_fee", "other")
+_COLUMNS = (*_PARTS, "total")
+
+
+def with_single_row(report: gr.AnnualReport, row: gr.ApplicantCounts | None, *, keep_sub_rows: bool) -> gr.AnnualReport:
+    """*report* (2021) with （六）其他处理 printed as one row *row*; its three sub-rows kept or blanked."""
+    oh = report.requests.results.other_handling
+    assert isinstance(oh, OtherHandling)
+    if not keep_sub_rows:
+        blank = gr.ApplicantCounts.blank()
+        oh = attrs.evolve(oh, overdue_correction=blank, overdue_fee=blank, other=blank)
+    oh = attrs.evolve(oh, single_row=row)
+    results = attrs.evolve(report.requests.results, other_handling=oh)
+    return attrs.evolve(report, requests=attrs.evolve(report.requests, results=results))
+
+
+def sub_row_sum(report: gr.AnnualReport) -> gr.ApplicantCounts:
+    """The three sub-rows of （六）其他处理 added column by column (blank as 0): the single row they make."""
+    oh = report.requests.results.other_handling
+    return gr.ApplicantCounts(**{c: sum(getattr(getattr(oh, r), c) or 0 for r in _SUB_ROWS) for c in _COLUMNS})
+
+
+@st.composite
+def _single_row_report(draw: Any, broken: bool) -> gr.AnnualReport:
+    report = draw(_report(gr.Edition.E2021, draw(st.booleans()) if broken else False))
+    keep = draw(st.booleans())
+    report = with_single_row(report, sub_row_sum(report), keep_sub_rows=keep)
+    if not broken:
+        return report
+    single = tuple(f"$.requests.results.other_handling.single_row.{c}" for c in _COLUMNS)
+    cells = [c.path for c in layout(gr.Edition.E2021).cells if "other_handling" not in c.path or keep]
+    by_path = layout(gr.Edition.E2021).by_path
+    for path in draw(st.lists(st.sampled_from([*cells, *single, *single]), max_size=4, unique=True)):
+        if path in single:
+            oh = report.requests.results.other_handling
+            row = attrs.evolve(oh.single_row, **{path.rsplit(".", 1)[1]: draw(st.none() | counts())})
+            report = with_single_row(report, row, keep_sub_rows=True)
+        elif by_path[path].kind is Kind.AMOUNT:
+            report = replace_cell(report, path, draw(st.none() | amounts()))
+        elif by_path[path].kind is Kind.SIGNED:
+            report = replace_cell(report, path, draw(st.none() | st.integers(-50, 50)))
+        else:
+            report = replace_cell(report, path, draw(st.none() | counts()))
+    return report
+
+
+def single_row_reports(*, broken: bool = False) -> st.SearchStrategy[gr.AnnualReport]:
+    """
+    A consistent 2021 report of :func:`reports` whose （六）其他处理 is also printed as one row (``single_row``).
+
+    The single row is the column sums of the sub-rows; half the time the sub-rows are then blanked (the single
+    row stands for them), else kept.  With *broken*, blanks may be drawn and up to four cells (the single row's
+    included, and the sub-rows' when kept) are then set at random, as :func:`broken_reports` does.
+    """
+    return _single_row_report(broken)
 
 
 def broken_reports(edition: gr.Edition | str | None = None) -> st.SearchStrategy[gr.AnnualReport]:

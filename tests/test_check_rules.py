@@ -16,6 +16,7 @@ from govinfo_report.layout import replace_cell
 from govinfo_report.rules import CATALOGUE, Severity
 
 from .helpers import clean_report
+from .strategies import with_single_row
 
 ORGAN = "某某县统计局"
 
@@ -38,6 +39,11 @@ def _t3_row_total() -> Case:
 
 def _t3_results_total() -> Case:
     return replace_cell(clean(), "$.requests.results.unable.not_held.other", 1), {}
+
+
+def _t3_other_single_row() -> Case:
+    """（六）其他处理 printed as one row beside its (all-0) sub-rows, and not their sum."""
+    return with_single_row(clean(), gr.ApplicantCounts.from_parts(research=1), keep_sub_rows=True), {}
 
 
 def _t4_total() -> Case:
@@ -187,6 +193,7 @@ CASES: dict[str, Callable[[], Case]] = {
     "T3-BALANCE": _t3_balance,
     "T3-ROW-TOTAL": _t3_row_total,
     "T3-RESULTS-TOTAL": _t3_results_total,
+    "T3-OTHER-SINGLE-ROW": _t3_other_single_row,
     "T4-TOTAL": _t4_total,
     "T2-PUBLISHED-WITHIN-TOTAL": _t2_published,
     "T2-ISSUED-WITHIN-IN-FORCE": _t2_issued,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import traceback
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,7 +15,7 @@ from govinfo_report import _evaluator, checks
 from govinfo_report.layout import layout, replace_cell
 from govinfo_report.rules import Relation, equations, resolve
 
-from .strategies import broken_reports, reports
+from .strategies import broken_reports, reports, single_row_reports, sub_row_sum, with_single_row
 
 POLICIES = st.sampled_from(list(checks.BlankPolicy))
 
@@ -101,3 +102,54 @@ def test_a_traceback_through_the_evaluator_shows_its_line() -> None:
     shown = "".join(traceback.format_exception(info.value))
     assert "<govinfo_report._evaluator 2021>" in shown
     assert "T3-ROW-TOTAL @ $.requests.received.total" in shown
+
+
+# ----------------------------------------------------------------------------
+# （六）其他处理 printed as one row (OtherHandling.single_row)
+# ----------------------------------------------------------------------------
+
+COLUMNS = (*gr.ApplicantCounts.PARTS, "total")
+
+
+def oracle_single_row_clean(report: gr.AnnualReport) -> bool:
+    """
+    The single row judged by hand, through the old oracle: standing for blank sub-rows, it is clean when the
+    report with its numbers moved into the sub-row 3.其他 (the others 0) is; beside filled sub-rows, when the
+    report is clean, the single row is filled, adds up, and equals the sub-rows' sum.
+    """
+    oh = report.requests.results.other_handling
+    single = oh.single_row
+    assert single is not None
+    subs = (oh.overdue_correction, oh.overdue_fee, oh.other)
+    if all(getattr(r, c) is None for r in subs for c in COLUMNS):
+        moved = with_single_row(report, None, keep_sub_rows=True)
+        zero = gr.ApplicantCounts.blank(0)
+        moved_oh = attrs.evolve(moved.requests.results.other_handling, overdue_correction=zero, overdue_fee=zero,
+                                other=single)
+        results = attrs.evolve(moved.requests.results, other_handling=moved_oh)
+        return oracle_clean(attrs.evolve(moved, requests=attrs.evolve(moved.requests, results=results)))
+    values = [getattr(single, c) for c in COLUMNS]
+    if not oracle_clean(report) or None in values:
+        return False
+    return single.total == sum(values[:-1]) and single == sub_row_sum(report)
+
+
+@given(single_row_reports())
+def test_a_consistent_report_with_a_single_row_is_clean(report: gr.AnnualReport) -> None:
+    assert _evaluator.clean(report)
+    assert [f.code for f in gr.check(report) if f.severity is gr.Severity.ERROR] == []
+
+
+@given(single_row_reports(broken=True))
+def test_clean_agrees_with_the_oracle_on_single_rows(report: gr.AnnualReport) -> None:
+    assert _evaluator.clean(report) is oracle_single_row_clean(report)
+
+
+@given(single_row_reports(broken=True), POLICIES)
+def test_fast_path_gives_the_slow_paths_findings_on_single_rows(report: gr.AnnualReport, policy: Any) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        slow = slow_check(mp, report, blank=policy)
+    fast = list(gr.check(report, blank=policy))
+    assert fast == slow
+    assert [f.message for f in fast] == [f.message for f in slow]
+    assert [f.diagnosis for f in fast] == [f.diagnosis for f in slow]

@@ -10,6 +10,8 @@ comparison (:mod:`govinfo_report.analysis.compare`) agree on it:
 * tables 三 and 四: every cell maps to the cell with the same path, except that
   the three 2021 sub-rows of （六）其他处理 are summed, column by column, onto the
   single 2019 row (never the other way: one number cannot be split in three);
+  a 2021 report that prints （六）其他处理 as one row with blank sub-rows
+  (``OtherHandling.single_row``) gives that row instead (:func:`other_handling_row`);
 * table 二: only the decisions of 行政许可, 行政处罚 and 行政强制 (2019
   处理决定数量, 2021 本年处理决定数量) mean the same thing in both editions.
   Every other cell of table 二 is left out, on purpose: 对外公开总数量 is not
@@ -29,8 +31,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Union
 
-from .layout import _get, layout
-from .model import AnnualReport, Edition
+from .layout import SINGLE_ALONE, _get, layout, single_row_mode
+from .model import AnnualReport, ApplicantCounts, Edition
 
 CellValue = Union[int, Decimal, None]
 
@@ -54,6 +56,26 @@ def sum_cells(values: list[CellValue]) -> CellValue:
     for x in present:
         total = total + x
     return total
+
+
+_COLUMNS = (*ApplicantCounts.PARTS, "total")
+
+
+def other_handling_row(report: AnnualReport) -> dict[str, CellValue]:
+    """
+    三（六）其他处理 of *report* as one row, by column key.
+
+    The 2019 row as it is; in 2021, the single row the report printed when its three
+    sub-rows are blank (``OtherHandling.single_row``), else the sum of the sub-rows
+    per column (blank only when all three are), as the arithmetic counts them.
+    """
+    oh = report.requests.results.other_handling
+    if isinstance(oh, ApplicantCounts):
+        return {c: getattr(oh, c) for c in _COLUMNS}
+    if single_row_mode(report) == SINGLE_ALONE:
+        assert oh.single_row is not None
+        return {c: getattr(oh.single_row, c) for c in _COLUMNS}
+    return {c: sum_cells([getattr(getattr(oh, sub), c) for sub in OTHER_HANDLING_SUBROWS]) for c in _COLUMNS}
 
 
 def _shared(path: str) -> bool:
@@ -84,21 +106,18 @@ def mapped_values(report: AnnualReport, target: Edition) -> dict[str, CellValue]
     The values *report* gives to the cells of *target* (see :func:`mapped_paths`), by path.
 
     From a 2021 report into the 2019 layout, each cell of the 2019 （六）其他处理 row
-    is the sum of the three 2021 sub-rows in that column (blank only when all three are).
+    is the sum of the three 2021 sub-rows in that column (blank only when all three are),
+    or the report's single row when it printed （六） as one row (:func:`other_handling_row`).
     """
     source = report.meta.edition
     lay = layout(source)
     if source is target:
         return {c.path: _get(report, c.attr_path) for c in lay.cells}
     out: dict[str, CellValue] = {}
+    row = other_handling_row(report) if source is Edition.E2021 else {}
     for path in mapped_paths(source, target):
         if source is Edition.E2021 and path.startswith(OTHER_HANDLING_ROW + "."):
-            column = path.rsplit(".", 1)[1]
-            parts = [
-                _get(report, lay.by_path[f"{OTHER_HANDLING_ROW}.{sub}.{column}"].attr_path)
-                for sub in OTHER_HANDLING_SUBROWS
-            ]
-            out[path] = sum_cells(parts)
+            out[path] = row[path.rsplit(".", 1)[1]]
         else:
             out[path] = _get(report, lay.by_path[path].attr_path)
     return out

@@ -15,9 +15,15 @@ their ordinary path, which evaluates every equation and builds the findings and
 diagnoses; so the findings are the same either way (a property test compares
 both paths).
 
+A 2021-edition report that prints （六）其他处理 as one row
+(:attr:`~govinfo_report.model.OtherHandling.single_row`) has its own evaluators,
+one per :func:`~govinfo_report.layout.single_row_mode`, generated the same way
+from :func:`~govinfo_report.layout.checked_cells` and
+:func:`~govinfo_report.rules.report_equations`.
+
 The generated source is registered with :mod:`linecache` under the file name
-``<govinfo_report._evaluator EDITION>``, so a traceback through it shows the
-line; :func:`source` returns it.
+``<govinfo_report._evaluator EDITION>`` (``EDITION MODE`` for those), so a
+traceback through it shows the line; :func:`source` returns it.
 
 The evaluator only reads attributes, so it also works on any object with the
 same attribute names as the model (the benchmarks run it on msgspec and
@@ -31,23 +37,32 @@ import linecache
 from collections.abc import Callable
 from typing import Any
 
-from .layout import layout
+from .layout import checked_cells, single_row_mode
 from .model import Edition
-from .rules import Relation, equations
+from .rules import Relation, _single_row_equations, equations
 
 __all__ = ["clean", "evaluator", "source"]
 
 
-def _filename(edition: Edition) -> str:
-    return f"<govinfo_report._evaluator {edition.value}>"
+def _filename(edition: Edition, mode: str | None = None) -> str:
+    return f"<govinfo_report._evaluator {edition.value}{'' if mode is None else ' ' + mode}>"
+
+
+def _name(edition: Edition, mode: str | None) -> str:
+    return f"clean_{edition.value}" + ("" if mode is None else "_" + mode.replace("-", "_"))
 
 
 @functools.cache
-def source(edition: Edition) -> str:
-    """The Python source of the evaluator of *edition* (generated from the layout and the rules only)."""
-    specs = layout(edition).cells
+def source(edition: Edition, mode: str | None = None) -> str:
+    """
+    The Python source of the evaluator of *edition* (generated from the layout and the rules only).
+
+    *mode* is the :func:`~govinfo_report.layout.single_row_mode` of the reports it is for.
+    """
+    specs = checked_cells(edition, mode)
+    eqs = equations(edition) if mode is None else _single_row_equations(edition, mode)
     lines = [
-        f"def clean_{edition.value}(r):",
+        f"def {_name(edition, mode)}(r):",
         f'    """Every cell of a {edition.value}-edition report filled and every equation held."""',
     ]
     # one local per attribute prefix, so that the cells of a row share the look-ups above them
@@ -69,7 +84,7 @@ def source(edition: Edition) -> str:
     lines.append(f"    if {blank_tests}:")
     lines.append("        return False")
     terms = []
-    for eq in equations(edition):
+    for eq in eqs:
         left = " + ".join(cell_var[p] for p in eq.left)
         right = " + ".join(cell_var[p] for p in eq.right)
         op = "==" if eq.relation is Relation.EQ else ">="
@@ -83,14 +98,14 @@ def source(edition: Edition) -> str:
 
 
 @functools.cache
-def evaluator(edition: Edition) -> Callable[[Any], bool]:
+def evaluator(edition: Edition, mode: str | None = None) -> Callable[[Any], bool]:
     """The compiled evaluator of *edition*: ``evaluator(edition)(report)`` is :func:`clean` (report)."""
-    text = source(edition)
-    filename = _filename(edition)
+    text = source(edition, mode)
+    filename = _filename(edition, mode)
     linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)
     namespace: dict[str, Any] = {}
     exec(compile(text, filename, "exec"), namespace)  # generated from the layout and the rules only
-    fn: Callable[[Any], bool] = namespace[f"clean_{edition.value}"]
+    fn: Callable[[Any], bool] = namespace[_name(edition, mode)]
     return fn
 
 
@@ -109,6 +124,9 @@ def clean(report: Any) -> bool:
     False
     """
     edition = report.meta.edition
+    oh = report.requests.results.other_handling
+    if getattr(oh, "single_row", None) is not None:  # （六）其他处理 printed as one row: rare, its own evaluator
+        return bool(evaluator(Edition(edition), single_row_mode(report))(report))
     fn = _EVALUATORS.get(edition)
     if fn is None:
         fn = _EVALUATORS[edition] = evaluator(Edition(edition))

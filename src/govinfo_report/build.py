@@ -34,6 +34,7 @@ from .errors import CellValueError
 from .layout import _field_class, build_sections, layout
 from .model import (
     AnnualReport,
+    ApplicantCounts,
     Disputes,
     Edition,
     Narrative,
@@ -196,7 +197,10 @@ def coerce(cls: type[T], value: Any, edition: Edition | str, where: str = "$") -
         info = field_info(a)
         path = f"{where}.{name}"
         if info is None:
-            if name in value:
+            if name == "single_row" and isinstance(value.get(name), Mapping):
+                # （六）其他处理 printed as one row: a mapping of applicant counts, its 总计 derived
+                kwargs[name] = derive_totals(coerce(ApplicantCounts, value[name], edition, path))
+            elif name in value:
                 kwargs[name] = value[name]
             continue
         if info.kind in CELL_KINDS:

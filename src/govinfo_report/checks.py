@@ -64,9 +64,19 @@ from ._evaluator import clean
 from ._fields import Kind
 from .errors import InconsistentReportError, OptionError
 from .findings import CellRef, Finding, FindingList, Fix
-from .layout import CellSpec, ReportLayout, cell_values, layout
+from .layout import (
+    SINGLE_ALONE,
+    CellSpec,
+    ReportLayout,
+    cell_values,
+    checked_cells,
+    layout,
+    single_row_cells,
+    single_row_mode,
+    single_row_values,
+)
 from .model import AnnualReport, Edition, Scope
-from .rules import CATALOGUE, Equation, Relation, Severity, equations, rule
+from .rules import CATALOGUE, Equation, Relation, Severity, report_equations, rule
 
 if TYPE_CHECKING:
     from .importers._result import ParseResult
@@ -199,19 +209,35 @@ class _Context:
         self.skipped = 0  # equations not evaluated because they need an unread cell
         self.edition = report.meta.edition
         self.layout: ReportLayout = layout(self.edition)
+        self.single_row = single_row_mode(report)
+        """How （六）其他处理 printed as one row counts (:func:`~govinfo_report.layout.single_row_mode`)."""
+        self.cells = checked_cells(self.edition, self.single_row)
+        """The cells the checks read: the layout's, or with （六）其他处理 printed as one row."""
+        self.by_path = self.layout.by_path if self.single_row is None else {c.path: c for c in self.cells}
+        self.equations = report_equations(report)
         self.clean = clean(report)
         """Every cell filled and every equation held (the fast path: then no arithmetic finding is built)."""
 
     @functools.cached_property
     def values(self) -> dict[str, Any]:
-        return cell_values(self.report)
+        values = cell_values(self.report)
+        if self.single_row is not None:
+            values.update(single_row_values(self.report))
+        return values
+
+    @functools.cached_property
+    def order(self) -> dict[str, int]:
+        """Each cell's place in the official order (the single row of （六） after its sub-rows)."""
+        if self.single_row is None:
+            return _cell_order(self.edition)
+        return {spec.path: i for i, spec in enumerate(checked_cells(self.edition, "with-sub-rows"))}
 
     @functools.cached_property
     def table_en(self) -> dict[str, str]:
         return {t.table.zh: t.table.en for t in self.layout.tables}
 
     def spec(self, path: str) -> CellSpec:
-        return self.layout.by_path[path]
+        return self.by_path[path]
 
     def ref(self, path: str) -> CellRef:
         return _cell_ref(self.spec(path), self.values[path])
@@ -223,7 +249,7 @@ class _Context:
 
     def finding(self, code: str, path: str, **kwargs: Any) -> Finding:
         """A finding of rule *code* located at *path* (a cell path or another path)."""
-        spec = self.layout.by_path.get(path)
+        spec = self.by_path.get(path)
         where: dict[str, Any] = {}
         if spec is not None:
             where = {"table": spec.table, "row": spec.row, "column": spec.column}
@@ -274,7 +300,7 @@ def _evaluate(ctx: _Context) -> list[_Evaluated]:
     values = ctx.values
     ignore = ctx.policy is BlankPolicy.IGNORE
     out = []
-    for eq in equations(ctx.edition):
+    for eq in ctx.equations:
         left = [values[p] for p in eq.left]
         right = [values[p] for p in eq.right]
         if None in left or None in right:
@@ -367,7 +393,7 @@ def _diagnoses(ctx: _Context, evaluated: list[_Evaluated], violated: list[_Evalu
     for ev in evaluated:
         for p in ev.eq.cells:
             uses.setdefault(p, []).append(ev)
-    order = {spec.path: i for i, spec in enumerate(ctx.layout.cells)}
+    order = ctx.order
 
     candidates: dict[tuple[str, Number], Fix] = {}
     for ev in violated:
@@ -610,9 +636,19 @@ def _edition_year(ctx: _Context) -> list[Finding]:
 def _blank_cells(ctx: _Context) -> list[Finding]:
     if ctx.policy is BlankPolicy.IGNORE or ctx.clean:
         return []
-    blanks = [ctx.ref(spec.path) for spec in ctx.layout.cells if ctx.values[spec.path] is None]
+    blanks = [ctx.ref(spec.path) for spec in ctx.cells if ctx.values[spec.path] is None]
     if not blanks:
         return []
+    single_zh = single_en = ""
+    if ctx.single_row == SINGLE_ALONE:  # its sub-rows are not blank cells: the report printed the group as one row
+        single_zh = (
+            f"；{v.OTHER_HANDLING.zh}印成一行（{v.OTHER_HANDLING_SINGLE_ROW.zh}），其三个子行未列出，"
+            "不计为空白，按该行计算"
+        )
+        single_en = (
+            f"; {v.OTHER_HANDLING.en} is printed as one row: its three sub-rows are not listed, not counted as "
+            "blank, and the row is used instead"
+        )
     per_table: dict[str, int] = {}
     for c in blanks:
         per_table[c.table] = per_table.get(c.table, 0) + 1
@@ -639,11 +675,13 @@ def _blank_cells(ctx: _Context) -> list[Finding]:
                 f"{n} 个单元格为空（{zh_counts}），计算时按 0 计"
                 + ("；严格模式下空白单元格视为错误" if strict else "")
                 + unread_zh
+                + single_zh
             ),
             message_en=(
                 f"{n} cell{'s are' if n != 1 else ' is'} blank ({en_counts}), counted as 0"
                 + ("; blank cells are errors under the strict policy" if strict else "")
                 + unread_en
+                + single_en
             ),
             follow_on=ctx.skipped,
         )
@@ -935,8 +973,14 @@ def _follow_on(ctx: _Context, cause: Finding, cells: list[Finding], out: list[Fi
 def _summary_cells(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
     out: list[Finding] = []
     member_values = [cell_values(m) for m in members]
+    if ctx.single_row is not None:  # the summary's （六）其他处理（未分子行）: each member's （六） as one row
+        from ._crosswalk import other_handling_row
+
+        for m, mv in zip(members, member_values, strict=True):
+            row = other_handling_row(m) if m.meta.edition is Edition.E2021 else {}
+            mv.update({c.path: row.get(c.column_key) for c in single_row_cells(ctx.edition)})
     units_path = "$.proactive.procurement.amount"
-    for spec in ctx.layout.cells:
+    for spec in ctx.cells:
         path = spec.path
         stated_value = ctx.values[path]
         refs = [ctx.ref(path)] + [
@@ -1013,7 +1057,7 @@ def _cell_order(edition: Edition) -> dict[str, int]:
 
 
 def _sort_key(ctx: _Context) -> Callable[[Finding], tuple[Any, ...]]:
-    order = _cell_order(ctx.edition)
+    order = ctx.order
 
     def key(f: Finding) -> tuple[Any, ...]:
         parts = f.path.split(".")
@@ -1075,7 +1119,7 @@ def _reading(ctx: _Context, diagnostics: Sequence[ImportDiagnostic], findings: l
         where_zh = f"第{d.line}行第{d.column or 1}列：" if d.line is not None else ""
         where_en = f"line {d.line}, col {d.column or 1}: " if d.line is not None else ""
         path = d.path or "$"
-        spec = ctx.layout.by_path.get(path)
+        spec = ctx.by_path.get(path)
         out.append(
             Finding(
                 code=IMPORT_PREFIX + d.code,

@@ -267,6 +267,8 @@ def _union(*choices: tuple[str, type]) -> Callable[[cattrs.Converter], Callable[
 
 
 _CELL_HOOKS = {Kind.COUNT: _count, Kind.SIGNED: _signed, Kind.AMOUNT: _amount}
+_OPTIONAL_KEYS = frozenset({"single_row"})
+"""Keys of table objects that JSON writes only when set (their default is None)."""
 
 
 def configure_converter(conv: cattrs.Converter) -> None:
@@ -312,6 +314,8 @@ def configure_converter(conv: cattrs.Converter) -> None:
                 hook = _optional(_date)
             elif a.name == "fees":
                 hook = _optional(lambda value, _: conv.structure(value, ProcessingFees))
+            elif a.name == "single_row":
+                hook = _optional(lambda value, _: conv.structure(value, ApplicantCounts))
             elif cls is ProcessingFees:
                 hook = _count if a.name == "applications" else _amount
             if hook is not None:
@@ -320,7 +324,11 @@ def configure_converter(conv: cattrs.Converter) -> None:
             cls, conv, _cattrs_forbid_extra_keys=True, **overrides
         )
         conv.register_structure_hook(cls, structure)
-        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv))
+        # an optional key written only when set: OtherHandling.single_row (（六）其他处理 printed as one row)
+        omit: dict[str, Any] = {
+            a.name: override(omit_if_default=True) for a in attrs.fields(cls) if a.name in _OPTIONAL_KEYS
+        }
+        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, **omit))
 
     conv.register_unstructure_hook(tuple, lambda t: [conv.unstructure(x) for x in t])
 
@@ -438,9 +446,13 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
         ns[name] = cls
         fields = list(attrs.fields(cls))
         ns[f"K_{name}"] = frozenset(a.name for a in fields)
+        ns[f"KR_{name}"] = frozenset(a.name for a in fields if a.name not in _OPTIONAL_KEYS)
+        keys_test = f"d.keys() != K_{name}"
+        if ns[f"KR_{name}"] != ns[f"K_{name}"]:
+            keys_test = f"(d.keys() != K_{name} and d.keys() != KR_{name})"
         s_lines = [
             f"def s_{name}(d):",
-            f"    if d.__class__ is not dict or d.keys() != K_{name}: raise _Slow",
+            f"    if d.__class__ is not dict or {keys_test}: raise _Slow",
         ]
         infos = [field_info(a) for a in fields]
 
@@ -486,10 +498,14 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
             continue
         s_lines.append(f"    o = _new({name})")
         u_items = []
+        u_optional = []
         for a in fields:
             info = field_info(a)
             n = a.name
-            if info is None:  # amount_unit
+            if n in _OPTIONAL_KEYS:  # OtherHandling.single_row: written only when set
+                s_lines += [f"    v = d.get({n!r})", "    if v is not None: v = S[AC](v)", f"    {setter(n)}(o, v)"]
+                u_optional.append(f"    if o.{n} is not None: d[{n!r}] = U[AC](o.{n})")
+            elif info is None:  # amount_unit
                 s_lines += [f"    v = d[{n!r}]", "    if v is not None: v = _units[v]", f"    {setter(n)}(o, v)"]
                 u_items.append(f"{n!r}: None if o.{n} is None else o.{n}.value")
             elif info.kind is Kind.COUNT:
@@ -525,6 +541,8 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
                 u_items.append(f"{n!r}: U[C_{name}_{n}](o.{n})")
         s_lines.append("    return o")
         u_src = f"def u_{name}(o):\n    return {{{', '.join(u_items)}}}"
+        if u_optional:
+            u_src = "\n".join([f"def u_{name}(o):", f"    d = {{{', '.join(u_items)}}}", *u_optional, "    return d"])
         sources += ["\n".join(s_lines), u_src]
     # one module for all: compiling once is much cheaper than once per function
     _exec_registered("\n\n\n".join(sources), "<govinfo_report.convert tables>", ns)

@@ -33,6 +33,7 @@ from ._fields import CELL_KINDS, FieldInfo, Kind, field_info
 from .errors import GovInfoReportError
 from .model import (
     AnnualReport,
+    ApplicantCounts,
     Disputes,
     Edition,
     Proactive2019,
@@ -349,14 +350,26 @@ def get_cell(report: AnnualReport, path: str) -> CellValue:
     """
     The value of the cell at *path* (e.g. ``"$.requests.received.total"``).
 
+    A cell of （六）其他处理 printed as one row (``….other_handling.single_row.total``) is found
+    when the report has that row.
+
     Raises:
         LayoutError: The report's edition has no such cell.
 
     .. versionadded:: 0.1.0
     """
-    spec = layout(report.meta.edition).cell(path)
+    spec = _cell_spec(report, path)
     value: CellValue = _get(report, spec.attr_path)
     return value
+
+
+def _cell_spec(report: AnnualReport, path: str) -> CellSpec:
+    """The layout's cell at *path*, or a cell of the report's single row of （六）其他处理."""
+    lay = layout(report.meta.edition)
+    spec = lay.by_path.get(path)
+    if spec is None and path.startswith(SINGLE_ROW_PATH + ".") and single_row_values(report):
+        spec = next((c for c in single_row_cells(report.meta.edition) if c.path == path), None)
+    return spec if spec is not None else lay.cell(path)
 
 
 def _replace(obj: Any, attr_path: tuple[str, ...], value: Any) -> Any:
@@ -374,13 +387,16 @@ def replace_cell(report: AnnualReport, path: str, value: CellValue) -> AnnualRep
     >>> replace_cell(r, "$.requests.received.natural_person", 4).requests.received.natural_person
     4
 
+    A cell of （六）其他处理 printed as one row (``….other_handling.single_row.total``) can be set
+    when the report has that row.
+
     Raises:
         LayoutError: The report's edition has no such cell.
         CellValueError: The value does not fit the cell.
 
     .. versionadded:: 0.1.0
     """
-    spec = layout(report.meta.edition).cell(path)
+    spec = _cell_spec(report, path)
     result: AnnualReport = _replace(report, spec.attr_path, value)
     return result
 
@@ -423,3 +439,179 @@ def _build_obj(
             kwargs[a.name] = _build_obj(sub, path, values, default, edition)
     return cls(**kwargs)
 
+
+
+# ----------------------------------------------------------------------------
+# （六）其他处理 printed as one row in a 2021-edition report: not a cell of the layout
+# ----------------------------------------------------------------------------
+
+SINGLE_ROW_PATH = "$.requests.results.other_handling.single_row"
+"""The path of :attr:`~govinfo_report.model.OtherHandling.single_row` (its cells: ``….single_row.total``…)."""
+
+_SUB_ROWS = ("overdue_correction", "overdue_fee", "other")
+
+
+@functools.cache
+def single_row_cells(edition: Edition | str) -> tuple[CellSpec, ...]:
+    """
+    The cells of （六）其他处理 printed as one row (:attr:`~govinfo_report.model.OtherHandling.single_row`).
+
+    They are not cells of the official layout (which has the three sub-rows): :func:`layout`,
+    :func:`iter_cells` and :func:`cell_values` never list them.  Empty for the 2019 edition,
+    whose （六）其他处理 is one row of the layout.
+
+    >>> [c.location for c in single_row_cells("2021")][-1]
+    '表三 （六）其他处理（未分子行） × 总计'
+    >>> single_row_cells("2019")
+    ()
+
+    .. versionadded:: 0.2.0
+    """
+    edition = Edition(edition)
+    if edition is not Edition.E2021:
+        return ()
+    first = layout(edition).rows_by_path[f"$.requests.results.other_handling.{_SUB_ROWS[0]}"]
+    return tuple(
+        CellSpec(
+            table=c.table,
+            attr_path=(*first.attr_path[:-1], "single_row", c.attr_path[-1]),
+            row_terms=(v.OTHER_HANDLING_SINGLE_ROW,),
+            column_terms=c.column_terms,
+            kind=c.kind,
+        )
+        for c in first.cells
+    )
+
+
+@functools.cache
+def single_row_spec(edition: Edition | str) -> RowSpec | None:
+    """
+    （六）其他处理 printed as one row, as a row spec (its cells are :func:`single_row_cells`); None for 2019.
+
+    .. versionadded:: 0.2.0
+    """
+    cells = single_row_cells(edition)
+    if not cells:
+        return None
+    first = layout(edition).rows_by_path[f"$.requests.results.other_handling.{_SUB_ROWS[0]}"]
+    return RowSpec(
+        table=cells[0].table,
+        attr_path=cells[0].attr_path[:-1],
+        labels=(*first.labels[:-2], v.OTHER_HANDLING_SINGLE_ROW),
+        row_terms=cells[0].row_terms,
+        cells=cells,
+        row_class=ApplicantCounts,
+    )
+
+
+def single_row_values(report: AnnualReport) -> dict[str, CellValue]:
+    """
+    The cells of （六）其他处理 printed as one row, keyed by path; ``{}`` when the report has no such row.
+
+    .. versionadded:: 0.2.0
+    """
+    oh = report.requests.results.other_handling
+    single = getattr(oh, "single_row", None)
+    if single is None:
+        return {}
+    return {c.path: getattr(single, c.attr_path[-1]) for c in single_row_cells(report.meta.edition)}
+
+
+SINGLE_ALONE, SINGLE_WITH_SUB_ROWS = "alone", "with-sub-rows"
+
+
+def single_row_mode(report: AnnualReport) -> str | None:
+    """
+    How the arithmetic treats （六）其他处理 printed as one row.
+
+    None when the report has no single row; ``"alone"`` when its three sub-rows
+    are all blank (the single row stands for them); ``"with-sub-rows"`` when the
+    sub-rows have numbers too (they are used, and the single row is compared
+    with their sum).
+
+    .. versionadded:: 0.2.0
+    """
+    oh = report.requests.results.other_handling
+    if getattr(oh, "single_row", None) is None:
+        return None
+    for name in _SUB_ROWS:
+        row = getattr(oh, name)
+        if any(getattr(row, c) is not None for c in (*row.PARTS, "total")):
+            return SINGLE_WITH_SUB_ROWS
+    return SINGLE_ALONE
+
+
+def printed_cells(report: AnnualReport) -> Iterator[tuple[CellSpec, CellValue]]:
+    """
+    :func:`iter_cells`, and the cells of :attr:`~govinfo_report.model.OtherHandling.single_row` after the three
+    sub-rows of （六）其他处理 when the report has it (records and data frames list them under the row
+    （六）其他处理（未分子行）, row key ``results.other_handling.single_row``).
+
+    .. versionadded:: 0.2.0
+    """
+    single = single_row_values(report)
+    if not single:
+        yield from iter_cells(report)
+        return
+    for spec in checked_cells(report.meta.edition, SINGLE_WITH_SUB_ROWS):
+        yield spec, _get(report, spec.attr_path)
+
+
+def printed_rows(report: AnnualReport, spec: TableSpec) -> tuple[RowSpec, ...]:
+    """
+    The rows of table *spec* as the writers print them for *report*: the layout's rows, and in 三 of a report with
+    :attr:`~govinfo_report.model.OtherHandling.single_row`, that row after the three sub-rows of （六）其他处理,
+    labelled （六）其他处理（未分子行）, so its numbers are never dropped (the readers read it back).
+
+    .. versionadded:: 0.2.0
+    """
+    single = single_row_spec(report.meta.edition) if spec.attr == "requests" else None
+    if single is None or not single_row_values(report):
+        return spec.rows
+    prefix = "$." + ".".join(single.attr_path[:-1]) + "."
+    last = max(k for k, r in enumerate(spec.rows) if r.path.startswith(prefix))
+    return (*spec.rows[: last + 1], single, *spec.rows[last + 1 :])
+
+
+@functools.cache
+def checked_cells(edition: Edition | str, mode: str | None = None) -> tuple[CellSpec, ...]:
+    """
+    The cells the checks read for a report of *edition* whose :func:`single_row_mode` is *mode*, in order.
+
+    Without a single row, the layout's cells.  With one, its cells follow the
+    three sub-rows of （六）其他处理; when it stands for them (``"alone"``), the
+    sub-rows, which the report did not print, are left out.
+
+    .. versionadded:: 0.2.0
+    """
+    cells = layout(edition).cells
+    single = single_row_cells(edition)
+    if mode is None or not single:
+        return cells
+    prefix = "$." + ".".join(single[0].attr_path[:-2]) + "."  # the cells of （六）其他处理
+    out: list[CellSpec] = []
+    placed = False
+    for c in cells:
+        inside = c.path.startswith(prefix)
+        if not inside and not placed and out and out[-1].path.startswith(prefix):
+            out.extend(single)
+            placed = True
+        if inside and mode == SINGLE_ALONE:
+            if not placed:
+                out.extend(single)
+                placed = True
+            continue
+        out.append(c)
+    return tuple(out)
+
+
+__all__ += [
+    "SINGLE_ROW_PATH",
+    "checked_cells",
+    "printed_cells",
+    "printed_rows",
+    "single_row_cells",
+    "single_row_mode",
+    "single_row_spec",
+    "single_row_values",
+]

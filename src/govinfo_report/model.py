@@ -449,6 +449,13 @@ class NotProcessed:
     confirmation: ApplicantCounts = row(v.CONFIRMATION)
 
 
+def _single_row(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, ApplicantCounts):
+        raise CellValueError(
+            f"{type(inst).__name__}.{attribute.name}", value, "expected an ApplicantCounts or None", type_error=True
+        )
+
+
 @frozen(kw_only=True)
 class OtherHandling:
     """
@@ -456,12 +463,36 @@ class OtherHandling:
 
     In the 2019 edition （六）其他处理 is a single row (an :class:`ApplicantCounts`).
 
+    ``single_row`` is （六）其他处理 as the report printed it on one row, when it
+    did not print the three sub-rows (a 2021-edition report in the 2019 style);
+    it is not a cell of the official 2021 layout, so the layout, the records
+    of the official cells and the official grid never show it, and None (the
+    default) means the report printed no such row.  The checks use it in the
+    group's arithmetic when the three sub-rows are all blank; when the sub-rows
+    have numbers too, they are used, and T3-OTHER-SINGLE-ROW says where the
+    single row differs from their sum.  It is never split into the sub-rows.
+
+    >>> OtherHandling.blank().single_row is None
+    True
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``single_row``.
     """
 
     overdue_correction: ApplicantCounts = row(v.OVERDUE_CORRECTION)
     overdue_fee: ApplicantCounts = row(v.OVERDUE_FEE)
     other: ApplicantCounts = row(v.OTHER_CASES)
+    single_row: ApplicantCounts | None = attrs.field(default=None, validator=_single_row)
+
+    @classmethod
+    def blank(cls, fill: int | None = None) -> OtherHandling:
+        """The three sub-rows with every cell set to *fill* (None: blank), and no single row."""
+        return cls(
+            overdue_correction=ApplicantCounts.blank(fill),
+            overdue_fee=ApplicantCounts.blank(fill),
+            other=ApplicantCounts.blank(fill),
+        )
 
 
 @frozen(kw_only=True)

@@ -30,6 +30,7 @@ finding is TEXT-UNCERTAIN (info) instead of a warning.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Union
@@ -40,7 +41,16 @@ from attrs import frozen
 from . import vocab as v
 from .claims import Claim, ClaimKind, read_claims
 from .findings import CellRef, Finding, Quote
-from .layout import CellSpec, ReportLayout, cell_values, layout
+from .layout import (
+    SINGLE_ALONE,
+    CellSpec,
+    ReportLayout,
+    cell_values,
+    layout,
+    single_row_mode,
+    single_row_spec,
+    single_row_values,
+)
 from .model import AnnualReport, Edition
 from .rules import CATALOGUE
 
@@ -69,6 +79,18 @@ class _Reading:
     en: str
     anchor: tuple[str, str, str, str] | None = None
     """For a group of rows: the group's path, table, row and column labels (the finding's location)."""
+
+
+@functools.cache
+def _single_row_layout(edition: Edition) -> ReportLayout:
+    """The layout with （六）其他处理（未分子行） in place of the three sub-rows it stands for (rows and cells)."""
+    lay = layout(edition)
+    single = single_row_spec(edition)
+    assert single is not None
+    group = "$." + ".".join(single.attr_path[:-1])
+    rows = {p: r for p, r in lay.rows_by_path.items() if not p.startswith(group + ".")}
+    rows[single.path] = single
+    return attrs.evolve(lay, by_path={**lay.by_path, **{c.path: c for c in single.cells}}, rows_by_path=rows)
 
 
 def _describe(lay: ReportLayout, paths: Sequence[str]) -> tuple[str, str]:
@@ -322,6 +344,9 @@ def narrative_findings(report: AnnualReport, claims: Sequence[Claim] | None = No
     edition = report.meta.edition
     lay = layout(edition)
     values = cell_values(report)
+    if single_row_mode(report) == SINGLE_ALONE:  # （六）其他处理 printed as one row: the prose speaks of that row
+        lay = _single_row_layout(edition)
+        values.update(single_row_values(report))
     year: int | None = getattr(report.meta, "year", None)
     out: list[Finding] = []
     for claim in claims:

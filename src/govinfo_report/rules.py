@@ -32,7 +32,14 @@ import attrs
 from attrs import frozen
 
 from ._fields import CELL_KINDS, field_info
-from .layout import _field_class, _infos, is_row_class
+from .layout import (
+    SINGLE_ALONE,
+    _field_class,
+    _infos,
+    is_row_class,
+    single_row_cells,
+    single_row_mode,
+)
 from .model import (
     AnnualReport,
     ApplicantCounts,
@@ -169,8 +176,13 @@ CATALOGUE: tuple[Rule, ...] = (
          "表三 每行：总计 = 自然人 + 法人或其他组织各列",
          "Table 3, each row: total = sum of the six applicant columns", "R3.2"),
     Rule("T3-RESULTS-TOTAL",            E, _BOTH, "arithmetic",
-         "表三 每列：（七）总计 = （一）至（六）各行之和",
-         "Table 3, each column: (7) total = sum of result rows (1) to (6)", "R3.4"),
+         "表三 每列：（七）总计 = （一）至（六）各行之和（2021年版报告将（六）其他处理印成一行、未列子行时，用该行）",
+         "Table 3, each column: (7) total = sum of result rows (1) to (6) (a 2021-edition report printing (6) "
+         "other handling as one row, without its sub-rows: that row)", "R3.4"),
+    Rule("T3-OTHER-SINGLE-ROW",         E, _E2021, "arithmetic",
+         "表三 （六）其他处理 既印成一行又列出三个子行时，该行每列 = 三个子行之和",
+         "Table 3: (6) other handling printed as one row and as its three sub-rows: each column of the row = "
+         "the sum of the sub-rows", ""),
     Rule("T4-TOTAL",                    E, _BOTH, "arithmetic",
          "表四 行政复议、行政诉讼各项：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
          "Table 4, each block: total = upheld + corrected + other + pending", "R4.1–R4.3"),
@@ -444,3 +456,62 @@ def resolve(obj: Any, path: str) -> Any:
     for name in path[2:].split("."):
         obj = getattr(obj, name)
     return obj
+
+
+@functools.cache
+def _single_row_equations(edition: Edition, mode: str) -> tuple[Equation, ...]:
+    cells = single_row_cells(edition)
+    single = {c.attr_path[-1]: c.path for c in cells}
+    group = cells[0].path.rsplit(".", 2)[0]  # $.requests.results.other_handling
+    total = single["total"]
+    own = Equation("T3-ROW-TOTAL", (total,), tuple(single[p] for p in ApplicantCounts.PARTS), target=total)
+
+    def sub_row(path: str) -> bool:
+        return path.startswith(group + ".")
+
+    out: list[Equation] = []
+    for eq in equations(edition):
+        inside = eq.code == "T3-ROW-TOTAL" and sub_row(eq.left[0])
+        if not inside and own not in out and out and out[-1].code == "T3-ROW-TOTAL" and sub_row(out[-1].left[0]):
+            out.append(own)  # after the row totals of the sub-rows
+        if mode == SINGLE_ALONE:
+            if inside:  # rows the report did not print
+                if own not in out:
+                    out.append(own)
+                continue
+            if eq.code == "T3-RESULTS-TOTAL":
+                col = eq.left[0].rsplit(".", 1)[1]
+                first = next(i for i, p in enumerate(eq.right) if sub_row(p))
+                rest = tuple(p for p in eq.right[first:] if not sub_row(p))
+                eq = attrs.evolve(eq, right=(*eq.right[:first], single[col], *rest))
+        out.append(eq)
+        if mode != SINGLE_ALONE and eq.code == "T3-RESULTS-TOTAL":
+            col = eq.left[0].rsplit(".", 1)[1]
+            out.append(
+                Equation("T3-OTHER-SINGLE-ROW", (single[col],), tuple(p for p in eq.right if sub_row(p)))
+            )
+    return tuple(out)
+
+
+def report_equations(report: AnnualReport) -> tuple[Equation, ...]:
+    """
+    The arithmetic equations of *report*: :func:`equations` of its edition, unless it prints （六）其他处理 as one row.
+
+    When a 2021-edition report has :attr:`~govinfo_report.model.OtherHandling.single_row`:
+
+    * its three sub-rows all blank, the single row stands for them: T3-RESULTS-TOTAL
+      sums （一）…（五） and the single row, T3-ROW-TOTAL holds inside the single row,
+      and the sub-rows (which the report did not print) are in no equation;
+    * its sub-rows with numbers too, they are used as usual, T3-ROW-TOTAL holds
+      inside the single row, and T3-OTHER-SINGLE-ROW compares each column of the
+      single row with the sum of the sub-rows.
+
+    .. versionadded:: 0.2.0
+    """
+    mode = single_row_mode(report)
+    if mode is None:
+        return equations(report.meta.edition)
+    return _single_row_equations(report.meta.edition, mode)
+
+
+__all__ += ["report_equations"]

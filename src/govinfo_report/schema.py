@@ -53,11 +53,12 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
+from . import vocab as v
 from ._fields import Kind, field_info
 from .convert import FORMAT_VERSION
 from .errors import OptionError
 from .layout import _field_class
-from .model import AnnualReport, Edition, ProcessingFees, ReportMeta
+from .model import AnnualReport, Edition, OtherHandling, ProcessingFees, ReportMeta
 
 __all__ = ["DECIMAL_PATTERN", "json_schema", "schema_json", "shipped_schema"]
 
@@ -124,6 +125,13 @@ class _Builder:
         if cls is ReportMeta and a.name == "edition":
             return {"const": self.edition.value}
         schema = self.type_schema(a.type)
+        if cls is OtherHandling and a.name == "single_row":  # optional: written only when the report printed it
+            schema = {
+                "title": v.OTHER_HANDLING_SINGLE_ROW.zh,
+                "description": "(6) other handling printed as one row, without its three sub-rows; not a cell of the "
+                "official 2021 layout",
+                **schema,
+            }
         schema.update(_CONSTRAINTS.get((cls, a.name), {}))
         return schema
 

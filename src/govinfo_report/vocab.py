@@ -217,6 +217,9 @@ CONFIRMATION = Term(
     "confirmation", "5.要求行政机关确认或重新出具已获取信息", "confirmation of information already obtained"
 )
 OTHER_HANDLING = Term("other_handling", "（六）其他处理", "(6) other handling")
+# Not a label of the 2021 format: （六）其他处理 as a 2021-edition report prints it on one row (2019 style),
+# as the writers print OtherHandling.single_row and the readers read it back.
+OTHER_HANDLING_SINGLE_ROW = Term("single_row", "（六）其他处理（未分子行）", "(6) other handling, printed as one row")
 OVERDUE_CORRECTION = Term(
     "overdue_correction",
     "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",

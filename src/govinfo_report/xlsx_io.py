@@ -81,7 +81,7 @@ from .errors import CellValueError, MissingDependencyError, ReportReadError
 from .export.records import RECORD_KEYS
 from .importers._html import HtmlCell, HtmlTable, TextBlock, mapper, to_text
 from .importers.normalize import CELL_BREAK, join_cell_lines
-from .layout import get_cell, layout
+from .layout import _get, layout, single_row_cells
 from .limits import DEFAULT_LIMITS, Limits, check_file_size, open_zip
 from .model import AnnualReport, Edition, Narrative, OtherMatters, ProcessingFees, ReportMeta, Scope, Subsection
 from .render.grid import TableGrid, iter_grid_positions, table_grid
@@ -206,7 +206,8 @@ def _table_sheet(wb: Any, report: AnnualReport, heading: v.Term, styles: _Styles
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=grid.width)
     ws.row_dimensions[1].height = 24
     validations = _Validations(ws)
-    cells = layout(report.meta.edition)
+    # the layout's cells, and （六）其他处理（未分子行） when the grid prints OtherHandling.single_row
+    cells = {**layout(report.meta.edition).by_path, **{c.path: c for c in single_row_cells(report.meta.edition)}}
     offset = 2  # the grid starts under the heading
     widths = [_VALUE_WIDTH] * grid.width
     label_columns: set[int] = set()
@@ -216,8 +217,8 @@ def _table_sheet(wb: Any, report: AnnualReport, heading: v.Term, styles: _Styles
         target.border = styles.border
         if cell.kind == "value":
             assert cell.path is not None
-            value = get_cell(report, cell.path)
-            spec = cells.cell(cell.path)
+            spec = cells[cell.path]
+            value = _get(report, spec.attr_path)
             if value is not None:
                 target.value = value
                 if isinstance(value, Decimal):

@@ -75,7 +75,7 @@ import operator
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any, Union
+from typing import Any, Union, cast
 
 import attrs
 
@@ -86,15 +86,17 @@ from .._crosswalk import (
     SHARED_PROACTIVE,
     mapped_paths,
     mapped_values,
+    other_handling_row,
     sum_cells,
 )
 from .._exact import exact
 from ..checks import BlankPolicy, blank_policy
 from ..errors import AggregationError, OptionError
-from ..layout import build_sections, layout
+from ..layout import SINGLE_ALONE, build_sections, layout, single_row_mode
 from ..model import (
     AmountUnit,
     AnnualReport,
+    ApplicantCounts,
     Edition,
     Narrative,
     OtherMatters,
@@ -226,6 +228,19 @@ def _sum_column(column: Sequence[CellValue]) -> CellValue:
         return sum_cells(list(column))
 
 
+def _single_row(members: Sequence[AnnualReport], target: Edition) -> ApplicantCounts | None:
+    """
+    The summary's （六）其他处理 as one row, when a member of the 2021 edition printed it so with blank sub-rows.
+
+    Each member's （六） as one row (its single row, or its three sub-rows added per column) is summed: the
+    sub-rows cannot be summed when some members did not print them, and a number is never split into them.
+    """
+    if target is not Edition.E2021 or not any(single_row_mode(r) == SINGLE_ALONE for r in members):
+        return None
+    rows = [other_handling_row(r) for r in members]
+    return ApplicantCounts(**{c: cast(Any, _sum_column([row[c] for row in rows])) for c in rows[0]})
+
+
 def _check_members(reports: Sequence[AnnualReport], year: int | None) -> int | None:
     if not reports:
         raise AggregationError("no member reports to sum / 没有可汇总的成员报告")
@@ -336,7 +351,17 @@ def _strict_blanks(reports: Sequence[AnnualReport], target: Edition) -> None:
     for r in reports:
         lay = layout(r.meta.edition)
         values = _cells(r)
+        single = single_row_mode(r) == SINGLE_ALONE
+        if single:  # （六）其他处理 printed as one row: its row's cells feed the summary, not the blank sub-rows
+            row = other_handling_row(r)
+            values.update({f"{OTHER_HANDLING_ROW}.single_row.{c}": x for c, x in row.items()})
         for p in _feeding_paths(r, target, mixed):
+            if single and p.startswith(OTHER_HANDLING_ROW + "."):
+                p = f"{OTHER_HANDLING_ROW}.single_row.{p.rsplit('.', 1)[1]}"
+                if values[p] is None:
+                    found.append((r.meta.organ_name, p))
+                    where.append(f"{r.meta.organ_name}: {v.OTHER_HANDLING_SINGLE_ROW.zh} ({p})")
+                continue
             if values[p] is None:
                 found.append((r.meta.organ_name, p))
                 where.append(f"{r.meta.organ_name}: {lay.by_path[p].location} ({p})")
@@ -530,7 +555,19 @@ def aggregate(
             continue
         values[path] = _sum_column(column)
 
+    single = _single_row(members, target)
+    if single is not None:  # （六）其他处理 of the summary on one row: its sub-rows stay blank
+        values.update({p: None for p in values if p.startswith(OTHER_HANDLING_ROW + ".")})
+        printed = "、".join(r.meta.organ_name for r in members if single_row_mode(r) == SINGLE_ALONE)
+        notes.append(
+            f"{printed}的{v.OTHER_HANDLING.zh}印成一行、未分子行，汇总报告的{v.OTHER_HANDLING.zh}因此也只汇总为一行："
+            f"{v.OTHER_HANDLING_SINGLE_ROW.zh}，其三个子行留空。"
+        )
     sections: dict[str, Any] = build_sections(target, values, default=None)
+    if single is not None:
+        requests = sections["requests"]
+        oh = attrs.evolve(requests.results.other_handling, single_row=single)
+        sections["requests"] = attrs.evolve(requests, results=attrs.evolve(requests.results, other_handling=oh))
     if target is Edition.E2019:
         proactive = sections["proactive"]
         sections["proactive"] = attrs.evolve(

@@ -49,10 +49,10 @@ from typing import Any, Literal, Union
 from attrs import frozen
 
 from .. import vocab as v
-from .._crosswalk import OTHER_HANDLING_ROW, mapped_paths, mapped_values
+from .._crosswalk import OTHER_HANDLING_ROW, mapped_paths, mapped_values, other_handling_row
 from .._exact import exact, percent
 from ..errors import OptionError
-from ..layout import layout
+from ..layout import layout, single_row_cells, single_row_values
 from ..model import AmountUnit, AnnualReport, Edition, Proactive2019, ReportMeta
 
 __all__ = ["CellChange", "Comparison", "NarrativeDiff", "compare"]
@@ -327,6 +327,28 @@ def _diff(old: AnnualReport, new: AnnualReport, section: str, title: str) -> str
     return "\n".join(lines)
 
 
+def _single_row_changes(old: AnnualReport, new: AnnualReport) -> list[CellChange]:
+    """（六）其他处理 of two 2021 reports as one row each (:func:`~govinfo_report._crosswalk.other_handling_row`)."""
+    a_row, b_row = other_handling_row(old), other_handling_row(new)
+    out = []
+    for spec in single_row_cells(Edition.E2021):
+        a, b = a_row[spec.column_key], b_row[spec.column_key]
+        change = b - a if a is not None and b is not None else None
+        out.append(
+            CellChange(
+                path=spec.path,
+                table=spec.table,
+                row=spec.row,
+                column=spec.column,
+                old=a,
+                new=b,
+                change=change,
+                change_pct=_pct(change, a),
+            )
+        )
+    return out
+
+
 @exact("compare")
 def compare(old: AnnualReport, new: AnnualReport) -> Comparison:
     """
@@ -394,6 +416,13 @@ def compare(old: AnnualReport, new: AnnualReport) -> Comparison:
                 change=change,
                 change_pct=_pct(change, a),
             )
+        )
+    if target is Edition.E2021 and (single_row_values(old) or single_row_values(new)):
+        cells += _single_row_changes(old, new)
+        notes.append(
+            f"{v.OTHER_HANDLING.zh}印成一行的报告，另按一行比较（{v.OTHER_HANDLING_SINGLE_ROW.zh}；分子行的报告取三个子行之和）"
+            " / (6) other handling printed as one row is also compared as one row (the sum of the sub-rows for a "
+            "report that prints them)"
         )
     compared = set(paths)
 

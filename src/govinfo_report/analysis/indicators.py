@@ -13,7 +13,8 @@ are blank, otherwise a blank cell counts as 0 (as under ``check(blank="zero")``)
 ``disclosed_share`` … ``other_handling_share``
     each outcome group's share of （七）总计: （一）予以公开, （二）部分公开,
     （三）不予公开 (its eight rows), （四）无法提供 (three rows), （五）不予处理
-    (five rows), （六）其他处理 (one row in 2019, three in 2021).
+    (five rows), （六）其他处理 (one row in 2019, three in 2021, or the one row a 2021
+    report printed without them: ``OtherHandling.single_row``).
 ``review_correction_rate``
     行政复议 结果纠正 / (总计 − 尚未审结).  The denominator counts only decided
     cases: pending cases have no result yet, and counting them would make the
@@ -57,6 +58,7 @@ import attrs
 from attrs import frozen
 
 from .. import vocab as v
+from .._crosswalk import other_handling_row
 from ..errors import OptionError
 from ..layout import get_cell, layout
 from ..model import AnnualReport
@@ -176,6 +178,9 @@ def _ratio(numerator: int | None, denominator: int | None) -> Fraction | None:
 
 
 def _group_total(report: AnnualReport, group: str) -> int | None:
+    if group == "other_handling":  # its row, sub-rows added, or the row a 2021 report printed without them
+        total = other_handling_row(report)["total"]
+        return None if total is None else int(total)
     lay = layout(report.meta.edition)
     prefix = f"$.requests.results.{group}"
     rows = [r for r in lay.table("三").rows if r.path == prefix or r.path.startswith(prefix + ".")]

@@ -45,7 +45,7 @@ from typing import Any
 
 from .._fields import Kind
 from ..errors import MissingDependencyError, OptionError
-from ..layout import iter_cells
+from ..layout import printed_cells
 from ..model import AnnualReport
 from .records import amount_unit
 
@@ -100,7 +100,7 @@ def to_dataframe(reports: Iterable[AnnualReport]) -> Any:
         if not isinstance(report, AnnualReport):
             raise OptionError(f"reports[{i}]: expected an AnnualReport, got {type(report).__name__}")
         meta = report.meta
-        for spec, value in iter_cells(report):
+        for spec, value in printed_cells(report):  # with （六）其他处理（未分子行） when printed
             amount = spec.kind is Kind.AMOUNT
             data["organ"].append(meta.organ)
             data["year"].append(meta.year)

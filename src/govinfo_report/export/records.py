@@ -20,6 +20,12 @@ A record is a dict with exactly these keys, in this order:
 ``edition``    ``"2019"`` or ``"2021"``
 =============  ================================================================
 
+A 2021-edition report that prints （六）其他处理 as one row
+(:attr:`~govinfo_report.model.OtherHandling.single_row`) has seven more
+records, after those of the three sub-rows: row ``"（六）其他处理（未分子行）"``,
+row_key ``"results.other_handling.single_row"``.  Other reports' records are
+unchanged.
+
 The amount 采购总金额 of the 2019 edition is given in the unit the report used
 (see ``ProcurementCounts.amount_unit``), which ``unit`` names; 本年收费金额 is in 万元.
 
@@ -45,7 +51,7 @@ from typing import Any
 
 from .. import vocab as v
 from .._fields import Kind
-from ..layout import iter_cells
+from ..layout import printed_cells
 from ..model import AnnualReport, Proactive2019
 
 __all__ = ["BOM", "RECORD_KEYS", "amount_unit", "iter_records", "records_to_csv", "records_to_jsonl", "to_records"]
@@ -79,7 +85,7 @@ def amount_unit(report: AnnualReport, path: str) -> str | None:
 def _records(report: AnnualReport) -> Iterator[dict[str, Any]]:
     meta = report.meta
     organ, year, edition = meta.organ, meta.year, meta.edition.value
-    for spec, value in iter_cells(report):
+    for spec, value in printed_cells(report):  # the layout's cells, and （六）其他处理（未分子行） if printed
         yield {
             "table": spec.table,
             "row": spec.row,

@@ -99,8 +99,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     ),
     "GROUP-AS-ROW": (
         Severity.INFO,
-        "a group of rows was printed as one row with its own values (a 2021-edition report printing （六）其他处理 "
-        "2019 style); the values are kept as printed in extra_rows, never split into sub-rows, which stay blank",
+        "a group of rows was printed as one row with its own values: a 2021-edition report printing （六）其他处理 "
+        "2019 style has them read into OtherHandling.single_row (any other group: kept as printed in extra_rows); "
+        "never split into sub-rows",
     ),
     "EXTRA-ROW": (Severity.INFO, "a row that is not in the national format (provincial variant); kept in extra_rows"),
     "EDITION-FROM-HEADERS": (Severity.WARNING, "the table headers give another edition than the year does"),

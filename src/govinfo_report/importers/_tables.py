@@ -20,7 +20,8 @@ many values inside a table, blanks collapsed into ``||`` runs, ``1 234`` split
 at a space, a value cell spanning several cells) is left blank with a
 diagnostic.  Variants of real reports are read into the official cells: the
 other edition's label (``OTHER-EDITION-LABEL``), a group printed as one row
-(``GROUP-AS-ROW``, kept in extra_rows), labels wrapped over lines
+(``GROUP-AS-ROW``: 2021's （六）其他处理 is read into ``OtherHandling.single_row``, any
+other group kept in extra_rows), labels wrapped over lines
 (``WRAPPED-LABEL``), notes after labels (``LABEL-NOTE``), blank cells written
 as bare ``|`` lines (``BLANK-LINE-CELLS``).
 
@@ -38,7 +39,7 @@ from typing import NamedTuple
 
 from .. import vocab as v
 from .._fields import Kind
-from ..layout import CellSpec, RowSpec, TableSpec, layout
+from ..layout import CellSpec, RowSpec, TableSpec, layout, single_row_spec
 from ..model import AmountUnit, Edition
 from ..vocab import Term
 from ._tokens import BLANK, COVERED_ABOVE, COVERED_LEFT, LABEL, VALUE, Token, is_note
@@ -119,6 +120,7 @@ class Index:
 
     def __init__(self, table: TableSpec, extra_headers: Sequence[Term], table_edition: Edition) -> None:
         self.table = table
+        self.edition = table_edition
         self.exact: dict[str, Anchor] = {}
         entries: list[tuple[str, Anchor]] = []
         for row in table.rows:
@@ -135,6 +137,9 @@ class Index:
                     entries += [(k, Anchor(HEADER, term)) for k in _keys(term)]
         for term in extra_headers:
             entries += [(k, Anchor(HEADER, term)) for k in _keys(term)]
+        if single_row_spec(table_edition) is not None and table.attr == "requests":
+            # （六）其他处理（未分子行）, as our writers print OtherHandling.single_row: the group printed as one row
+            entries += [(k, Anchor(GROUP, v.OTHER_HANDLING)) for k in _keys(v.OTHER_HANDLING_SINGLE_ROW)]
         for key, anchor in entries:
             old = self.exact.get(key)
             # a row label wins over a header or group label with the same key
@@ -550,18 +555,50 @@ class _Reader:
 
     def group_row(self, i: int, anchor: Anchor) -> int:
         """
-        A group printed as a single row with its own values (a 2021-edition report printing （六）其他处理 as the
-        2019 edition does): the values are kept as printed in extra_rows, never split into the sub-rows the
-        report did not print, which stay blank (and are read if the report prints them after all).
+        A group printed as a single row with its own values, never split into the sub-rows the report did not
+        print, which stay blank (and are read if the report prints them after all).
+
+        （六）其他处理 of a 2021-edition report printed as the 2019 edition does is read as any row (column order,
+        units, unreadable cells) into ``OtherHandling.single_row`` (:func:`~govinfo_report.layout.single_row_spec`);
+        any other group printed so is kept as printed in extra_rows.
         """
         t = self.tokens[i]
         rows = self.index.group_rows(anchor.term)
         width = len(rows[0].cells)
+        self.groups_as_rows.add(anchor.term)
+        subs = "、".join(r.labels[-1].zh for r in rows)
+        single = self.single_anchor(anchor)
+        if single is not None:
+            assert single.row is not None
+            self.emit(
+                "GROUP-AS-ROW",
+                f"{self.name} “{anchor.term.zh}”印成一行，未分{len(rows)}个子行（{_quote(subs, 60)}）："
+                f"数值按原样读入“{single.row.label}”（OtherHandling.single_row），不拆分到子行",
+                f"table {self.table.table.en}: {anchor.term.en!r} is printed as a single row instead of its "
+                f"{len(rows)} sub-rows; its values are read as printed into OtherHandling.single_row "
+                f"({single.path}), never split into the sub-rows",
+                t.line,
+                t.col,
+                single.path,
+            )
+            j = self.row(i, single)
+            short = self.short.pop(single.path, None)
+            if short is not None:  # too few values inside the table: which columns they belong to is not known
+                for plan in single.cells:
+                    self.values[plan.path] = None
+                self.emit(
+                    "SHORT-ROW",
+                    f"{self.name} “{single.row.label}”只有{short[0]}个数值（应为{width}个），"
+                    "无法确定各属于哪一列，该行留空",
+                    f"table {self.table.table.en}: row {single.row.label!r} has {short[0]} of {width} values; "
+                    "which columns they belong to cannot be told, so the row is left blank",
+                    short[1].line,
+                    short[1].col,
+                )
+            return j
         values, used, _, _ = fit_values(_collect(self.tokens, i + 1), width, self.padded)
         printed = tuple(c.text for c in values)
         self.extra.append((t.text, printed, t.line))
-        self.groups_as_rows.add(anchor.term)
-        subs = "、".join(r.labels[-1].zh for r in rows)
         self.emit(
             "GROUP-AS-ROW",
             f"{self.name} “{anchor.term.zh}”印成一行（{'、'.join(printed)}），"
@@ -573,6 +610,16 @@ class _Reader:
             t.col,
         )
         return i + 1 + used
+
+    def single_anchor(self, anchor: Anchor) -> Anchor | None:
+        """The row anchor of ``OtherHandling.single_row`` when *anchor* is 2021's （六）其他处理, else None."""
+        if anchor.term is not v.OTHER_HANDLING or self.table.attr != "requests":
+            return None
+        spec = single_row_spec(self.index.edition)
+        if spec is None:
+            return None
+        cells = tuple(CellPlan(c, c.path, _KIND_NAMES[c.kind], None) for c in spec.cells)
+        return Anchor(ROW, anchor.term, spec, spec.path, cells, _columns(cells))
 
     def column_order(self, anchor: Anchor) -> tuple[CellPlan, ...]:
         """
@@ -1070,7 +1117,9 @@ def _report_gaps(reader: _Reader, emit: Emit, heading: tuple[int, int] | None) -
         )
         return
     order = [r.path for r in table.rows]
-    read = set(reader.rows_read)
+    read = set(reader.rows_read) & set(order)  # not OtherHandling.single_row: no row of the layout
+    if not read:
+        return
     last = max(order.index(p) for p in read)
     for r in table.rows[:last]:
         if r.path not in read:

@@ -27,15 +27,15 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import attrs
 
 from .. import vocab as v
 from .._fields import CELL_KINDS, field_info
 from ..errors import CellValueError, ParseError
-from ..layout import _SECTION_CLASSES, _field_class
-from ..model import AnnualReport, Edition, Narrative, OtherMatters, ReportMeta, Subsection
+from ..layout import _SECTION_CLASSES, _field_class, single_row_cells
+from ..model import AnnualReport, ApplicantCounts, Edition, Narrative, OtherMatters, ReportMeta, Subsection
 from ._meta import (
     DATE_FIELDS,
     ORGAN_FIELDS,
@@ -673,6 +673,12 @@ def _build(
     except CellValueError as exc:
         raise ParseError(f"the organ or year cannot be used: {exc}", source) from None
     sections = {attr: _construct(plan, values) for attr, plan in _plans(edition)}
+    single = single_row_cells(edition)
+    if single and single[0].path in values:  # （六）其他处理 printed as one row (GROUP-AS-ROW)
+        requests = sections["requests"]
+        row = ApplicantCounts(**{c.attr_path[-1]: cast(Any, values[c.path]) for c in single})
+        oh = attrs.evolve(requests.results.other_handling, single_row=row)
+        sections["requests"] = attrs.evolve(requests, results=attrs.evolve(requests.results, other_handling=oh))
     if unit is not None:
         proactive = sections["proactive"]
         procurement = attrs.evolve(proactive.procurement, amount_unit=unit)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from attrs import frozen
 
 from .. import vocab as v
-from ..layout import TableSpec, layout
+from ..layout import TableSpec, layout, printed_rows
 from ..model import AnnualReport
 from .text import _row_values
 
@@ -191,14 +191,15 @@ def _requests_grid(report: AnnualReport, spec: TableSpec) -> TableGrid:
     )
     head = (top, *(tuple(r) for r in headers))
     body: list[tuple[GridCell, ...]] = []
-    for k, r in enumerate(spec.rows):
+    rows = printed_rows(report, spec)  # with （六）其他处理（未分子行） when the report has it
+    for k, r in enumerate(rows):
         cells: list[GridCell] = []
         for level, term in enumerate(r.labels):
             prefix = r.labels[: level + 1]
-            if k > 0 and spec.rows[k - 1].labels[: level + 1] == prefix:
+            if k > 0 and rows[k - 1].labels[: level + 1] == prefix:
                 continue  # inside a group label that spans from above
             run = 1
-            while k + run < len(spec.rows) and spec.rows[k + run].labels[: level + 1] == prefix:
+            while k + run < len(rows) and rows[k + run].labels[: level + 1] == prefix:
                 run += 1
             last = level == len(r.labels) - 1
             cells.append(GridCell(term.zh, "label", rowspan=run, colspan=label_depth - level if last else 1))

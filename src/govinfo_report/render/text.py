@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from .. import vocab as v
 from .._terminal import terminal_safe
-from ..layout import RowSpec, TableSpec, _get, layout
+from ..layout import RowSpec, TableSpec, _get, layout, printed_rows
 from ..model import AnnualReport, Narrative, OtherMatters, ProcurementCounts
 
 if TYPE_CHECKING:
@@ -179,7 +179,7 @@ def _requests_rows(report: AnnualReport, spec: TableSpec) -> list[list[str]]:
     rows = _requests_header(spec)
     seen: set[Term] = set()
     width = len(spec.rows[0].cells)
-    for r in spec.rows:
+    for r in printed_rows(report, spec):  # with （六）其他处理（未分子行） when the report has it
         for group in r.labels[:-1]:
             if group not in seen:
                 seen.add(group)
