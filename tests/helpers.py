@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
+import struct
 import zipfile
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import attrs
+import pytest
 
 import govinfo_report as gr
 
-from .conftest import EXAMPLE_JSON
+from .conftest import EXAMPLE_JSON, ROOT
 
 
 def clean_report(
@@ -25,6 +30,34 @@ def clean_report(
         problems=gr.Narrative(text="个别栏目更新不及时，下一年度加强审核。"),
         other_matters=gr.OtherMatters(text="本年度未收取信息处理费。"),
     )
+
+
+def load_module(path: Path, name: str) -> ModuleType:
+    """The Python file *path* (a script or tool of the checkout, not a package module) imported as *name*."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SCREENSHOT_SCRIPT = ROOT / "scripts" / "screenshot_seed.py"
+
+
+def chromium() -> str:
+    """The path of a Chromium-like browser on PATH (the screenshot script's list), or a skip."""
+    found = load_module(SCREENSHOT_SCRIPT, "screenshot_seed").find_chromium()
+    if found is None:
+        pytest.skip("no chromium on PATH")
+    return str(found)
+
+
+def assert_screenshot(data: bytes, width: int, height: int) -> None:
+    """*data* is a PNG of *width* × *height* pixels, and not a blank page."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (width, height)
+    assert len(data) > 20_000  # a white page compresses to a few hundred bytes
 
 
 STRAY_SHAPES = ("lines", "pipes", "cells", "random")
