@@ -6,6 +6,8 @@ import importlib.util
 import io
 import json
 import struct
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from types import ModuleType
@@ -29,6 +31,13 @@ def clean_report(
         report,
         problems=gr.Narrative(text="个别栏目更新不及时，下一年度加强审核。"),
         other_matters=gr.OtherMatters(text="本年度未收取信息处理费。"),
+    )
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m govinfo_report ARGS`` (the real entry point) and capture its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "govinfo_report", *args], capture_output=True, text=True, encoding="utf-8", check=False
     )
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from govinfo_report.cli import main
 from govinfo_report.schema import json_schema
 
 from .conftest import EXAMPLE_JSON
+from .helpers import run_cli as run
 from .test_summary import three_members
 
 MINE = ("aggregate", "diff", "indicators", "schema")
@@ -28,13 +27,6 @@ def members(tmp_path: Path) -> list[Path]:
         p.write_text(gr.to_json(report), encoding="utf-8")
         paths.append(p)
     return paths
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m govinfo_report ARGS`` and capture its output."""
-    return subprocess.run(
-        [sys.executable, "-m", "govinfo_report", *args], capture_output=True, text=True, encoding="utf-8", check=False
-    )
 
 
 def test_aggregate_writes_a_summary(members: list[Path], tmp_path: Path) -> None:
