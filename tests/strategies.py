@@ -1,6 +1,12 @@
 """
 Hypothesis strategies shared by the whole suite.
 
+:func:`spec_reports` draws the leaf cells of every table and adds up the totals
+here, from format-spec.md §4, constructing the model objects directly; the
+relations it meets are :func:`spec_relations`.  Use it (and that oracle) to test
+the rules and anything that should keep a report's figures: the library's own
+builders are not involved, so a wrong rule cannot agree with it.
+
 :func:`reports` draws the *parts* of every table and lets the builders
 (:meth:`Requests.from_parts`, :meth:`Disputes.from_parts`, :meth:`AnnualReport.build`)
 derive the totals, so a drawn report is consistent by construction:
