@@ -21,12 +21,19 @@ import govinfo_report as gr
 from .conftest import EXAMPLE_JSON, ROOT
 
 
+def blank_report(
+    edition: str = "2021", *, organ: str = "某某局", year: int | None = None, fill: int | None = 0, **meta: Any
+) -> gr.AnnualReport:
+    """A report of *edition* with every cell *fill* (0, or None for blank), for 2020 (2019 edition) or 2022."""
+    year = year or (2020 if edition == "2019" else 2022)
+    return gr.AnnualReport.blank(edition, organ=organ, year=year, fill=fill, **meta)
+
+
 def clean_report(
     edition: str = "2021", year: int | None = None, organ: str = "某某县统计局", **meta: Any
 ) -> gr.AnnualReport:
     """An all-0 report with the narratives every rule wants: check() finds nothing in it."""
-    year = year or (2020 if edition == "2019" else 2022)
-    report = gr.AnnualReport.blank(edition, organ=organ, year=year, fill=0, **meta)
+    report = blank_report(edition, organ=organ, year=year, **meta)
     return attrs.evolve(
         report,
         problems=gr.Narrative(text="个别栏目更新不及时，下一年度加强审核。"),
