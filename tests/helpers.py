@@ -41,6 +41,18 @@ def clean_report(
     )
 
 
+def json_places(doc: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in the JSON data *doc* as a path of keys and list indexes, ``()`` (the whole) first."""
+    out = [path]
+    if isinstance(doc, dict):
+        for key, value in doc.items():
+            out += json_places(value, (*path, key))
+    elif isinstance(doc, list):
+        for i, value in enumerate(doc):
+            out += json_places(value, (*path, i))
+    return out
+
+
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     """Run ``python -m govinfo_report ARGS`` (the real entry point) and capture its output."""
     return subprocess.run(
