@@ -2,29 +2,90 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
+import struct
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import attrs
+import pytest
 
 import govinfo_report as gr
 
-from .conftest import EXAMPLE_JSON
+from .conftest import EXAMPLE_JSON, ROOT
+
+
+def blank_report(
+    edition: str = "2021", *, organ: str = "某某局", year: int | None = None, fill: int | None = 0, **meta: Any
+) -> gr.AnnualReport:
+    """A report of *edition* with every cell *fill* (0, or None for blank), for 2020 (2019 edition) or 2022."""
+    year = year or (2020 if edition == "2019" else 2022)
+    return gr.AnnualReport.blank(edition, organ=organ, year=year, fill=fill, **meta)
 
 
 def clean_report(
     edition: str = "2021", year: int | None = None, organ: str = "某某县统计局", **meta: Any
 ) -> gr.AnnualReport:
     """An all-0 report with the narratives every rule wants: check() finds nothing in it."""
-    year = year or (2020 if edition == "2019" else 2022)
-    report = gr.AnnualReport.blank(edition, organ=organ, year=year, fill=0, **meta)
+    report = blank_report(edition, organ=organ, year=year, **meta)
     return attrs.evolve(
         report,
         problems=gr.Narrative(text="个别栏目更新不及时，下一年度加强审核。"),
         other_matters=gr.OtherMatters(text="本年度未收取信息处理费。"),
     )
+
+
+def json_places(doc: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in the JSON data *doc* as a path of keys and list indexes, ``()`` (the whole) first."""
+    out = [path]
+    if isinstance(doc, dict):
+        for key, value in doc.items():
+            out += json_places(value, (*path, key))
+    elif isinstance(doc, list):
+        for i, value in enumerate(doc):
+            out += json_places(value, (*path, i))
+    return out
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m govinfo_report ARGS`` (the real entry point) and capture its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "govinfo_report", *args], capture_output=True, text=True, encoding="utf-8", check=False
+    )
+
+
+def load_module(path: Path, name: str) -> ModuleType:
+    """The Python file *path* (a script or tool of the checkout, not a package module) imported as *name*."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SCREENSHOT_SCRIPT = ROOT / "scripts" / "screenshot_seed.py"
+
+
+def chromium() -> str:
+    """The path of a Chromium-like browser on PATH (the screenshot script's list), or a skip."""
+    found = load_module(SCREENSHOT_SCRIPT, "screenshot_seed").find_chromium()
+    if found is None:
+        pytest.skip("no chromium on PATH")
+    return str(found)
+
+
+def assert_screenshot(data: bytes, width: int, height: int) -> None:
+    """*data* is a PNG of *width* × *height* pixels, and not a blank page."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (width, height)
+    assert len(data) > 20_000  # a white page compresses to a few hundred bytes
 
 
 STRAY_SHAPES = ("lines", "pipes", "cells", "random")

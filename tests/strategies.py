@@ -1,6 +1,12 @@
 """
 Hypothesis strategies shared by the whole suite.
 
+:func:`spec_reports` draws the leaf cells of every table and adds up the totals
+here, from format-spec.md §4, constructing the model objects directly; the
+relations it meets are :func:`spec_relations`.  Use it (and that oracle) to test
+the rules and anything that should keep a report's figures: the library's own
+builders are not involved, so a wrong rule cannot agree with it.
+
 :func:`reports` draws the *parts* of every table and lets the builders
 (:meth:`Requests.from_parts`, :meth:`Disputes.from_parts`, :meth:`AnnualReport.build`)
 derive the totals, so a drawn report is consistent by construction:
@@ -42,11 +48,21 @@ __all__ = [
     "huge_int_documents",
     "narratives",
     "non_total_paths",
+    "odd_narratives",
     "reports",
+    "result_rows",
     "single_row_reports",
+    "spec_cells",
+    "spec_outcomes",
+    "spec_proactive",
+    "spec_relations",
+    "spec_reports",
+    "spec_requests",
     "sub_row_sum",
     "surrogate_documents",
+    "table_three_rows",
     "texts",
+    "value_at",
     "with_single_row",
 ]
 
@@ -537,3 +553,265 @@ def broken_reports(edition: gr.Edition | str | None = None) -> st.SearchStrategy
     """
     chosen = editions() if edition is None else st.just(gr.Edition(edition))
     return chosen.flatmap(_broken)
+
+
+# ----------------------------------------------------------------------------
+# Reports whose arithmetic the tests do themselves (format-spec.md §4)
+# ----------------------------------------------------------------------------
+#
+# Nothing below asks the library for a total: no builder (build.py, from_parts,
+# AnnualReport.build), no rules.equations.  The row and column names are spelled
+# out here from format-spec.md, the totals are computed here, and the model
+# objects are constructed directly, so a wrong rule in rules.py cannot make
+# these reports agree with it.
+
+APPLICANTS = ("natural_person", "commercial", "research", "public_interest", "legal_service", "other")
+"""Table 三's six applicant columns NP, BIZ, RES, NGO, LAW, OTH (format-spec §4.1 notation); TOT is ``total``."""
+
+OUTCOMES = ("upheld", "corrected", "other", "pending")
+"""Table 四: 结果维持, 结果纠正, 其他结果, 尚未审结 (R4.1–R4.3); 总计 is ``total``."""
+
+DISPUTE_BLOCKS = ("review", "direct_suit", "suit_after_review")
+"""Table 四's three blocks: 行政复议, 未经复议直接起诉, 复议后起诉."""
+
+_GROUPS = {
+    "withheld": (  # （三）不予公开 1–8
+        "state_secret", "prohibited_by_law", "three_safeties", "third_party",
+        "internal_affairs", "process_information", "enforcement_files", "administrative_inquiry",
+    ),
+    "unable": ("not_held", "needs_creation", "unclear"),  # （四）无法提供 1–3
+    "not_processed": ("complaint", "repeated", "publications", "mass_repeated", "confirmation"),  # （五）不予处理 1–5
+    "other_handling": ("overdue_correction", "overdue_fee", "other"),  # （六）其他处理 1–3, 2021 only
+}
+_GROUP_CLASSES = {
+    "withheld": Withheld, "unable": Unable, "not_processed": NotProcessed, "other_handling": OtherHandling
+}
+_T3 = "$.requests"
+
+
+def result_rows(edition: gr.Edition | str) -> tuple[str, ...]:
+    """
+    The paths of the result rows that （七）总计 adds up, per format-spec R3.4.
+
+    （一）予以公开, （二）部分公开, （三）1–8, （四）1–3, （五）1–5, then （六） as one row (2019) or
+    its sub-rows 1–3 (2021).  （三）（四）（五） have no printed subtotal row (R3.3).
+    """
+    grouped = ("withheld", "unable", "not_processed")
+    grouped += ("other_handling",) if gr.Edition(edition) is gr.Edition.E2021 else ()
+    rows = [f"{_T3}.results.disclosed", f"{_T3}.results.partly_disclosed"]
+    rows += [f"{_T3}.results.{g}.{r}" for g in grouped for r in _GROUPS[g]]
+    if gr.Edition(edition) is gr.Edition.E2019:
+        rows.append(f"{_T3}.results.other_handling")
+    return tuple(rows)
+
+
+def table_three_rows(edition: gr.Edition | str) -> tuple[str, ...]:
+    """Every row of table 三: 一、本年新收, 二、上年结转, the result rows, （七）总计, 四、结转下年度继续办理."""
+    return (
+        f"{_T3}.received", f"{_T3}.carried_in", *result_rows(edition),
+        f"{_T3}.results.total", f"{_T3}.carried_forward",
+    )
+
+
+@attrs.frozen
+class SpecRelation:
+    """One relation of format-spec §4, written out by the tests: Σ stated (=, or ≥) Σ computed."""
+
+    code: str
+    stated: tuple[str, ...]
+    computed: tuple[str, ...]
+    at_least: bool = False
+
+    @property
+    def cells(self) -> frozenset[str]:
+        """Every cell the relation uses."""
+        return frozenset((*self.stated, *self.computed))
+
+
+@functools.cache
+def spec_relations(edition: gr.Edition | str) -> tuple[SpecRelation, ...]:
+    """
+    The in-report arithmetic of format-spec §4 for *edition*, one relation per row or column.
+
+    R3.2 (T3-ROW-TOTAL: each row's 总计 = the six applicant columns), R3.4 (T3-RESULTS-TOTAL: each
+    column's （七）总计 = the result rows), R3.1 (T3-BALANCE: each column, 总计 included, 一 + 二 =
+    （七）总计 + 四), R4.1–R4.3 (T4-TOTAL), and table 二's R2.7 (2019) or R2.3 (2021).
+    """
+    edition = gr.Edition(edition)
+    out: list[SpecRelation] = []
+    for row in ("$.proactive.rules", "$.proactive.normative_documents"):
+        if edition is gr.Edition.E2019:
+            larger, smaller = (f"{row}.total_published",), (f"{row}.newly_published",)
+            out.append(SpecRelation("T2-PUBLISHED-WITHIN-TOTAL", larger, smaller, at_least=True))
+        else:
+            larger, smaller = (f"{row}.in_force", f"{row}.repealed"), (f"{row}.issued",)
+            out.append(SpecRelation("T2-ISSUED-WITHIN-IN-FORCE", larger, smaller, at_least=True))
+    for row in table_three_rows(edition):
+        out.append(SpecRelation("T3-ROW-TOTAL", (f"{row}.total",), tuple(f"{row}.{c}" for c in APPLICANTS)))
+    for col in (*APPLICANTS, "total"):
+        out.append(SpecRelation(
+            "T3-RESULTS-TOTAL", (f"{_T3}.results.total.{col}",), tuple(f"{r}.{col}" for r in result_rows(edition))
+        ))
+    for col in (*APPLICANTS, "total"):
+        out.append(SpecRelation(
+            "T3-BALANCE",
+            (f"{_T3}.results.total.{col}", f"{_T3}.carried_forward.{col}"),
+            (f"{_T3}.received.{col}", f"{_T3}.carried_in.{col}"),
+        ))
+    for block in DISPUTE_BLOCKS:
+        p = f"$.disputes.{block}"
+        out.append(SpecRelation("T4-TOTAL", (f"{p}.total",), tuple(f"{p}.{o}" for o in OUTCOMES)))
+    return tuple(out)
+
+
+def spec_cells(edition: gr.Edition | str) -> tuple[str, ...]:
+    """Every cell of tables 三 and 四 (each takes part in an equality of :func:`spec_relations`)."""
+    t3 = [f"{row}.{c}" for row in table_three_rows(edition) for c in (*APPLICANTS, "total")]
+    t4 = [f"$.disputes.{b}.{o}" for b in DISPUTE_BLOCKS for o in (*OUTCOMES, "total")]
+    return (*t3, *t4)
+
+
+@functools.cache
+def _count_block(n: int) -> st.SearchStrategy[tuple[int, ...]]:
+    """*n* counts in one draw (fast to generate, shrinks to 0s): 0 for about 40%, else 1..159."""
+    return st.binary(min_size=n, max_size=n).map(lambda bs: tuple(0 if b < 96 else b - 96 for b in bs))
+
+
+def _applicants(values: tuple[int, ...]) -> gr.ApplicantCounts:
+    """A table 三 row with its 总计 computed here: NP+BIZ+RES+NGO+LAW+OTH (R3.2)."""
+    return gr.ApplicantCounts(**dict(zip(APPLICANTS, values, strict=True)), total=sum(values))
+
+
+@st.composite
+def spec_requests(draw: Any, edition: gr.Edition) -> gr.Requests:
+    """
+    Table 三 with every total computed here from format-spec §4.1.
+
+    The result rows and 四、结转下年度继续办理 are drawn; each row's 总计 is the sum of its six
+    applicant columns (R3.2); （七）总计 is, per column, the sum of the result rows of R3.4; and per
+    column the balance R3.1 (一 + 二 = （七）总计 + 四) is met by drawing 二、上年结转 up to the right-hand
+    side and taking 一、本年新收 as the rest.
+    """
+    rows = result_rows(edition)
+    block = draw(_count_block(6 * (len(rows) + 1)))
+    drawn = {row: block[6 * k : 6 * k + 6] for k, row in enumerate(rows)}
+    carried_forward = block[-6:]
+    results_total = tuple(sum(v[i] for v in drawn.values()) for i in range(6))
+    need = [t + f for t, f in zip(results_total, carried_forward, strict=True)]
+    shares = draw(st.binary(min_size=6, max_size=6))  # how much of each column was carried in
+    carried_in = tuple(n * b // 255 for n, b in zip(need, shares, strict=True))
+    received = tuple(n - c for n, c in zip(need, carried_in, strict=True))
+
+    def group(name: str) -> Any:
+        return _GROUP_CLASSES[name](**{r: _applicants(drawn[f"{_T3}.results.{name}.{r}"]) for r in _GROUPS[name]})
+
+    other_handling = (
+        _applicants(drawn[f"{_T3}.results.other_handling"]) if edition is gr.Edition.E2019 else group("other_handling")
+    )
+    results = gr.Results(
+        disclosed=_applicants(drawn[f"{_T3}.results.disclosed"]),
+        partly_disclosed=_applicants(drawn[f"{_T3}.results.partly_disclosed"]),
+        withheld=group("withheld"),
+        unable=group("unable"),
+        not_processed=group("not_processed"),
+        other_handling=other_handling,
+        total=_applicants(results_total),
+    )
+    return gr.Requests(
+        received=_applicants(received),
+        carried_in=_applicants(carried_in),
+        results=results,
+        carried_forward=_applicants(carried_forward),
+    )
+
+
+@st.composite
+def spec_outcomes(draw: Any) -> gr.Outcomes:
+    """One block of table 四 with 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 computed here (R4.1–R4.3)."""
+    parts = draw(st.tuples(*(_COUNT,) * 4))
+    return gr.Outcomes(**dict(zip(OUTCOMES, parts, strict=True)), total=sum(parts))
+
+
+@st.composite
+def spec_proactive(draw: Any, edition: gr.Edition) -> gr.Proactive2019 | gr.Proactive2021:
+    """
+    Table 二 meeting its relations: 对外公开总数量 ≥ 本年新公开数量 (2019, R2.7), 本年制发件数 ≤
+    现行有效件数 + 本年废止件数 (2021, R2.3); 本年增/减 may be negative (R2.5); 采购总金额 with
+    either unit or none (R2.8).
+    """
+    if edition is gr.Edition.E2021:
+        return draw(_proactive_2021())
+    return draw(_proactive_2019())
+
+
+# Texts a report may hold that a JSON writer must escape or keep: quotes, backslashes, control
+# characters, line and paragraph separators, characters beyond the BMP, combining marks, white space only.
+_ODD_TEXT = st.one_of(
+    texts(),
+    st.text(st.characters(exclude_categories=("Cs",)), max_size=20),
+    st.sampled_from(["", " ", "\n", '"', "\\", "\\u0000", "\x00", "\u2028\u2029", "\ufeff", "𠀀😀", "e\u0301", "</p>"]),
+)
+
+
+@st.composite
+def odd_narratives(draw: Any) -> gr.Narrative:
+    """A narrative of odd text (see ``_ODD_TEXT``) with up to two subsections."""
+    subsections = draw(st.lists(st.builds(gr.Subsection, title=_ODD_TEXT, text=_ODD_TEXT), max_size=2))
+    return gr.Narrative(text=draw(_ODD_TEXT), subsections=tuple(subsections))
+
+
+@st.composite
+def _spec_report(draw: Any, edition: gr.Edition, blanks: str, odd: bool) -> gr.AnnualReport:
+    text = odd_narratives() if odd else narratives()
+    other = draw(_other_matters(edition))
+    if odd:
+        other = attrs.evolve(other, text=draw(_ODD_TEXT))
+    report = gr.AnnualReport(
+        meta=draw(_meta(edition)),
+        overview=draw(text),
+        proactive=draw(spec_proactive(edition)),
+        requests=draw(spec_requests(edition)),
+        disputes=gr.Disputes(**{b: draw(spec_outcomes()) for b in DISPUTE_BLOCKS}),
+        problems=draw(narratives(non_empty=True)) if not odd else draw(text),
+        other_matters=other,
+    )
+    if blanks == "none":
+        return report
+    if blanks == "zeros":
+        candidates = [p for p in spec_cells(edition) if value_at(report, p) == 0]
+    else:
+        candidates = [c.path for c in layout(edition).cells]
+    if not candidates:
+        return report
+    for path in draw(st.lists(st.sampled_from(candidates), max_size=12, unique=True)):
+        report = replace_cell(report, path, None)
+    return report
+
+
+def value_at(report: Any, path: str) -> Any:
+    """The value at *path* (``$.a.b``) of *report*, read attribute by attribute (no library walker)."""
+    for name in path[2:].split("."):
+        report = getattr(report, name)
+    return report
+
+
+def spec_reports(
+    edition: gr.Edition | str | None = None, *, blanks: str = "none", odd: bool = False
+) -> st.SearchStrategy[gr.AnnualReport]:
+    """
+    A report of *edition* (either when None) whose totals the tests computed (see :func:`spec_requests`,
+    :func:`spec_outcomes`, :func:`spec_proactive`), constructed from the model classes directly.
+
+    It meets every relation of :func:`spec_relations`.
+
+    Args:
+        edition: ``"2019"``, ``"2021"`` or None for either.
+        blanks: ``"none"``; ``"zeros"``: some cells of tables 三 and 四 that hold 0 are blank
+            instead (still consistent when a blank counts as 0); ``"any"``: up to 12 cells of any
+            table, totals included, are blank (the report may then be inconsistent).
+        odd: Narratives and 六 of odd text (control characters, separators, astral characters).
+    """
+    if blanks not in ("none", "zeros", "any"):
+        raise ValueError(blanks)
+    chosen = editions() if edition is None else st.just(gr.Edition(edition))
+    return chosen.flatmap(lambda e: _spec_report(e, blanks, odd))

@@ -23,7 +23,7 @@ from govinfo_report.analysis.collection import (
     iter_check_files,
     iter_check_folder,
 )
-from govinfo_report.cli import _inputs, main
+from govinfo_report.cli import main
 from govinfo_report.errors import OptionError
 from govinfo_report.progress import as_progress, terminal_progress
 
@@ -43,12 +43,6 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
 def checked(folder: tuple[Path, dict[str, str]]) -> gr.FolderCheck:
     """The folder, checked on two workers."""
     return check_folder(folder[0], workers=2)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_stdin() -> None:
-    """Standard input is read once per command: forget what an earlier test read."""
-    _inputs._saved.clear()
 
 
 class Tty(io.StringIO):

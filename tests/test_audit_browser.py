@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import struct
 import subprocess
 import tempfile
 from html.parser import HTMLParser
@@ -14,23 +12,13 @@ import pytest
 from govinfo_report.analysis.audit import audit_html
 from govinfo_report.analysis.collection import check_folder
 
-from .helpers import mixed_folder
-
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-
-
-def _browser() -> str:
-    for name in BROWSERS:
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip("no chromium on PATH")
+from .helpers import assert_screenshot, chromium, mixed_folder
 
 
 def _run(page: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     with tempfile.TemporaryDirectory() as profile:
         command = [
-            _browser(),
+            chromium(),
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
@@ -114,7 +102,4 @@ def test_chromium_draws_the_page(page: tuple[Path, str], tmp_path: Path) -> None
     done = _run(path, f"--screenshot={shot}", "--window-size=1000,1200")
 
     assert done.returncode == 0, done.stderr[-500:]
-    data = shot.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    assert struct.unpack(">II", data[16:24]) == (1000, 1200)
-    assert len(data) > 20_000  # a white page compresses to a few hundred bytes
+    assert_screenshot(shot.read_bytes(), 1000, 1200)

@@ -23,13 +23,11 @@ from govinfo_report.analysis.batch import (
     terminal_progress,
 )
 from govinfo_report.analysis.collection import check_folder
+from govinfo_report.checks import check
 from govinfo_report.errors import OptionError
 from govinfo_report.layout import layout, replace_cell
 
 from .conftest import EXAMPLE_JSON
-
-pytest.importorskip("govinfo_report.checks")
-from govinfo_report.checks import check
 
 
 @pytest.fixture
@@ -144,7 +142,6 @@ def test_render_folder_check(folder: Path) -> None:
 
 def test_folder_with_published_text(tmp_path: Path, seed_text: str) -> None:
     """A published .txt report is read by the importer and checked like JSON."""
-    pytest.importorskip("govinfo_report.importers")
     (tmp_path / "seed.txt").write_text(seed_text, encoding="utf-8")
     shutil.copy(EXAMPLE_JSON, tmp_path / "wusu.json")
 

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import govinfo_report as gr
 
 from .conftest import EXAMPLE_JSON
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m govinfo_report ARGS`` and capture its output."""
-    return subprocess.run(
-        [sys.executable, "-m", "govinfo_report", *args], capture_output=True, text=True, encoding="utf-8", check=False
-    )
+from .helpers import run_cli as run
 
 
 def test_version() -> None:

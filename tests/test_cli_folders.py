@@ -16,12 +16,6 @@ from .helpers import clean_report, mixed_folder
 from .test_summary import three_members
 
 
-@pytest.fixture(autouse=True)
-def _fresh_stdin() -> None:
-    """Standard input is read once per command: forget what an earlier test read."""
-    _inputs._saved.clear()
-
-
 def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
     class Stdin(io.StringIO):
         buffer = io.BytesIO(data)

@@ -5,13 +5,18 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from typing import Any
+from unittest import mock
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo_report as gr
+from govinfo_report import convert
 
 from .conftest import EXAMPLE_JSON
+from .strategies import spec_reports
 
 
 def _report() -> gr.AnnualReport:
@@ -193,8 +198,6 @@ def test_example_file_loads() -> None:
 def test_orjson_writes_what_the_standard_library_writes(indent: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
     """With orjson installed (the fast extra) to_json writes exactly what the standard library writes."""
     pytest.importorskip("orjson")
-    from govinfo_report import convert
-
     report = _report()
     fast = gr.to_json(report, indent=indent)
     monkeypatch.setattr(convert, "USE_ORJSON", False)
@@ -217,3 +220,13 @@ def test_orjson_errors_fall_back_to_the_standard_library_message() -> None:
     assert json.loads(gr.to_json(report))["disputes"]["review"]["upheld"] == 10**15 - 1
     with pytest.raises(gr.StructureError, match=r"15 digits.*\$\.disputes\.review\.upheld"):
         gr.from_json(json.dumps(data))
+
+
+@given(spec_reports(blanks="any", odd=True), st.booleans(), st.sampled_from([2, None]))
+def test_json_round_trip_of_any_report(report: gr.AnnualReport, use_orjson: bool, indent: int | None) -> None:
+    """Either edition, blanks in any cell (totals too), both amount units, odd text: JSON gives the same report back."""
+    with mock.patch.object(convert, "USE_ORJSON", use_orjson):
+        text = gr.to_json(report, indent=indent)
+        assert gr.from_json(text) == report
+        assert gr.from_json(text.encode("utf-8")) == report
+    assert gr.from_dict(json.loads(text)) == report

@@ -12,23 +12,13 @@ import govinfo_report as gr
 from govinfo_report import convert
 from govinfo_report.errors import StructureError
 
-from .strategies import broken_reports, single_row_reports
+from .helpers import json_places
+from .strategies import broken_reports, single_row_reports, spec_reports
 
-# with （六）其他处理 printed as one row (OtherHandling.single_row, an optional key) as well
-REPORTS = st.one_of(broken_reports(), single_row_reports(broken=True))
+# reports from the builders with cells set at random, reports whose totals the tests computed (with blanks
+# anywhere and odd text), and reports with （六）其他处理 printed as one row (OtherHandling.single_row)
+REPORTS = st.one_of(broken_reports(), spec_reports(blanks="any", odd=True), single_row_reports(broken=True))
 ODD_VALUES = st.sampled_from([True, False, -1, 0, 7, 1.0, "1", "", "2024-13-01", "2024-01-26", None, [], {}, ["x"]])
-
-
-def _leaves(doc: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every place in *doc* (keys and list indexes), leaves and inner nodes alike."""
-    out = [path] if path else []
-    if isinstance(doc, dict):
-        for k, v in doc.items():
-            out += _leaves(v, (*path, k))
-    elif isinstance(doc, list):
-        for i, v in enumerate(doc):
-            out += _leaves(v, (*path, i))
-    return out
 
 
 def _detailed(doc: dict[str, Any]) -> gr.AnnualReport:
@@ -48,7 +38,7 @@ def test_a_corrupted_document_is_read_or_refused_as_the_detailed_converter_does(
     report: gr.AnnualReport, data: st.DataObject
 ) -> None:
     doc = gr.to_dict(report)
-    places = [p for p in _leaves(doc) if p[0] != "format_version"]
+    places = [p for p in json_places(doc) if p and p[0] != "format_version"]
     place = data.draw(st.sampled_from(places))
     value = data.draw(ODD_VALUES)
     node: Any = doc

@@ -7,7 +7,6 @@ importer); that script prints the same comparison per file.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from decimal import Decimal
 from typing import Any
@@ -19,6 +18,7 @@ from govinfo_report.importers import parse
 from govinfo_report.layout import get_cell
 
 from .conftest import ROOT, SHARED
+from .helpers import load_module
 
 CORPUS = SHARED / "corpus"
 INDEX = CORPUS / "index.json"
@@ -27,12 +27,7 @@ pytestmark = pytest.mark.skipif(not INDEX.exists(), reason="../shared/corpus is 
 
 
 def _score_module() -> Any:
-    spec = importlib.util.spec_from_file_location("corpus_score", ROOT / "tools" / "corpus_score.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(ROOT / "tools" / "corpus_score.py", "corpus_score")
 
 
 def _entries() -> list[dict[str, Any]]:

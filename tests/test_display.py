@@ -10,17 +10,13 @@ from govinfo_report.findings import Finding
 from govinfo_report.render.html import FindingList
 from govinfo_report.rules import Severity
 
-from .conftest import EXAMPLE_JSON
+from .helpers import example
 from .test_html import expand, find, parse_tables
-
-
-def _example() -> gr.AnnualReport:
-    return gr.from_json(EXAMPLE_JSON.read_bytes())
 
 
 def test_report_displays_as_an_html_fragment_and_markdown() -> None:
     """A report shows as an HTML fragment with its title, headings and tables, and as Markdown."""
-    report = _example()
+    report = example()
     html = report._repr_html_()
     markdown = report._repr_markdown_()
 
@@ -119,7 +115,7 @@ def test_finding_list_of_a_real_check() -> None:
     """The findings of check() on a changed total display with their codes."""
     from govinfo_report.checks import check
 
-    report = gr.replace_cell(_example(), "$.disputes.review.total", 4)
+    report = gr.replace_cell(example(), "$.disputes.review.total", 4)
     findings = FindingList(check(report))
 
     assert findings

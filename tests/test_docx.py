@@ -19,16 +19,12 @@ from govinfo_report.layout import layout
 from govinfo_report.render.docx import BODY_FONT, HEADING_FONT, write_docx
 from govinfo_report.vocab import Term
 
-from .conftest import EXAMPLE_JSON
+from .helpers import example
 from .strategies import reports
 from .test_html_roundtrip import html_normal, printed
 
 needs_docx = pytest.mark.skipif(importlib.util.find_spec("docx") is None, reason="python-docx is not installed")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _example() -> gr.AnnualReport:
-    return gr.from_json(EXAMPLE_JSON.read_bytes())
 
 
 def _write(report: gr.AnnualReport) -> io.BytesIO:
@@ -42,7 +38,7 @@ def _write(report: gr.AnnualReport) -> io.BytesIO:
 def test_missing_python_docx_is_a_documented_error(monkeypatch: pytest.MonkeyPatch, call: str) -> None:
     """Without python-docx both functions raise MissingDependencyError naming the install command."""
     monkeypatch.setitem(sys.modules, "docx", None)  # makes "import docx" fail
-    report = _example()
+    report = example()
 
     def attempt() -> object:
         return write_docx(report, io.BytesIO()) if call == "write" else parse_docx(io.BytesIO(b"PK"))
@@ -60,7 +56,7 @@ def test_tables_have_the_official_merged_cells() -> None:
     """In the written document, the cells of 三 and 四 are merged as in the official layout (read by python-docx)."""
     import docx
 
-    document = docx.Document(_write(_example()))
+    document = docx.Document(_write(example()))
     two, three, four = document.tables
 
     def same(table: Any, a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -99,7 +95,7 @@ def test_fonts_page_and_header_rows() -> None:
     import docx
     from docx.shared import Cm
 
-    document = docx.Document(_write(_example()))
+    document = docx.Document(_write(example()))
     fonts = {}
     for name in ("Normal", "Heading 1", "Title"):
         rfonts = document.styles[name].element.rPr.rFonts
@@ -123,7 +119,7 @@ def test_headings_and_paragraphs_in_order() -> None:
     """The document reads title, the six headings in order, and the narratives with their subsections."""
     import docx
 
-    report = _example()
+    report = example()
     document = docx.Document(_write(report))
     by_style: dict[str, list[str]] = {}
     for p in document.paragraphs:
@@ -139,7 +135,7 @@ def test_headings_and_paragraphs_in_order() -> None:
 def test_seed_example_round_trips_whole(tmp_path: Path) -> None:
     """The example written to a file reads back equal in every field."""
     target = tmp_path / "wusu.docx"
-    report = _example()
+    report = example()
     write_docx(report, target)
     result = parse_docx(target)
 
@@ -329,7 +325,7 @@ def test_text_hidden_under_a_vertical_merge_is_reported() -> None:
     """Text that Word hides in a vertically merged cell is not read, and a diagnostic says so."""
     import docx
 
-    document = docx.Document(_write(_example()))
+    document = docx.Document(_write(example()))
     three = document.tables[1]._tbl
     continuation = three.tr_lst[6].tc_lst[0]  # under 三、本年度办理结果
     continuation.p_lst[0].add_r().text = "隐藏文字"
@@ -341,13 +337,13 @@ def test_text_hidden_under_a_vertical_merge_is_reported() -> None:
     assert "IGNORED-TEXT" in result.codes
     assert any("隐藏文字" in d.message for d in result.by_code("IGNORED-TEXT"))
     assert result.report is not None
-    assert result.report.requests == _example().requests
+    assert result.report.requests == example().requests
 
 
 @needs_docx
 def test_docx_to_html_rebuilds_spans() -> None:
     """docx_to_html turns Word's gridSpan and vMerge back into colspan and rowspan."""
-    html = docx_to_html(_write(_example()))
+    html = docx_to_html(_write(example()))
 
     assert f'<td rowspan="3" colspan="3">{v.REQUESTS_NOTE.zh}</td>' in html
     assert f'<td rowspan="20">{v.RESULTS.zh}</td>' in html

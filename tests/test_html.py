@@ -18,6 +18,7 @@ from govinfo_report.render.html import render_html, render_html_table
 from govinfo_report.rules import Severity
 
 from .conftest import EXAMPLE_JSON
+from .helpers import blank_report
 from .strategies import reports
 
 
@@ -95,7 +96,7 @@ def find(rows: list[list[Cell]], text: str) -> Cell:
 
 
 def _report(edition: str, fill: int | None = 0) -> gr.AnnualReport:
-    return gr.AnnualReport.blank(edition, organ="甲市统计局", year=2020 if edition == "2019" else 2022, fill=fill)
+    return blank_report(edition, organ="甲市统计局", fill=fill)
 
 
 @pytest.mark.parametrize(("edition", "results_rows"), [("2019", 20), ("2021", 22)])

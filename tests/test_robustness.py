@@ -23,6 +23,7 @@ from govinfo_report.cli import main
 
 from . import strategies
 from .conftest import EXAMPLE_JSON
+from .helpers import json_places
 
 BASE = json.loads(EXAMPLE_JSON.read_text(encoding="utf-8"))
 BASE_2021 = gr.to_dict(gr.AnnualReport.blank("2021", organ="甲局", year=2022, fill=0))
@@ -35,23 +36,12 @@ json_values = st.recursive(
 )
 
 
-def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix]
-    if isinstance(node, dict):
-        for k, val in node.items():
-            out += _paths(val, (*prefix, k))
-    elif isinstance(node, list):
-        for i, val in enumerate(node):
-            out += _paths(val, (*prefix, i))
-    return out
-
-
 @st.composite
 def mutated_documents(draw: st.DrawFn) -> Any:
     """A valid report dict with a few random mutations: values replaced, keys deleted or added."""
     doc = copy.deepcopy(draw(st.sampled_from([BASE, BASE_2021])))
     for _ in range(draw(st.integers(1, 4))):
-        paths = _paths(doc)
+        paths = json_places(doc)
         path = draw(st.sampled_from(paths))
         action = draw(st.sampled_from(["replace", "delete", "add"]))
         if not path:

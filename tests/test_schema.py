@@ -17,6 +17,7 @@ from govinfo_report.layout import layout
 from govinfo_report.schema import json_schema, main, schema_json, shipped_schema
 
 from .conftest import ROOT
+from .helpers import blank_report
 from .strategies import reports
 
 EXAMPLES = sorted((ROOT / "examples" / "data").glob("*.json"))
@@ -65,7 +66,7 @@ def test_generated_reports_validate(report: gr.AnnualReport) -> None:
 
 
 def _example(edition: str) -> dict[str, Any]:
-    return gr.to_dict(gr.AnnualReport.blank(edition, organ="某某局", year=2020 if edition == "2019" else 2022, fill=0))
+    return gr.to_dict(blank_report(edition))
 
 
 @pytest.mark.parametrize(

@@ -12,12 +12,11 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report.analysis.aggregate import aggregate
+from govinfo_report.checks import check
 from govinfo_report.errors import AggregationError, OptionError
 from govinfo_report.layout import get_cell, iter_cells, layout, replace_cell
 
 from .strategies import reports
-
-check_mod = pytest.importorskip("govinfo_report.checks")
 
 
 def member(organ: str, edition: str = "2021", year: int = 2022, **sections: Any) -> gr.AnnualReport:
@@ -59,7 +58,7 @@ def test_three_members_sum_round_trip_and_check_clean() -> None:
 
     summary = aggregate(members, organ="某某县人民政府", title="某某县人民政府2022年政府信息公开工作年度报告")
     again = gr.from_json(gr.to_json(summary))
-    findings = check_mod.check(again, members=members)
+    findings = check(again, members=members)
 
     assert summary.requests.received.natural_person == 35
     assert summary.requests.received.total == 37
@@ -114,7 +113,7 @@ def test_summary_has_no_summary_findings(drawn: list[gr.AnnualReport], policy: s
     members = _same_year(drawn, gr.AmountUnit.YUAN)
 
     summary = aggregate(members, organ="汇总", blank=policy)
-    findings = check_mod.check(summary, members=members, blank=policy)
+    findings = check(summary, members=members, blank=policy)
 
     assert [f for f in findings if f.code.startswith("SUMMARY")] == []
 

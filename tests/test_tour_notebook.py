@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from .conftest import ROOT
+from .helpers import load_module
 
 
 def _tool() -> ModuleType:
     for name in ("nbclient", "nbformat", "ipykernel", "matplotlib"):
         pytest.importorskip(name)
-    spec = importlib.util.spec_from_file_location("run_notebook", ROOT / "tools" / "run_notebook.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(ROOT / "tools" / "run_notebook.py", "run_notebook")
 
 
 def test_tour_shows_its_figure_and_the_audit(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,16 +22,12 @@ from govinfo_report import vocab as v
 from govinfo_report.errors import GovInfoReportError, MissingDependencyError, ReportReadError
 from govinfo_report.xlsx_io import parse_xlsx, write_records_xlsx, write_xlsx, write_xlsx_template
 
-from .conftest import EXAMPLE_JSON
+from .helpers import example
 from .strategies import reports
 
 openpyxl: Any = pytest.importorskip("openpyxl")
 
 THREE, FOUR, TWO = v.REQUESTS.zh, v.DISPUTES.zh, v.PROACTIVE.zh
-
-
-def _example() -> gr.AnnualReport:
-    return gr.from_json(EXAMPLE_JSON.read_bytes())
 
 
 def _bytes(report: gr.AnnualReport) -> bytes:
@@ -74,7 +70,7 @@ def test_missing_openpyxl_is_a_documented_error(monkeypatch: pytest.MonkeyPatch,
     """Without openpyxl every function raises MissingDependencyError naming the install command."""
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # makes "import openpyxl" fail
     attempts = {
-        "write": lambda: write_xlsx(_example(), io.BytesIO()),
+        "write": lambda: write_xlsx(example(), io.BytesIO()),
         "parse": lambda: parse_xlsx(io.BytesIO(b"PK")),
         "template": lambda: write_xlsx_template("2021", io.BytesIO()),
         "records": lambda: write_records_xlsx([], io.BytesIO()),
@@ -89,7 +85,7 @@ def test_missing_openpyxl_is_a_documented_error(monkeypatch: pytest.MonkeyPatch,
 
 def test_sheets_and_official_layout() -> None:
     """One sheet per table, named by its section, with the official merged cells and labels (read by openpyxl)."""
-    wb = _open(_bytes(_example()))
+    wb = _open(_bytes(example()))
     three, four = wb[THREE], wb[FOUR]
     merged3 = {str(r) for r in three.merged_cells.ranges}
     merged4 = {str(r) for r in four.merged_cells.ranges}
@@ -113,7 +109,7 @@ def test_sheets_and_official_layout() -> None:
 
 def test_values_are_typed_and_blanks_empty() -> None:
     """Counts are ints, amounts numbers with their decimals and unit in the format, a blank cell is empty, not 0."""
-    report = _example()
+    report = example()
     report = gr.replace_cell(report, "$.requests.received.research", None)
     wb = _open(_bytes(report))
     three, two = wb[THREE], wb[TWO]
@@ -132,7 +128,7 @@ def test_values_are_typed_and_blanks_empty() -> None:
 
 def test_value_cells_are_validated() -> None:
     """Value cells of 三 allow whole numbers ≥ 0 only; the 2019 本年增/减 cells allow negative whole numbers."""
-    wb = _open(_bytes(_example()))
+    wb = _open(_bytes(example()))
     rules3 = wb[THREE].data_validations.dataValidation
     rules2 = {(d.type, d.operator, d.formula1): str(d.sqref) for d in wb[TWO].data_validations.dataValidation}
     received = _cell_of(wb[THREE], v.RECEIVED.zh, v.NATURAL_PERSON.zh).coordinate
@@ -146,7 +142,7 @@ def test_value_cells_are_validated() -> None:
 def test_seed_example_round_trips_whole(tmp_path: Path) -> None:
     """The example written to a file reads back equal in every field, by parse_xlsx and by parse."""
     target = tmp_path / "wusu.xlsx"
-    report = _example()
+    report = example()
     write_xlsx(report, target)
     result = parse_xlsx(target)
 
@@ -181,7 +177,7 @@ def test_texts_that_a_spreadsheet_would_change_round_trip() -> None:
     """A narrative longer than a cell holds, a text starting with =, spaces and line breaks read back exactly."""
     long_text = "本年度依法公开。\n" * 5000  # 45000 characters: more than the 32767 of one cell
     report = attrs.evolve(
-        _example(),
+        example(),
         overview=gr.Narrative(text=long_text, subsections=(gr.Subsection(title="=SUM(A1)", text="  两端空格  "),)),
         problems=gr.Narrative(text="第一行\r\n第二行"),
     )
@@ -191,7 +187,7 @@ def test_texts_that_a_spreadsheet_would_change_round_trip() -> None:
 
 def test_narrative_rows_added_by_hand_are_paragraphs_and_subsections() -> None:
     """In 报告信息, a second 正文 row is a new paragraph, and 小标题 rows with their 正文 are subsections."""
-    report = _example()
+    report = example()
     wb = _open(_bytes(report))
     info = wb[v.REPORT_INFO.zh]
     row = _find(info, "problems.text")[0]
@@ -215,7 +211,7 @@ def test_narrative_rows_added_by_hand_are_paragraphs_and_subsections() -> None:
 
 def test_control_characters_are_a_documented_error() -> None:
     """A text that a workbook cannot store raises CellValueError naming the item, not an openpyxl error."""
-    report = attrs.evolve(_example(), overview=gr.Narrative(text="说明\x07"))
+    report = attrs.evolve(example(), overview=gr.Narrative(text="说明\x07"))
 
     with pytest.raises(gr.CellValueError, match="一、总体情况"):
         write_xlsx(report, io.BytesIO())
@@ -232,7 +228,7 @@ def test_a_failed_write_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Monke
 
     monkeypatch.setattr(openpyxl.Workbook, "save", fail)
     with pytest.raises(OSError, match="disk full"):
-        write_xlsx(_example(), target)
+        write_xlsx(example(), target)
 
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.xlsx"]
@@ -242,7 +238,7 @@ def test_a_new_workbook_gets_the_usual_permissions(tmp_path: Path) -> None:
     """The temporary file of the atomic write does not leave the workbook readable by its owner only."""
     umask = os.umask(0o022)
     try:
-        write_xlsx(_example(), tmp_path / "new.xlsx")
+        write_xlsx(example(), tmp_path / "new.xlsx")
     finally:
         os.umask(umask)
 
@@ -255,7 +251,7 @@ def test_a_workbook_edited_by_hand() -> None:
 
     The values are the example's, cell by cell; each edit is diagnosed at its sheet and cell.
     """
-    report = _example()
+    report = example()
     wb = _open(_bytes(report))
     three = wb[THREE]
     for merged in list(three.merged_cells.ranges):
@@ -297,7 +293,7 @@ def _with_cached_value(data: bytes, sheet: int, ref: str, value: str) -> bytes:
 
 def test_a_formula_with_a_calculated_value_is_read() -> None:
     """A formula's calculated value is read as the cell's value, without a diagnostic."""
-    report = _example()
+    report = example()
     wb = _open(_bytes(report))
     three = wb[THREE]
     total = _cell_of(three, v.RECEIVED.zh, v.TOTAL.zh)
@@ -311,7 +307,7 @@ def test_a_formula_with_a_calculated_value_is_read() -> None:
 
 def test_all_tables_on_one_sheet_without_merges() -> None:
     """A workbook laid out by a person: title, narratives and the three tables on one sheet, no merged cells."""
-    report = _example()
+    report = example()
     source = _open(_bytes(report))
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -346,7 +342,7 @@ def test_all_tables_on_one_sheet_without_merges() -> None:
 
 def test_units_in_cells_and_hidden_columns_and_sheets() -> None:
     """A unit typed into a cell is read (UNIT-IN-CELL); a hidden column or sheet is read and diagnosed."""
-    report = _example()
+    report = example()
     wb = _open(_bytes(report))
     four = wb[FOUR]
     four.cell(5, 1).value = "0件"
@@ -363,7 +359,7 @@ def test_units_in_cells_and_hidden_columns_and_sheets() -> None:
 
 def test_unreadable_information_is_diagnosed_and_blank() -> None:
     """A publication date or scope in 报告信息 that cannot be read is left out with UNREADABLE-CELL."""
-    report = attrs.evolve(_example(), meta=attrs.evolve(_example().meta, published=None))
+    report = attrs.evolve(example(), meta=attrs.evolve(example().meta, published=None))
     wb = _open(_bytes(report))
     info = wb[v.REPORT_INFO.zh]
     info.cell(_find(info, "published")[0], 3).value = "明年春天"
@@ -387,7 +383,7 @@ def test_not_a_workbook(tmp_path: Path) -> None:
 
 def test_a_damaged_workbook_is_a_documented_error() -> None:
     """A workbook whose XML is broken raises ReportReadError, whatever openpyxl's parser raised."""
-    data = _bytes(_example())
+    data = _bytes(example())
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for item in src.infolist():
@@ -400,7 +396,7 @@ def test_a_damaged_workbook_is_a_documented_error() -> None:
 
 def test_parse_chooses_the_reader_by_content(tmp_path: Path) -> None:
     """parse() reads a workbook under any name as a workbook, and a Word file named .xlsx as Word."""
-    report = _example()
+    report = example()
     named = tmp_path / "download.bin"
     write_xlsx(report, named)
 
@@ -485,7 +481,7 @@ def test_a_filled_in_template_reads_back(tmp_path: Path) -> None:
 
 def test_records_workbook() -> None:
     """write_records_xlsx writes the header and one row per record, amounts and counts as numbers, blanks empty."""
-    records = gr.to_records(_example())
+    records = gr.to_records(example())
     buffer = io.BytesIO()
     write_records_xlsx(records, buffer)
     ws = _open(buffer.getvalue()).active
@@ -524,7 +520,7 @@ _CELL_VALUES = st.one_of(
 )
 def test_edited_workbooks_read_or_raise_the_documented_error(edits: list[tuple[int, int, int, Any, int]]) -> None:
     """Random edits (values, merges, unmerges, hidden rows) give a report or a ParseError, never another exception."""
-    wb = _open(_bytes(_example()))
+    wb = _open(_bytes(example()))
     for sheet, row, col, value, action in edits:
         ws = wb.worksheets[sheet]
         if action == 1:
