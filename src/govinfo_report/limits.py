@@ -310,9 +310,10 @@ def read_member(
                     what = "the uncompressed size of the archive"
                     raise InputLimitError(source, "max_total_bytes", None, limits.max_total_bytes, what)
                 parts.append(chunk)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, RuntimeError) as exc:
-        # zlib.error: a corrupted deflate stream; RuntimeError: an encrypted member
-        raise ReportReadError(source, f"{what} is damaged: {str(exc)[:200]}") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError) as exc:
+        # zlib.error: a corrupted deflate stream; RuntimeError: an encrypted member; ValueError: a member
+        # whose header offset points before the start of the file (a negative seek)
+        raise ReportReadError(source, f"{what} is damaged: {str(exc)[:200]}") from exc
     except NotImplementedError as exc:  # a compression method zipfile does not read
         raise ReportReadError(source, f"{what} cannot be read: {str(exc)[:200]}") from None
     return b"".join(parts)

@@ -30,7 +30,7 @@ from attrs import frozen
 
 from . import vocab as v
 from ._fields import CELL_KINDS, FieldInfo, Kind, field_info
-from .errors import GovInfoReportError
+from .errors import LayoutError
 from .model import (
     AnnualReport,
     Disputes,
@@ -204,14 +204,6 @@ class ReportLayout:
             if name in (t.table.zh, t.table.key, t.attr):
                 return t
         raise LayoutError(f"no table {name!r}; expected 二, 三 or 四")
-
-
-class LayoutError(GovInfoReportError, ValueError):
-    """
-    A path or table name that the edition's layout does not have.
-
-    .. versionadded:: 0.1.0
-    """
 
 
 _SECTION_CLASSES: dict[Edition, tuple[tuple[str, Term, Term, type], ...]] = {
