@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from govinfo_report.audit import audit_html
+from govinfo_report.audit import render_audit_html
 from govinfo_report.batch import check_folder
 
 from .helpers import mixed_folder
@@ -70,7 +70,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The audit page of a mixed folder, written to a file; and its HTML."""
     root = tmp_path_factory.mktemp("mixed")
     mixed_folder(root, 9)
-    html = audit_html(check_folder(root, workers=2))
+    html = render_audit_html(check_folder(root, workers=2))
     target = root.parent / f"{root.name}-audit.html"
     target.write_text(html, encoding="utf-8")
     return target, html

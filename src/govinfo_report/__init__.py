@@ -85,6 +85,7 @@ _EXPORTS: dict[str, str] = {
     # checks and findings
     "BlankPolicy": "checks",
     "catalogue_markdown": "checks",
+    "render_catalogue": "checks",
     "check": "checks",
     "default_deadline": "checks",
     "ensure_consistent": "checks",
@@ -118,6 +119,7 @@ _EXPORTS: dict[str, str] = {
     "render_html": "html_render",
     "render_html_table": "html_render",
     "findings_html": "html_render",
+    "render_findings_html": "html_render",
     "parse_docx": "docx_io",
     "docx_to_html": "docx_io",
     "write_docx": "docx_io",
@@ -165,6 +167,7 @@ _EXPORTS: dict[str, str] = {
     "iter_check_files": "collection",
     "iter_check_folder": "collection",
     "audit_html": "audit",
+    "render_audit_html": "audit",
     "write_audit_xlsx": "audit",
     "tqdm_progress": "progress",
     # conversion
@@ -332,7 +335,10 @@ __all__ = [
     "records_many",
     "records_to_csv",
     "records_to_jsonl",
+    "render_audit_html",
+    "render_catalogue",
     "render_findings",
+    "render_findings_html",
     "render_folder_check",
     "render_html",
     "render_html_table",
@@ -357,6 +363,7 @@ __all__ = [
 if TYPE_CHECKING:
     from .audit import (
         audit_html as audit_html,
+        render_audit_html as render_audit_html,
         write_audit_xlsx as write_audit_xlsx,
     )
     from .batch import (
@@ -378,6 +385,7 @@ if TYPE_CHECKING:
         check as check,
         default_deadline as default_deadline,
         ensure_consistent as ensure_consistent,
+        render_catalogue as render_catalogue,
     )
     from .claims import (
         Claim as Claim,
@@ -445,6 +453,7 @@ if TYPE_CHECKING:
     )
     from .html_render import (
         findings_html as findings_html,
+        render_findings_html as render_findings_html,
         render_html as render_html,
         render_html_table as render_html_table,
     )

@@ -25,7 +25,7 @@ default a blank counts as 0 and is reported once as a warning.
 
 :func:`ensure_consistent` is the fail-fast variant: it raises
 :class:`~govinfo_report.errors.InconsistentReportError` carrying every finding
-when any has error severity.  :func:`catalogue_markdown` prints the rule
+when any has error severity.  :func:`render_catalogue` prints the rule
 catalogue (``python -m govinfo_report.checks --rules-markdown``).
 
 >>> from govinfo_report import AnnualReport, replace_cell
@@ -60,6 +60,7 @@ import attrs
 from attrs import frozen
 
 from . import vocab as v
+from ._deprecation import warn_renamed
 from ._evaluator import clean
 from ._fields import Kind
 from .errors import InconsistentReportError, OptionError
@@ -71,7 +72,7 @@ from .tables import CellSpec, ReportLayout, cell_values, layout
 if TYPE_CHECKING:
     from .importers._result import ParseResult
 
-__all__ = ["BlankPolicy", "catalogue_markdown", "check", "default_deadline", "ensure_consistent"]
+__all__ = ["BlankPolicy", "catalogue_markdown", "check", "default_deadline", "ensure_consistent", "render_catalogue"]
 
 Number = Union[int, Decimal]
 Lang = Literal["zh", "en"]
@@ -1274,14 +1275,27 @@ def _cell(text: str) -> str:
 
 def catalogue_markdown() -> str:
     """
+    The old name of :func:`render_catalogue`: deprecated since 0.2.0.
+
+    Returns what :func:`render_catalogue` returns, after a :class:`DeprecationWarning`.
+
+    .. versionadded:: 0.1.0
+    .. deprecated:: 0.2.0 Use :func:`render_catalogue`.
+    """
+    warn_renamed("catalogue_markdown", "render_catalogue")
+    return render_catalogue()
+
+
+def render_catalogue() -> str:
+    """
     The rule catalogue as a Markdown page (docs/rules.md).
 
     Regenerate the page with ``python -m govinfo_report.checks --rules-markdown > docs/rules.md``.
 
-    >>> "| T3-BALANCE | error |" in catalogue_markdown()
+    >>> "| T3-BALANCE | error |" in render_catalogue()
     True
 
-    .. versionadded:: 0.1.0
+    .. versionadded:: 0.2.0 (before, as ``catalogue_markdown``).
     """
     lines = [
         "<!-- Generated from govinfo_report.rules.CATALOGUE; do not edit.",
@@ -1333,7 +1347,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.rules_markdown:
         parser.print_help(sys.stderr)
         return 2
-    sys.stdout.write(catalogue_markdown())
+    sys.stdout.write(render_catalogue())
     return 0
 
 

@@ -6,7 +6,7 @@ Every exception the library raises on purpose derives from
 :class:`ValueError` (and, for a value of the wrong type, :class:`TypeError`),
 so callers who already catch those keep working.
 
-The tree::
+The tree:
 
     GovInfoReportError
     ├── InputError (ValueError)             the input cannot be read: catch this around parse()

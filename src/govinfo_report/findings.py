@@ -483,9 +483,9 @@ class FindingList(list["Finding"]):
     """
 
     def _repr_html_(self) -> str:
-        from .html_render import findings_html
+        from .html_render import render_findings_html
 
-        return findings_html(self)
+        return render_findings_html(self)
 
     def _repr_markdown_(self) -> str:
         from .html_render import findings_markdown

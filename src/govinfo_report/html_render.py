@@ -25,7 +25,7 @@ and the findings are listed under their table.
 
 :func:`table_grid` is the layout as data (rows of :class:`GridCell` with their
 spans); the Word writer (:mod:`govinfo_report.docx_io`) draws the same grid.
-:func:`findings_html` draws a list of findings for notebooks (see :class:`~govinfo_report.findings.FindingList`).
+:func:`render_findings_html` draws a list of findings for notebooks (see :class:`~govinfo_report.findings.FindingList`).
 
 >>> from govinfo_report import AnnualReport
 >>> r = AnnualReport.blank("2019", organ="某某局", year=2020, fill=0)
@@ -48,6 +48,7 @@ import attrs
 from attrs import frozen
 
 from . import vocab as v
+from ._deprecation import warn_renamed
 from .findings import FindingList
 from .model import (
     AnnualReport,
@@ -74,6 +75,7 @@ __all__ = [
     "findings_html",
     "findings_markdown",
     "iter_grid_positions",
+    "render_findings_html",
     "render_html",
     "render_html_table",
     "section_html",
@@ -582,12 +584,25 @@ def section_markdown(section: Narrative | OtherMatters) -> str:
 
 def findings_html(findings: Sequence[Finding]) -> str:
     """
-    Findings as an HTML table (severity, code, location, numbers, message and diagnosis), for notebooks.
+    The old name of :func:`render_findings_html`: deprecated since 0.2.0.
 
-    >>> findings_html([])
-    '<p class="govinfo-findings">没有发现问题 / no findings</p>'
+    Returns what :func:`render_findings_html` returns, after a :class:`DeprecationWarning`.
 
     .. versionadded:: 0.1.0
+    .. deprecated:: 0.2.0 Use :func:`render_findings_html`.
+    """
+    warn_renamed("findings_html", "render_findings_html")
+    return render_findings_html(findings)
+
+
+def render_findings_html(findings: Sequence[Finding]) -> str:
+    """
+    Findings as an HTML table (severity, code, location, numbers, message and diagnosis), for notebooks.
+
+    >>> render_findings_html([])
+    '<p class="govinfo-findings">没有发现问题 / no findings</p>'
+
+    .. versionadded:: 0.2.0 (before, as ``findings_html``).
     """
     from .findings import summary_line
 
