@@ -156,7 +156,7 @@ def test_a_deprecated_name_warns_and_gives_what_the_new_name_gives(old: str, tmp
 
 def test_the_warning_points_at_the_caller() -> None:
     """The DeprecationWarning is attributed to the line that called the old name, not to the library."""
-    with pytest.warns(DeprecationWarning) as record:
+    with pytest.warns(DeprecationWarning, match="catalogue_markdown") as record:
         gr.catalogue_markdown()
 
     assert record[0].filename == __file__

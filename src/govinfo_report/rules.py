@@ -26,7 +26,6 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Iterator
-from typing import Any
 
 import attrs
 from attrs import frozen
@@ -435,12 +434,3 @@ def equations(edition: Edition | str) -> tuple[Equation, ...]:
     .. versionadded:: 0.1.0
     """
     return equations_for(AnnualReport, Edition(edition))
-
-
-def resolve(obj: Any, path: str) -> Any:
-    """The value at *path* (``$.a.b``) inside *obj*."""
-    if path == "$":
-        return obj
-    for name in path[2:].split("."):
-        obj = getattr(obj, name)
-    return obj

@@ -130,7 +130,6 @@ class RowSpec:
             outermost first (including spanning captions such as 三、本年度办理结果).
         row_terms: The levels that make up the row label in records.
         cells: The row's cells, in column order.
-        row_class: The model class of the row.
 
     .. versionadded:: 0.1.0
     """
@@ -140,7 +139,6 @@ class RowSpec:
     labels: tuple[Term, ...]
     row_terms: tuple[Term, ...]
     cells: tuple[CellSpec, ...]
-    row_class: type
 
     @property
     def path(self) -> str:
@@ -269,9 +267,7 @@ def _walk(
                 )
                 for ca, cinfo in _infos(sub)
             )
-            yield RowSpec(
-                table=table, attr_path=path, labels=own_labels, row_terms=own_terms, cells=cells, row_class=sub
-            )
+            yield RowSpec(table=table, attr_path=path, labels=own_labels, row_terms=own_terms, cells=cells)
         else:
             yield from _walk(table, sub, path, own_labels, own_terms, edition)
 

@@ -976,10 +976,6 @@ def read_table(
     return TableReading(reader.values, reader.units, tuple(reader.rows_read), tuple(reader.extra))
 
 
-def _silent(*args: object, **kwargs: object) -> None:
-    return None
-
-
 def _read_positionally(reader: _Reader) -> None:
     """Table 四 as 15 values after its last label, in official order."""
     tokens = reader.tokens
