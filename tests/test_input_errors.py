@@ -160,14 +160,19 @@ def test_decode_gives_text_or_a_parse_error_naming_the_byte(data: bytes) -> None
 
 
 @pytest.mark.parametrize("make", ["missing", "folder"])
-def test_a_file_that_cannot_be_opened_is_an_input_file_error(tmp_path: Path, make: str) -> None:
+@pytest.mark.parametrize(("reader", "suffix"), [("parse", ".txt"), ("parse_docx", ".docx"), ("parse_xlsx", ".xlsx"),
+                                                ("parse_pdf", ".pdf"), ("parse", ".json")])
+def test_a_file_that_cannot_be_opened_is_an_input_file_error(
+    tmp_path: Path, make: str, reader: str, suffix: str
+) -> None:
     """A missing file or a folder is an InputFileError (also an OSError) naming the path, chained to the OSError."""
-    path = tmp_path / "nothing.txt"
+    pytest.importorskip({"parse_docx": "docx", "parse_xlsx": "openpyxl", "parse_pdf": "pdfplumber"}.get(reader, "os"))
+    path = tmp_path / f"nothing{suffix}"
     if make == "folder":
         path.mkdir()
 
     with pytest.raises(errors.InputFileError) as info:
-        gr.parse(path)
+        getattr(gr, reader)(path)
 
     assert isinstance(info.value, OSError)
     assert isinstance(info.value, errors.InputError)

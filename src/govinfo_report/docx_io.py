@@ -45,7 +45,7 @@ from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any, Union
 
 from . import vocab as v
-from .errors import CellValueError, InputLimitError, MissingDependencyError, ReportReadError
+from .errors import CellValueError, InputFileError, InputLimitError, MissingDependencyError, ReportReadError
 from .html_render import TableGrid, iter_grid_positions, table_grid
 from .limits import DEFAULT_LIMITS, Limits, SafeZip, TextBudget, open_zip, parse_xml, source_name
 from .render import _sections, default_title
@@ -553,7 +553,7 @@ def _open(path: DocxTarget, feature: str, limits: Limits) -> tuple[Any, Any, str
     source: Any = os.fspath(path) if isinstance(path, os.PathLike) else path
     try:
         archive = open_zip(source, limits)
-    except InputLimitError:
+    except (InputLimitError, InputFileError):
         raise
     except ReportReadError as exc:
         raise ReportReadError(name, f"{reason}: {exc.reason}") from None

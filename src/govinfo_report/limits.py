@@ -49,7 +49,7 @@ from typing import IO, Any, Union
 import attrs
 from attrs import frozen
 
-from .errors import InputLimitError, MissingDependencyError, ReportReadError
+from .errors import InputFileError, InputLimitError, MissingDependencyError, ReportReadError
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -131,14 +131,17 @@ def check_file_size(source: Source, limits: Limits = DEFAULT_LIMITS) -> None:
 
     Raises:
         InputLimitError: The file is too large.
-        OSError: A path cannot be read.
+        InputFileError: A path cannot be read (an :class:`OSError` too).
 
     .. versionadded:: 0.1.0
     """
     if isinstance(source, (bytes, bytearray)):
         size: int | None = len(source)
     elif isinstance(source, (str, os.PathLike)):
-        size = os.stat(source).st_size
+        try:
+            size = os.stat(source).st_size
+        except OSError as exc:
+            raise InputFileError.wrap(os.fspath(source), exc) from exc
     else:
         try:
             here = source.tell()
@@ -227,7 +230,7 @@ def open_zip(source: Source, limits: Limits = DEFAULT_LIMITS) -> SafeZip:
     Raises:
         InputLimitError: The archive exceeds a limit.
         ReportReadError: The file is not a zip archive (or is truncated).
-        OSError: The file cannot be read.
+        InputFileError: The file cannot be read (an :class:`OSError` too).
 
     .. versionadded:: 0.1.0
     """
@@ -244,6 +247,8 @@ def open_zip(source: Source, limits: Limits = DEFAULT_LIMITS) -> SafeZip:
         archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
         raise ReportReadError(name, f"not a zip archive, or a damaged one: {exc}") from None
+    except OSError as exc:  # a folder, no permission, a read error
+        raise InputFileError.wrap(name, exc) from exc
     try:
         infos = archive.infolist()
         if len(infos) > limits.max_members:

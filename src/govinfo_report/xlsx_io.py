@@ -77,7 +77,7 @@ import attrs
 
 from . import vocab as v
 from ._fields import Kind
-from .errors import CellValueError, MissingDependencyError, ReportReadError
+from .errors import CellValueError, InputFileError, MissingDependencyError, ReportReadError
 from .html_render import TableGrid, iter_grid_positions, table_grid
 from .importers._html import HtmlCell, HtmlTable, TextBlock, mapper, to_text
 from .importers.normalize import CELL_BREAK, join_cell_lines
@@ -935,7 +935,10 @@ def _load(
     where: str | os.PathLike[str] | bytes
     if isinstance(path, (str, os.PathLike)):
         check_file_size(path, limits)
-        data = Path(path).read_bytes()
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise InputFileError.wrap(os.fspath(path), exc) from exc
         where = path
     else:
         data = where = path.read()
