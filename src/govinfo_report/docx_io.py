@@ -652,6 +652,7 @@ def parse_docx(path: DocxTarget, *, limits: Limits | None = None, **options: Any
         ReportReadError: The file is not a .docx document, or is damaged.
         InputLimitError: The document exceeds a limit.
         ParseError: Nothing in the document is a report.
+        InputFileError: The file cannot be opened or read (an :class:`OSError` too).
 
     .. versionadded:: 0.1.0
     """

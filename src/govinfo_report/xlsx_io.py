@@ -1004,6 +1004,7 @@ def parse_xlsx(
         InputLimitError: The workbook expands beyond *limits* (a zip bomb).
         ReportReadError: The file is not an .xlsx workbook.
         ParseError: Nothing in the workbook is a report, or no organ or year is given.
+        InputFileError: The file cannot be opened or read (an :class:`OSError` too).
 
     .. versionadded:: 0.1.0
     """

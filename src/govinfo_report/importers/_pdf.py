@@ -933,7 +933,7 @@ def parse_pdf(
         PdfReadError: The PDF cannot be read: damaged, encrypted, scanned (no
             text layer; there is no OCR), over a limit, or with no text.
         ParseError: The text holds no report (see :func:`parse_text`).
-        OSError: The file cannot be read.
+        InputFileError: The file cannot be opened or read (an :class:`OSError` too).
 
     .. versionadded:: 0.1.0
     """
