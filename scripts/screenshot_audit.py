@@ -4,7 +4,7 @@ Make a small folder of mixed report files, audit it, and take a PNG screenshot o
 The folder holds the two example reports (``examples/data``) and variants of the 2023
 example under invented organ names, written as JSON, text, HTML and (with python-docx)
 Word, a few with a wrong total, and one broken file.  The audit page
-(:func:`govinfo_report.analysis.audit.audit_html`) is photographed into ``docs/img/audit.png``
+(:func:`govinfo_report.analysis.audit.render_audit_html`) is photographed into ``docs/img/audit.png``
 for docs/howto-audit.md.
 
 Needs Chromium and a font with Chinese glyphs (see scripts/screenshot_seed.py).
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from govinfo_report import check_folder
-    from govinfo_report.analysis.audit import audit_html
+    from govinfo_report.analysis.audit import render_audit_html
 
     seed: object = _seed_script()
     browser = seed.find_chromium()  # type: ignore[attr-defined]
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp) / "reports"
         folder.mkdir()
         make_folder(folder)
-        page = audit_html(check_folder(folder, workers=1))
+        page = render_audit_html(check_folder(folder, workers=1))
     page = page.replace(f"<p class=\"folder\">{folder}</p>", '<p class="folder">reports/</p>')
     if args.html is not None:
         args.html.write_text(page, encoding="utf-8")

@@ -31,9 +31,9 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report._fields import Kind, field_info
-from govinfo_report.layout import layout, replace_cell
 from govinfo_report.model import NotProcessed, OtherHandling, Unable, Withheld
 from govinfo_report.rules import equations
+from govinfo_report.tables import layout, replace_cell
 
 __all__ = [
     "amounts",

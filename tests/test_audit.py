@@ -14,7 +14,7 @@ import pytest
 
 import govinfo_report as gr
 from govinfo_report.analysis import collection
-from govinfo_report.analysis.audit import audit_html, write_audit_xlsx
+from govinfo_report.analysis.audit import render_audit_html, write_audit_xlsx
 from govinfo_report.analysis.batch import report_files
 from govinfo_report.analysis.collection import (
     check_folder,
@@ -184,7 +184,7 @@ class _Cells(HTMLParser):
 def test_page_summary_table_and_highlighted_cells(checked: gr.FolderCheck, folder: tuple[Path, dict[str, str]]) -> None:
     """The page counts files, unreadable and erroneous ones, lists every organ and highlights the wrong totals."""
     _, kinds = folder
-    page = audit_html(checked)
+    page = render_audit_html(checked)
     parser = _Cells()
     parser.feed(page)
 
@@ -215,7 +215,7 @@ def test_page_summary_table_and_highlighted_cells(checked: gr.FolderCheck, folde
 
 def test_page_needs_no_network() -> None:
     """The page loads nothing: no external scripts, styles, images or fonts."""
-    page = audit_html(check_folder(Path(__file__).parent / "fixtures" / "layouts", workers=1))
+    page = render_audit_html(check_folder(Path(__file__).parent / "fixtures" / "layouts", workers=1))
 
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "<link" not in page
@@ -229,7 +229,7 @@ def test_page_escapes_what_files_say(tmp_path: Path) -> None:
     report = gr.AnnualReport.blank("2021", organ="某局<script>alert(1)</script>", year=2022, fill=0)
     (tmp_path / "x.json").write_text(gr.to_json(report), encoding="utf-8")
 
-    page = audit_html(check_folder(tmp_path, workers=1))
+    page = render_audit_html(check_folder(tmp_path, workers=1))
 
     assert "<script>alert(1)" not in page
     assert "某局&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -499,7 +499,7 @@ def test_a_report_without_organ_or_year(tmp_path: Path) -> None:
 
     [result] = list(iter_check_folder(tmp_path, workers=1))
     line = check_line_dict(result)
-    page = audit_html(check_folder(tmp_path, workers=1))
+    page = render_audit_html(check_folder(tmp_path, workers=1))
 
     jsonschema.validate(line, check_line_schema())
     assert (line["organ"], line["year"], line["edition"]) == (None, None, "2021")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from govinfo_report.analysis.audit import audit_html
+from govinfo_report.analysis.audit import render_audit_html
 from govinfo_report.analysis.collection import check_folder
 
 from .helpers import assert_screenshot, chromium, mixed_folder
@@ -58,7 +58,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The audit page of a mixed folder, written to a file; and its HTML."""
     root = tmp_path_factory.mktemp("mixed")
     mixed_folder(root, 9)
-    html = audit_html(check_folder(root, workers=2))
+    html = render_audit_html(check_folder(root, workers=2))
     target = root.parent / f"{root.name}-audit.html"
     target.write_text(html, encoding="utf-8")
     return target, html

@@ -25,7 +25,7 @@ from govinfo_report.analysis.batch import (
 from govinfo_report.analysis.collection import check_folder
 from govinfo_report.checks import check
 from govinfo_report.errors import OptionError
-from govinfo_report.layout import layout, replace_cell
+from govinfo_report.tables import layout, replace_cell
 
 from .conftest import EXAMPLE_JSON
 

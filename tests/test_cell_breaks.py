@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import govinfo_report as gr
 import govinfo_report.vocab as v
 from govinfo_report.importers.normalize import CELL_BREAK, join_cell_lines, read_cell
-from govinfo_report.layout import cell_values
+from govinfo_report.tables import cell_values
 
 _PAGE = (
     f"<h1>某某局2022年{v.REPORT_TITLE_SUFFIX.zh}</h1><p>{v.OVERVIEW.zh}</p><p>{v.DISPUTES.zh}</p>"

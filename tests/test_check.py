@@ -19,8 +19,8 @@ from govinfo_report._fields import Kind
 from govinfo_report.checks import BlankPolicy, check, ensure_consistent
 from govinfo_report.errors import InconsistentReportError, OptionError
 from govinfo_report.findings import CellRef, Finding, Fix, diagnose, finding_to_dict, findings_to_json, render_findings
-from govinfo_report.layout import CellSpec, get_cell, layout, replace_cell
 from govinfo_report.rules import Relation, Severity, equations
+from govinfo_report.tables import CellSpec, get_cell, layout, replace_cell
 
 from .helpers import clean_report as clean
 from .strategies import reports

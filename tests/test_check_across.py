@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report.checks import check
-from govinfo_report.layout import build_sections, get_cell, layout, replace_cell
+from govinfo_report.tables import build_sections, get_cell, layout, replace_cell
 
 from .helpers import clean_report
 from .strategies import reports

@@ -11,7 +11,7 @@ import pytest
 
 import govinfo_report as gr
 from govinfo_report.cli import main
-from govinfo_report.layout import replace_cell
+from govinfo_report.tables import replace_cell
 
 from .conftest import EXAMPLE_JSON
 from .helpers import clean_report

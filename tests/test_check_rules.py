@@ -12,8 +12,8 @@ import pytest
 
 import govinfo_report as gr
 from govinfo_report.checks import check
-from govinfo_report.layout import replace_cell
 from govinfo_report.rules import CATALOGUE, Severity
+from govinfo_report.tables import replace_cell
 
 from .helpers import clean_report as clean
 from .strategies import with_single_row

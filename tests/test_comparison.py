@@ -13,7 +13,7 @@ from hypothesis import given, settings
 import govinfo_report as gr
 from govinfo_report.analysis.compare import compare
 from govinfo_report.errors import OptionError
-from govinfo_report.layout import layout, replace_cell
+from govinfo_report.tables import layout, replace_cell
 
 from .strategies import reports
 

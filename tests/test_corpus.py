@@ -15,7 +15,7 @@ import pytest
 
 import govinfo_report as gr
 from govinfo_report.importers import parse
-from govinfo_report.layout import get_cell
+from govinfo_report.tables import get_cell
 
 from .conftest import ROOT, SHARED
 from .helpers import load_module

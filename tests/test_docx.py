@@ -15,8 +15,8 @@ import govinfo_report as gr
 from govinfo_report import vocab as v
 from govinfo_report.errors import GovInfoReportError, MissingDependencyError, ReportReadError
 from govinfo_report.importers.docx import docx_to_html, parse_docx
-from govinfo_report.layout import layout
 from govinfo_report.render.docx import BODY_FONT, HEADING_FONT, write_docx
+from govinfo_report.tables import layout
 from govinfo_report.vocab import Term
 
 from .helpers import example

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import _evaluator, checks
-from govinfo_report.layout import layout, replace_cell
 from govinfo_report.rules import Relation, equations
+from govinfo_report.tables import layout, replace_cell
 
 from .helpers import blank_report
 from .strategies import broken_reports, reports, single_row_reports, sub_row_sum, value_at, with_single_row
@@ -22,7 +22,7 @@ POLICIES = st.sampled_from(list(checks.BlankPolicy))
 
 
 def oracle_clean(report: gr.AnnualReport) -> bool:
-    """Every cell filled and every equation held, evaluated path by path read attribute by attribute."""
+    """Every cell filled and every equation held, evaluated path by path with getattr (not the library's accessors)."""
     edition = report.meta.edition
     if any(value_at(report, spec.path) is None for spec in layout(edition).cells):
         return False

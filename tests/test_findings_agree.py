@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import govinfo_report as gr
 from govinfo_report.checks import check
 from govinfo_report.findings import Finding, Fix, render_findings
-from govinfo_report.layout import get_cell, replace_cell
+from govinfo_report.tables import get_cell, replace_cell
 
 from .conftest import ROOT, SEED
 from .helpers import clean_report

@@ -11,7 +11,7 @@ import govinfo_report as gr
 from govinfo_report.errors import MissingDependencyError
 from govinfo_report.export.frames import FRAME_COLUMNS, to_dataframe
 from govinfo_report.export.records import to_records
-from govinfo_report.layout import layout, replace_cell
+from govinfo_report.tables import layout, replace_cell
 
 
 def reports() -> list[gr.AnnualReport]:

@@ -13,9 +13,9 @@ from hypothesis import given
 import govinfo_report as gr
 from govinfo_report import vocab as v
 from govinfo_report.findings import CellRef, Finding
-from govinfo_report.layout import layout
 from govinfo_report.render.html import render_html, render_html_table
 from govinfo_report.rules import Severity
+from govinfo_report.tables import layout
 
 from .conftest import EXAMPLE_JSON
 from .helpers import blank_report

@@ -24,10 +24,22 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "govinfo_report"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "vocabulary and errors",
-        ("vocab", "errors", "_chinese", "_extras", "_atomic", "_csv", "_pool", "_exact", "_terminal", "limits"),
+        (
+            "vocab",
+            "errors",
+            "_chinese",
+            "_extras",
+            "_deprecation",
+            "_atomic",
+            "_csv",
+            "_pool",
+            "_exact",
+            "_terminal",
+            "limits",
+        ),
     ),
     ("model", ("_fields", "model")),
-    ("layout and editions", ("layout", "editions", "_crosswalk")),
+    ("layout and editions", ("tables", "editions", "_crosswalk")),
     ("rules", ("rules",)),
     ("build", ("build",)),
     ("checks", ("findings", "claims", "_evaluator", "checks", "narrative_checks", "plausibility_checks")),
@@ -173,7 +185,7 @@ def test_no_import_cycle() -> None:
 
 @pytest.mark.parametrize(
     ("module", "layer"),
-    [("vocab", 0), ("model", 1), ("layout", 2), ("render.grid", 6), ("importers._pdf", 7), ("analysis.audit", 8)],
+    [("vocab", 0), ("model", 1), ("tables", 2), ("render.grid", 6), ("importers._pdf", 7), ("analysis.audit", 8)],
 )
 def test_modules_are_placed_by_prefix(module: str, layer: int) -> None:
     assert layer_of(module) == layer

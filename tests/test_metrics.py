@@ -13,7 +13,7 @@ from hypothesis import given, settings
 import govinfo_report as gr
 from govinfo_report.analysis.indicators import INDICATOR_NAMES, indicators, indicators_table, percent, render_indicators
 from govinfo_report.errors import OptionError
-from govinfo_report.layout import replace_cell
+from govinfo_report.tables import replace_cell
 
 from .strategies import reports
 

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 import govinfo_report as gr
 from govinfo_report.checks import check
 from govinfo_report.claims import ClaimKind, claims_in_text, parse_number, read_claims
-from govinfo_report.layout import get_cell, replace_cell
 from govinfo_report.narrative_checks import narrative_findings
+from govinfo_report.tables import get_cell, replace_cell
 
 from .conftest import ROOT, SEED, SHARED
 from .helpers import clean_report

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from govinfo_report.errors import ParseError
 from govinfo_report.importers import ParseResult, parse, parse_html, parse_text
 from govinfo_report.importers._html import extract, to_text
-from govinfo_report.layout import cell_values
+from govinfo_report.tables import cell_values
 
 from .conftest import SHARED
 

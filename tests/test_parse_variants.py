@@ -17,7 +17,7 @@ import pytest
 import govinfo_report as gr
 from govinfo_report.importers import ParseResult, parse, parse_text
 from govinfo_report.importers._tokens import FOLD_AFTER
-from govinfo_report.layout import cell_values
+from govinfo_report.tables import cell_values
 
 from .helpers import STRAY_SHAPES, stray_report
 

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 
 import govinfo_report as gr
 from govinfo_report.importers import ParseResult, parse_html, parse_text
-from govinfo_report.layout import cell_values
 from govinfo_report.render.html import render_html
 from govinfo_report.render.text import default_title, render_markdown, render_text
+from govinfo_report.tables import cell_values
 
 from .test_parse_properties import printable_reports
 

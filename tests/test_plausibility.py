@@ -9,9 +9,9 @@ import pytest
 
 import govinfo_report as gr
 from govinfo_report.errors import OptionError
-from govinfo_report.layout import replace_cell
 from govinfo_report.plausibility_checks import plausibility
 from govinfo_report.rules import PLAUSIBILITY_RULES, Severity
+from govinfo_report.tables import replace_cell
 
 
 def report(year: int = 2023, edition: str = "2021", received: int = 0, **results: int) -> gr.AnnualReport:

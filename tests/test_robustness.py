@@ -178,7 +178,7 @@ def test_a_key_given_twice_is_always_refused(text: str, orjson: bool) -> None:
 
 
 def _numbers_of(report: gr.AnnualReport) -> set[str]:
-    from govinfo_report.layout import iter_cells
+    from govinfo_report.tables import iter_cells
 
     return {str(value) for _, value in iter_cells(report) if value is not None}
 

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 
 import govinfo_report as gr
 from govinfo_report.errors import OptionError
-from govinfo_report.layout import layout
 from govinfo_report.schema import json_schema, main, schema_json, shipped_schema
+from govinfo_report.tables import layout
 
 from .conftest import ROOT
 from .helpers import blank_report

@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report.importers import ParseResult, parse_html, parse_text
-from govinfo_report.layout import cell_values, layout
 from govinfo_report.schema import shipped_schema
+from govinfo_report.tables import cell_values, layout
 
 from .strategies import counts, reports, single_row_reports, sub_row_sum, with_single_row
 

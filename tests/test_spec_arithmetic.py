@@ -15,8 +15,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import govinfo_report as gr
-from govinfo_report.layout import replace_cell
 from govinfo_report.rules import Relation, equations, rule
+from govinfo_report.tables import replace_cell
 
 from .strategies import spec_cells, spec_relations, spec_reports, value_at
 

@@ -14,7 +14,7 @@ import govinfo_report as gr
 from govinfo_report.analysis.aggregate import aggregate
 from govinfo_report.checks import check
 from govinfo_report.errors import AggregationError, OptionError
-from govinfo_report.layout import get_cell, iter_cells, layout, replace_cell
+from govinfo_report.tables import get_cell, iter_cells, layout, replace_cell
 
 from .strategies import reports
 

@@ -36,8 +36,8 @@ if str(ROOT / "src") not in sys.path:
 from govinfo_report import AnnualReport, Edition  # noqa: E402
 from govinfo_report.errors import ParseError  # noqa: E402
 from govinfo_report.importers import parse  # noqa: E402
-from govinfo_report.layout import RowSpec, get_cell, layout  # noqa: E402
 from govinfo_report.model import AmountUnit  # noqa: E402
+from govinfo_report.tables import RowSpec, get_cell, layout  # noqa: E402
 
 _NUMBER = re.compile(r"^(?P<sign>[+\-增减])?(?P<num>\d+(?:\.\d+)?)(?P<unit>万元|元)?$")
 _PUNCT = re.compile(r"[\W_]+")

@@ -25,7 +25,6 @@ __version__ = "0.1.0"
 # The module paths of 0.1.0 that moved in 0.2.0: importing one gives the module where it lives now (the same
 # object) with a DeprecationWarning.  A finder of its own answers only for these names.
 _MOVED: dict[str, str] = {
-    "govinfo_report.tables": "govinfo_report.layout",
     "govinfo_report.summary": "govinfo_report.analysis.aggregate",
     "govinfo_report.comparison": "govinfo_report.analysis.compare",
     "govinfo_report.metrics": "govinfo_report.analysis.indicators",
@@ -114,20 +113,23 @@ _EXPORTS: dict[str, str] = {
     "GovInfoReportError": "errors",
     "InconsistentReportError": "errors",
     "ReportReadError": "errors",
+    "InputError": "errors",
+    "InputFileError": "errors",
     "InputLimitError": "errors",
+    "JsonValueError": "errors",
     # limits on container inputs
     "DEFAULT_LIMITS": "limits",
     "Limits": "limits",
     "StructureError": "errors",
     # layout
-    "CellSpec": "layout",
-    "LayoutError": "layout",
-    "ReportLayout": "layout",
-    "RowSpec": "layout",
-    "TableSpec": "layout",
-    "get_cell": "layout",
-    "layout": "layout",
-    "replace_cell": "layout",
+    "CellSpec": "tables",
+    "LayoutError": "errors",
+    "ReportLayout": "tables",
+    "RowSpec": "tables",
+    "TableSpec": "tables",
+    "get_cell": "tables",
+    "layout": "tables",
+    "replace_cell": "tables",
     # rules and builders
     "CATALOGUE": "rules",
     "NARRATIVE_RULES": "rules",
@@ -139,6 +141,7 @@ _EXPORTS: dict[str, str] = {
     # checks and findings
     "BlankPolicy": "checks",
     "catalogue_markdown": "checks",
+    "render_catalogue": "checks",
     "check": "checks",
     "default_deadline": "checks",
     "ensure_consistent": "checks",
@@ -161,8 +164,8 @@ _EXPORTS: dict[str, str] = {
     "ParseError": "errors",
     "PdfReadError": "errors",
     "ParseResult": "importers",
-    "cell_values": "layout",
-    "iter_cells": "layout",
+    "cell_values": "tables",
+    "iter_cells": "tables",
     "parse": "importers",
     "parse_html": "importers",
     "parse_pdf": "importers",
@@ -172,6 +175,7 @@ _EXPORTS: dict[str, str] = {
     "render_html": "render.html",
     "render_html_table": "render.html",
     "findings_html": "render.html",
+    "render_findings_html": "render.html",
     "parse_docx": "importers.docx",
     "docx_to_html": "importers.docx",
     "write_docx": "render.docx",
@@ -219,6 +223,7 @@ _EXPORTS: dict[str, str] = {
     "iter_check_files": "analysis.collection",
     "iter_check_folder": "analysis.collection",
     "audit_html": "analysis.audit",
+    "render_audit_html": "analysis.audit",
     "write_audit_xlsx": "analysis.audit",
     "tqdm_progress": "progress",
     # conversion
@@ -294,8 +299,11 @@ __all__ = [
     "InconsistentReportError",
     "IndicatorTable",
     "Indicators",
+    "InputError",
+    "InputFileError",
     "InputLimitError",
     "ItemCounts",
+    "JsonValueError",
     "LayoutError",
     "Limits",
     "MissingDependencyError",
@@ -383,7 +391,10 @@ __all__ = [
     "records_many",
     "records_to_csv",
     "records_to_jsonl",
+    "render_audit_html",
+    "render_catalogue",
     "render_findings",
+    "render_findings_html",
     "render_folder_check",
     "render_html",
     "render_html_table",
@@ -412,6 +423,7 @@ if TYPE_CHECKING:
     )
     from .analysis.audit import (
         audit_html as audit_html,
+        render_audit_html as render_audit_html,
         write_audit_xlsx as write_audit_xlsx,
     )
     from .analysis.batch import (
@@ -455,6 +467,7 @@ if TYPE_CHECKING:
         check as check,
         default_deadline as default_deadline,
         ensure_consistent as ensure_consistent,
+        render_catalogue as render_catalogue,
     )
     from .claims import (
         Claim as Claim,
@@ -475,7 +488,11 @@ if TYPE_CHECKING:
         CellValueError as CellValueError,
         GovInfoReportError as GovInfoReportError,
         InconsistentReportError as InconsistentReportError,
+        InputError as InputError,
+        InputFileError as InputFileError,
         InputLimitError as InputLimitError,
+        JsonValueError as JsonValueError,
+        LayoutError as LayoutError,
         MissingDependencyError as MissingDependencyError,
         OptionError as OptionError,
         ParseError as ParseError,
@@ -520,18 +537,6 @@ if TYPE_CHECKING:
     from .importers.docx import (
         docx_to_html as docx_to_html,
         parse_docx as parse_docx,
-    )
-    from .layout import (
-        CellSpec as CellSpec,
-        LayoutError as LayoutError,
-        ReportLayout as ReportLayout,
-        RowSpec as RowSpec,
-        TableSpec as TableSpec,
-        cell_values as cell_values,
-        get_cell as get_cell,
-        iter_cells as iter_cells,
-        layout as layout,
-        replace_cell as replace_cell,
     )
     from .limits import (
         DEFAULT_LIMITS as DEFAULT_LIMITS,
@@ -580,6 +585,7 @@ if TYPE_CHECKING:
     )
     from .render.html import (
         findings_html as findings_html,
+        render_findings_html as render_findings_html,
         render_html as render_html,
         render_html_table as render_html_table,
     )
@@ -601,6 +607,17 @@ if TYPE_CHECKING:
     from .schema import (
         json_schema as json_schema,
         shipped_schema as shipped_schema,
+    )
+    from .tables import (
+        CellSpec as CellSpec,
+        ReportLayout as ReportLayout,
+        RowSpec as RowSpec,
+        TableSpec as TableSpec,
+        cell_values as cell_values,
+        get_cell as get_cell,
+        iter_cells as iter_cells,
+        layout as layout,
+        replace_cell as replace_cell,
     )
     from .xlsx_io import (
         parse_xlsx as parse_xlsx,

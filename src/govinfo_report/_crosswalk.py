@@ -31,8 +31,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Union
 
-from .layout import SINGLE_ALONE, _get, layout, single_row_mode
 from .model import AnnualReport, ApplicantCounts, Edition
+from .tables import SINGLE_ALONE, _get, layout, single_row_mode
 
 CellValue = Union[int, Decimal, None]
 

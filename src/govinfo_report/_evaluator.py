@@ -17,8 +17,8 @@ both paths).
 
 A 2021-edition report that prints （六）其他处理 as one row
 (:attr:`~govinfo_report.model.OtherHandling.single_row`) has its own evaluators,
-one per :func:`~govinfo_report.layout.single_row_mode`, generated the same way
-from :func:`~govinfo_report.layout.checked_cells` and
+one per :func:`~govinfo_report.tables.single_row_mode`, generated the same way
+from :func:`~govinfo_report.tables.checked_cells` and
 :func:`~govinfo_report.rules.report_equations`.
 
 The generated source is registered with :mod:`linecache` under the file name
@@ -37,9 +37,9 @@ import linecache
 from collections.abc import Callable
 from typing import Any
 
-from .layout import checked_cells, single_row_mode
 from .model import Edition
 from .rules import Relation, _single_row_equations, equations
+from .tables import checked_cells, single_row_mode
 
 __all__ = ["clean", "evaluator", "source"]
 
@@ -57,7 +57,7 @@ def source(edition: Edition, mode: str | None = None) -> str:
     """
     The Python source of the evaluator of *edition* (generated from the layout and the rules only).
 
-    *mode* is the :func:`~govinfo_report.layout.single_row_mode` of the reports it is for.
+    *mode* is the :func:`~govinfo_report.tables.single_row_mode` of the reports it is for.
     """
     specs = checked_cells(edition, mode)
     eqs = equations(edition) if mode is None else _single_row_equations(edition, mode)

@@ -31,7 +31,6 @@ import attrs
 
 from ._fields import CELL_KINDS, Kind, field_info
 from .errors import CellValueError
-from .layout import _field_class, build_sections, layout
 from .model import (
     AnnualReport,
     ApplicantCounts,
@@ -47,6 +46,7 @@ from .model import (
     Results,
 )
 from .rules import ARITHMETIC, ColumnBalance, ColumnSum, Relation, equations_for
+from .tables import _field_class, build_sections, layout
 
 __all__ = ["blank_report", "build_report", "coerce", "derive_totals"]
 

@@ -25,7 +25,7 @@ default a blank counts as 0 and is reported once as a warning.
 
 :func:`ensure_consistent` is the fail-fast variant: it raises
 :class:`~govinfo_report.errors.InconsistentReportError` carrying every finding
-when any has error severity.  :func:`catalogue_markdown` prints the rule
+when any has error severity.  :func:`render_catalogue` prints the rule
 catalogue (``python -m govinfo_report.checks --rules-markdown``).
 
 >>> from govinfo_report import AnnualReport, replace_cell
@@ -60,11 +60,14 @@ import attrs
 from attrs import frozen
 
 from . import vocab as v
+from ._deprecation import warn_renamed
 from ._evaluator import clean
 from ._fields import Kind
 from .errors import InconsistentReportError, OptionError
 from .findings import CellRef, Finding, FindingList, Fix
-from .layout import (
+from .model import AnnualReport, Edition, Scope
+from .rules import CATALOGUE, Equation, Relation, Severity, report_equations, rule
+from .tables import (
     SINGLE_ALONE,
     CellSpec,
     ReportLayout,
@@ -75,13 +78,11 @@ from .layout import (
     single_row_mode,
     single_row_values,
 )
-from .model import AnnualReport, Edition, Scope
-from .rules import CATALOGUE, Equation, Relation, Severity, report_equations, rule
 
 if TYPE_CHECKING:
     from .importers._result import ParseResult
 
-__all__ = ["BlankPolicy", "catalogue_markdown", "check", "default_deadline", "ensure_consistent"]
+__all__ = ["BlankPolicy", "catalogue_markdown", "check", "default_deadline", "ensure_consistent", "render_catalogue"]
 
 Number = Union[int, Decimal]
 Lang = Literal["zh", "en"]
@@ -210,7 +211,7 @@ class _Context:
         self.edition = report.meta.edition
         self.layout: ReportLayout = layout(self.edition)
         self.single_row = single_row_mode(report)
-        """How （六）其他处理 printed as one row counts (:func:`~govinfo_report.layout.single_row_mode`)."""
+        """How （六）其他处理 printed as one row counts (:func:`~govinfo_report.tables.single_row_mode`)."""
         self.cells = checked_cells(self.edition, self.single_row)
         """The cells the checks read: the layout's, or with （六）其他处理 printed as one row."""
         self.by_path = self.layout.by_path if self.single_row is None else {c.path: c for c in self.cells}
@@ -1318,14 +1319,27 @@ def _cell(text: str) -> str:
 
 def catalogue_markdown() -> str:
     """
+    The old name of :func:`render_catalogue`: deprecated since 0.2.0.
+
+    Returns what :func:`render_catalogue` returns, after a :class:`DeprecationWarning`.
+
+    .. versionadded:: 0.1.0
+    .. deprecated:: 0.2.0 Use :func:`render_catalogue`.
+    """
+    warn_renamed("catalogue_markdown", "render_catalogue")
+    return render_catalogue()
+
+
+def render_catalogue() -> str:
+    """
     The rule catalogue as a Markdown page (docs/rules.md).
 
     Regenerate the page with ``python -m govinfo_report.checks --rules-markdown > docs/rules.md``.
 
-    >>> "| T3-BALANCE | error |" in catalogue_markdown()
+    >>> "| T3-BALANCE | error |" in render_catalogue()
     True
 
-    .. versionadded:: 0.1.0
+    .. versionadded:: 0.2.0 (before, as ``catalogue_markdown``).
     """
     lines = [
         "<!-- Generated from govinfo_report.rules.CATALOGUE; do not edit.",
@@ -1377,7 +1391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.rules_markdown:
         parser.print_help(sys.stderr)
         return 2
-    sys.stdout.write(catalogue_markdown())
+    sys.stdout.write(render_catalogue())
     return 0
 
 

@@ -58,7 +58,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._fields import Kind, field_info
-from .errors import CellValueError, StructureError, short_repr
+from .errors import CellValueError, JsonValueError, StructureError, short_repr
 from .model import (
     AmountUnit,
     AnnualReport,
@@ -136,10 +136,6 @@ _MODEL_CLASSES: tuple[type, ...] = (
 )
 
 
-class _InputError(ValueError):
-    """A scalar that does not fit; its message becomes the line of a StructureError."""
-
-
 # ----------------------------------------------------------------------------
 # Strict scalar hooks
 # ----------------------------------------------------------------------------
@@ -149,11 +145,11 @@ def _count(value: Any, _: Any) -> int | None:
     if value is None:
         return None
     if type(value) is not int:
-        raise _InputError(f"expected an int or null, got {short_repr(value)}")
+        raise JsonValueError(f"expected an int or null, got {short_repr(value)}")
     if value < 0:
-        raise _InputError(f"a count cannot be negative, got {short_repr(value)}")
+        raise JsonValueError(f"a count cannot be negative, got {short_repr(value)}")
     if value > MAX_COUNT:
-        raise _InputError(f"a count has at most 15 digits, got {short_repr(value)}")
+        raise JsonValueError(f"a count has at most 15 digits, got {short_repr(value)}")
     return value
 
 
@@ -161,9 +157,9 @@ def _signed(value: Any, _: Any) -> int | None:
     if value is None:
         return value
     if type(value) is not int:
-        raise _InputError(f"expected an int or null, got {short_repr(value)}")
+        raise JsonValueError(f"expected an int or null, got {short_repr(value)}")
     if abs(value) > MAX_COUNT:
-        raise _InputError(f"a count has at most 15 digits, got {short_repr(value)}")
+        raise JsonValueError(f"a count has at most 15 digits, got {short_repr(value)}")
     return value
 
 
@@ -171,34 +167,34 @@ def _amount(value: Any, _: Any) -> Decimal | None:
     if value is None:
         return None
     if type(value) is not str:
-        raise _InputError(f"expected a decimal string or null, got {short_repr(value)}")
+        raise JsonValueError(f"expected a decimal string or null, got {short_repr(value)}")
     if not _AMOUNT.fullmatch(value):
-        raise _InputError(f"expected a decimal string of ASCII digits, e.g. \"178.00\", got {short_repr(value)}")
+        raise JsonValueError(f"expected a decimal string of ASCII digits, e.g. \"178.00\", got {short_repr(value)}")
     try:
         return Decimal(value)
     except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
-        raise _InputError(f"expected a decimal string, got {short_repr(value)}") from None
+        raise JsonValueError(f"expected a decimal string, got {short_repr(value)}") from None
 
 
 def _int(value: Any, _: Any) -> int:
     if type(value) is not int:
-        raise _InputError(f"expected an int, got {short_repr(value)}")
+        raise JsonValueError(f"expected an int, got {short_repr(value)}")
     return value
 
 
 def _str(value: Any, _: Any) -> str:
     if type(value) is not str:
-        raise _InputError(f"expected a string, got {short_repr(value)}")
+        raise JsonValueError(f"expected a string, got {short_repr(value)}")
     return value
 
 
 def _date(value: Any, _: Any) -> _dt.date:
     if type(value) is not str:
-        raise _InputError(f"expected an ISO date string, got {short_repr(value)}")
+        raise JsonValueError(f"expected an ISO date string, got {short_repr(value)}")
     try:
         return _dt.date.fromisoformat(value)
     except ValueError:
-        raise _InputError(f"expected an ISO date (YYYY-MM-DD), got {short_repr(value)}") from None
+        raise JsonValueError(f"expected an ISO date (YYYY-MM-DD), got {short_repr(value)}") from None
 
 
 def _enum(cls: type[Any]) -> Callable[[Any, Any], Any]:
@@ -208,7 +204,7 @@ def _enum(cls: type[Any]) -> Callable[[Any, Any], Any]:
         try:
             return cls(value)
         except ValueError:
-            raise _InputError(f"expected one of {choices}, got {short_repr(value)}") from None
+            raise JsonValueError(f"expected one of {choices}, got {short_repr(value)}") from None
 
     return hook
 
@@ -223,7 +219,7 @@ def _optional(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
 def _tuple_of(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     def hook(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
-            raise _InputError(f"expected a list, got {short_repr(value)}")
+            raise JsonValueError(f"expected a list, got {short_repr(value)}")
         items: list[Any] = []
         errors: list[Exception] = []
         for i, item in enumerate(value):
@@ -242,10 +238,10 @@ def _tuple_of(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
 
 def _tuple_of_str(value: Any, _: Any) -> tuple[str, ...]:
     if type(value) is not list:
-        raise _InputError(f"expected a list of strings, got {short_repr(value)}")
+        raise JsonValueError(f"expected a list of strings, got {short_repr(value)}")
     for item in value:
         if type(item) is not str:
-            raise _InputError(f"expected a list of strings, got {short_repr(value)}")
+            raise JsonValueError(f"expected a list of strings, got {short_repr(value)}")
     return tuple(value)
 
 
@@ -255,7 +251,7 @@ def _union(*choices: tuple[str, type]) -> Callable[[cattrs.Converter], Callable[
     def make(conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
         def hook(value: Any, _: Any) -> Any:
             if not isinstance(value, dict):
-                raise _InputError(f"expected an object, got {short_repr(value)}")
+                raise JsonValueError(f"expected an object, got {short_repr(value)}")
             for key, cls in choices:
                 if key in value:
                     return conv.structure(value, cls)
@@ -383,7 +379,7 @@ def _messages(exc: BaseException, path: str) -> list[str]:
         # raised by a model validator inside __init__: name the attribute
         attr = exc.field.split(".", 1)[1] if "." in exc.field else exc.field
         return [f"{exc.reason}, got {short_repr(exc.value)} @ {path}.{attr}"]
-    if isinstance(exc, _InputError):
+    if isinstance(exc, JsonValueError):
         return [f"{exc} @ {path}"]
     if isinstance(exc, (TypeError, AttributeError)):
         return [f"expected an object, got a value of another type @ {path}"]

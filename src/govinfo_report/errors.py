@@ -6,6 +6,30 @@ Every exception the library raises on purpose derives from
 :class:`ValueError` (and, for a value of the wrong type, :class:`TypeError`),
 so callers who already catch those keep working.
 
+The tree:
+
+    GovInfoReportError
+    ├── InputError (ValueError)             the input cannot be read: catch this around parse()
+    │   ├── ParseError                      a published report gives no report at all
+    │   ├── StructureError                  a dict or JSON document is not a valid report
+    │   ├── JsonValueError                  one value of it that does not fit its field
+    │   └── ReportReadError                 a file cannot be read as a report
+    │       ├── InputFileError (OSError)    the file cannot be opened or read
+    │       ├── InputLimitError             an input beyond a limit (zip bomb, nesting ...)
+    │       └── PdfReadError                a PDF that cannot be read
+    ├── CellValueError (ValueError)         a model field given a value it cannot hold
+    │   └── CellTypeError (TypeError)       ... of the wrong type
+    ├── LayoutError (ValueError)            a path or table name the layout does not have
+    ├── OptionError (ValueError)            a function argument with a value it cannot take
+    ├── AggregationError (ValueError)       reports that cannot be summed
+    ├── InconsistentReportError             the fail-fast helper found error findings
+    └── MissingDependencyError (ImportError)  an optional dependency is not installed
+
+:func:`govinfo_report.parse` and every ``parse_*`` reader raise only
+:class:`InputError` (one of its subclasses) for input they cannot read, plus
+:class:`MissingDependencyError` when the reader's extra is not installed; the
+message names the place (file, line, byte offset, sheet cell or zip member).
+
 Inconsistent arithmetic is never an exception: :func:`govinfo_report.check`
 returns findings.  Only callers who opt in to fail-fast get
 :class:`InconsistentReportError`.
@@ -24,7 +48,11 @@ __all__ = [
     "CellValueError",
     "GovInfoReportError",
     "InconsistentReportError",
+    "InputError",
+    "InputFileError",
     "InputLimitError",
+    "JsonValueError",
+    "LayoutError",
     "MissingDependencyError",
     "OptionError",
     "ParseError",
@@ -39,6 +67,20 @@ class GovInfoReportError(Exception):
     Base class of every exception raised by govinfo_report.
 
     .. versionadded:: 0.1.0
+    """
+
+
+class InputError(GovInfoReportError, ValueError):
+    """
+    The input cannot be read: the base of every error about a file, a published report or a document.
+
+    Catch this around :func:`govinfo_report.parse` and the ``parse_*`` readers (and
+    :func:`govinfo_report.from_json`): it is all they raise for input they cannot
+    read (besides :class:`MissingDependencyError`).  The message names the place:
+    the file, and the line, byte offset, cell or zip member where known.  It is a
+    :class:`ValueError`; the command line answers it with exit status 2.
+
+    .. versionadded:: 0.2.0
     """
 
 
@@ -126,7 +168,7 @@ def _rebuild_cell_error(field: str, value: object, reason: str, type_error: bool
     return CellValueError(field, value, reason, type_error=type_error)
 
 
-class StructureError(GovInfoReportError, ValueError):
+class StructureError(InputError):
     """
     A dict or JSON document is not a valid report.
 
@@ -134,23 +176,42 @@ class StructureError(GovInfoReportError, ValueError):
 
     Attributes:
         errors: One line per problem, e.g. ``"expected an int, got '3' @ $.requests.received.natural_person"``.
+        source: The file the document came from, when known (:func:`govinfo_report.parse` of a
+            ``.json`` file gives it; the message then starts with it).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 the *source* argument and attribute.
     """
 
     errors: list[str]
 
-    def __init__(self, errors: Sequence[str]) -> None:
+    def __init__(self, errors: Sequence[str], source: str | None = None) -> None:
         self.errors = list(errors)
+        self.source = source
         count = len(self.errors)
         head = f"{count} problem{'s' if count != 1 else ''} in the report data"
+        if source:
+            head = f"{source}: {head}"
         super().__init__(head + ":\n" + "\n".join(f"  {e}" for e in self.errors))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.errors,))
+        return (type(self), (self.errors, self.source))
 
 
-class ReportReadError(GovInfoReportError, ValueError):
+class JsonValueError(InputError):
+    """
+    One value of a dict or JSON document that does not fit its field, e.g. ``"3"`` where a count belongs.
+
+    Raised by the structuring hooks of a converter from
+    :func:`govinfo_report.convert.make_converter`.  :func:`govinfo_report.from_dict`
+    and :func:`govinfo_report.from_json` never let it out: they gather every such
+    problem, with its path, into one :class:`StructureError`.
+
+    .. versionadded:: 0.2.0
+    """
+
+
+class ReportReadError(InputError):
     """
     A file could not be read as a report at all (missing, binary, unknown format).
 
@@ -194,6 +255,52 @@ class PdfReadError(ReportReadError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.source, self.kind, self.reason))
+
+
+class InputFileError(ReportReadError, OSError):
+    """
+    A file that cannot be opened or read (missing, a folder, no permission, a read error).
+
+    Raised by :func:`govinfo_report.parse` (and the readers given a path) in place of
+    the :class:`OSError` the system gives; it is still an :class:`OSError` (with the
+    original's ``errno``, ``strerror`` and ``filename``), so ``except OSError`` keeps
+    working, and a :class:`ReportReadError` like every unreadable input.  The
+    original is its ``__cause__``.
+
+    Attributes:
+        source: The file name.
+        reason: What the system said, e.g. ``"No such file or directory"``.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(self, source: str, reason: str, errno: int | None = None) -> None:
+        super().__init__(source, reason)
+        self.errno = errno
+        self.strerror = reason
+        self.filename = source
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.source, self.reason, self.errno))
+
+    @classmethod
+    def wrap(cls, source: str, exc: OSError) -> InputFileError:
+        """The error for *exc*, raised while reading *source* (chain it with ``from exc``)."""
+        return cls(source, exc.strerror or str(exc), exc.errno)
+
+
+class LayoutError(GovInfoReportError, ValueError):
+    """
+    A path or table name that the edition's layout does not have.
+
+    Raised by :func:`govinfo_report.tables` lookups, :func:`govinfo_report.get_cell`
+    and :func:`govinfo_report.replace_cell`.  Also importable from ``govinfo_report.tables``.
+
+    .. versionadded:: 0.1.0
+    """
 
 
 class InputLimitError(ReportReadError):
@@ -262,7 +369,7 @@ class OptionError(GovInfoReportError, ValueError):
     """
 
 
-class ParseError(GovInfoReportError, ValueError):
+class ParseError(InputError):
     """
     A published report (text or HTML) from which no report at all can be produced.
 

@@ -484,9 +484,9 @@ class FindingList(list["Finding"]):
     """
 
     def _repr_html_(self) -> str:
-        from .render.html import findings_html
+        from .render.html import render_findings_html
 
-        return findings_html(self)
+        return render_findings_html(self)
 
     def _repr_markdown_(self) -> str:
         from .render.html import findings_markdown

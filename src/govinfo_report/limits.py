@@ -49,7 +49,7 @@ from typing import IO, Any, Union
 import attrs
 from attrs import frozen
 
-from .errors import InputLimitError, MissingDependencyError, ReportReadError
+from .errors import InputFileError, InputLimitError, MissingDependencyError, ReportReadError
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -131,14 +131,17 @@ def check_file_size(source: Source, limits: Limits = DEFAULT_LIMITS) -> None:
 
     Raises:
         InputLimitError: The file is too large.
-        OSError: A path cannot be read.
+        InputFileError: A path cannot be read (an :class:`OSError` too).
 
     .. versionadded:: 0.1.0
     """
     if isinstance(source, (bytes, bytearray)):
         size: int | None = len(source)
     elif isinstance(source, (str, os.PathLike)):
-        size = os.stat(source).st_size
+        try:
+            size = os.stat(source).st_size
+        except OSError as exc:
+            raise InputFileError.wrap(os.fspath(source), exc) from exc
     else:
         try:
             here = source.tell()
@@ -227,7 +230,7 @@ def open_zip(source: Source, limits: Limits = DEFAULT_LIMITS) -> SafeZip:
     Raises:
         InputLimitError: The archive exceeds a limit.
         ReportReadError: The file is not a zip archive (or is truncated).
-        OSError: The file cannot be read.
+        InputFileError: The file cannot be read (an :class:`OSError` too).
 
     .. versionadded:: 0.1.0
     """
@@ -244,6 +247,8 @@ def open_zip(source: Source, limits: Limits = DEFAULT_LIMITS) -> SafeZip:
         archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
         raise ReportReadError(name, f"not a zip archive, or a damaged one: {exc}") from None
+    except OSError as exc:  # a folder, no permission, a read error
+        raise InputFileError.wrap(name, exc) from exc
     try:
         infos = archive.infolist()
         if len(infos) > limits.max_members:
@@ -310,9 +315,10 @@ def read_member(
                     what = "the uncompressed size of the archive"
                     raise InputLimitError(source, "max_total_bytes", None, limits.max_total_bytes, what)
                 parts.append(chunk)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, RuntimeError) as exc:
-        # zlib.error: a corrupted deflate stream; RuntimeError: an encrypted member
-        raise ReportReadError(source, f"{what} is damaged: {str(exc)[:200]}") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError) as exc:
+        # zlib.error: a corrupted deflate stream; RuntimeError: an encrypted member; ValueError: a member
+        # whose header offset points before the start of the file (a negative seek)
+        raise ReportReadError(source, f"{what} is damaged: {str(exc)[:200]}") from exc
     except NotImplementedError as exc:  # a compression method zipfile does not read
         raise ReportReadError(source, f"{what} cannot be read: {str(exc)[:200]}") from None
     return b"".join(parts)

@@ -43,7 +43,7 @@ from attrs import frozen
 
 from . import vocab as v
 from ._fields import Kind, cell, group, row, text_validator
-from .errors import CellValueError
+from .errors import CellValueError, OptionError, short_repr
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -102,6 +102,12 @@ class Edition(str, enum.Enum):
     def for_year(cls, year: int) -> Edition:
         """The edition that applies to a report for *year*."""
         return cls.E2019 if year <= 2020 else cls.E2021
+
+    @classmethod
+    def _missing_(cls, value: object) -> Edition:
+        """``Edition("2022")`` raises OptionError (a ValueError), naming the editions there are."""
+        choices = " or ".join(repr(e.value) for e in cls)
+        raise OptionError(f"{short_repr(value)} is not a valid Edition (expected {choices})")
 
     def __str__(self) -> str:
         return self.value
@@ -981,7 +987,7 @@ class AnnualReport:
 
     def cells(self) -> Any:
         """Every table cell as ``(CellSpec, value)`` pairs, in official order."""
-        from .layout import iter_cells
+        from .tables import iter_cells
 
         return iter_cells(self)
 

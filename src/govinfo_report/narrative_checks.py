@@ -41,7 +41,9 @@ from attrs import frozen
 from . import vocab as v
 from .claims import Claim, ClaimKind, read_claims
 from .findings import CellRef, Finding, Quote
-from .layout import (
+from .model import AnnualReport, Edition
+from .rules import CATALOGUE
+from .tables import (
     SINGLE_ALONE,
     CellSpec,
     ReportLayout,
@@ -51,8 +53,6 @@ from .layout import (
     single_row_spec,
     single_row_values,
 )
-from .model import AnnualReport, Edition
-from .rules import CATALOGUE
 
 __all__ = ["narrative_findings"]
 

@@ -44,9 +44,9 @@ from . import vocab as v
 from ._crosswalk import mapped_paths, mapped_values
 from .errors import OptionError
 from .findings import CellRef, Finding
-from .layout import CellSpec, get_cell, layout
 from .model import AnnualReport, Edition
 from .rules import PLAUSIBILITY_RULES
+from .tables import CellSpec, get_cell, layout
 
 __all__ = ["DEFAULT_THRESHOLDS", "plausibility"]
 

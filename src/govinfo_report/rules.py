@@ -26,20 +26,11 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Iterator
-from typing import Any
 
 import attrs
 from attrs import frozen
 
 from ._fields import CELL_KINDS, field_info
-from .layout import (
-    SINGLE_ALONE,
-    _field_class,
-    _infos,
-    is_row_class,
-    single_row_cells,
-    single_row_mode,
-)
 from .model import (
     AnnualReport,
     ApplicantCounts,
@@ -49,6 +40,14 @@ from .model import (
     PublicationCounts,
     Requests,
     Results,
+)
+from .tables import (
+    SINGLE_ALONE,
+    _field_class,
+    _infos,
+    is_row_class,
+    single_row_cells,
+    single_row_mode,
 )
 
 __all__ = [
@@ -423,7 +422,7 @@ def equations_for(cls: type, edition: Edition) -> tuple[Equation, ...]:
     """
     nodes: list[tuple[str, type]] = [("$", cls)]
     if cls is AnnualReport:
-        from .layout import _SECTION_CLASSES
+        from .tables import _SECTION_CLASSES
 
         for attr, _, _, section_cls in _SECTION_CLASSES[edition]:
             nodes.append((f"$.{attr}", section_cls))
@@ -448,14 +447,6 @@ def equations(edition: Edition | str) -> tuple[Equation, ...]:
     """
     return equations_for(AnnualReport, Edition(edition))
 
-
-def resolve(obj: Any, path: str) -> Any:
-    """The value at *path* (``$.a.b``) inside *obj*."""
-    if path == "$":
-        return obj
-    for name in path[2:].split("."):
-        obj = getattr(obj, name)
-    return obj
 
 
 @functools.cache

@@ -57,8 +57,8 @@ from . import vocab as v
 from ._fields import Kind, field_info
 from .convert import FORMAT_VERSION
 from .errors import OptionError
-from .layout import _field_class
 from .model import AnnualReport, Edition, OtherHandling, ProcessingFees, ReportMeta
+from .tables import _field_class
 
 __all__ = ["DECIMAL_PATTERN", "json_schema", "schema_json", "shipped_schema"]
 

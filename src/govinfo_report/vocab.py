@@ -98,13 +98,6 @@ OVERVIEW_ON_REQUEST = Term("on_request", "依申请公开", "disclosure on reque
 OVERVIEW_MANAGEMENT = Term("management", "政府信息管理", "information management")
 OVERVIEW_PLATFORMS = Term("platforms", "政府信息公开平台建设", "disclosure platforms")
 OVERVIEW_OVERSIGHT = Term("oversight", "监督保障", "oversight and safeguards")
-OVERVIEW_TOPICS: tuple[Term, ...] = (
-    OVERVIEW_PROACTIVE,
-    OVERVIEW_ON_REQUEST,
-    OVERVIEW_MANAGEMENT,
-    OVERVIEW_PLATFORMS,
-    OVERVIEW_OVERSIGHT,
-)
 
 # Tables, by their section number.
 TABLE_PROACTIVE = Term("proactive", "二", "Table 2")

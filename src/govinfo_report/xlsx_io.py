@@ -77,16 +77,16 @@ import attrs
 
 from . import vocab as v
 from ._fields import Kind
-from .errors import CellValueError, MissingDependencyError, ReportReadError
+from .errors import CellValueError, InputFileError, MissingDependencyError, ReportReadError
 from .export.records import RECORD_KEYS
 from .importers._html import HtmlCell, HtmlTable, TextBlock, mapper, to_text
 from .importers.normalize import CELL_BREAK, join_cell_lines
-from .layout import _get, layout, single_row_cells
 from .limits import DEFAULT_LIMITS, Limits, check_file_size, open_zip
 from .model import AnnualReport, Edition, Narrative, OtherMatters, ProcessingFees, ReportMeta, Scope, Subsection
 from .render.grid import TableGrid, iter_grid_positions, table_grid
 from .render.text import _sections
 from .rules import CATALOGUE, Severity
+from .tables import _get, layout, single_row_cells
 
 if TYPE_CHECKING:
     from .importers._result import Diagnostic, ParseResult
@@ -936,7 +936,10 @@ def _load(
     where: str | os.PathLike[str] | bytes
     if isinstance(path, (str, os.PathLike)):
         check_file_size(path, limits)
-        data = Path(path).read_bytes()
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise InputFileError.wrap(os.fspath(path), exc) from exc
         where = path
     else:
         data = where = path.read()
@@ -1002,6 +1005,7 @@ def parse_xlsx(
         InputLimitError: The workbook expands beyond *limits* (a zip bomb).
         ReportReadError: The file is not an .xlsx workbook.
         ParseError: Nothing in the workbook is a report, or no organ or year is given.
+        InputFileError: The file cannot be opened or read (an :class:`OSError` too).
 
     .. versionadded:: 0.1.0
     """

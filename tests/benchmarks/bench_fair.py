@@ -56,7 +56,7 @@ import orjson  # noqa: E402
 import govinfo_report as gr  # noqa: E402
 from govinfo_report import checks  # noqa: E402
 from govinfo_report._evaluator import clean  # noqa: E402
-from govinfo_report.layout import _values_getter, layout  # noqa: E402
+from govinfo_report.tables import _values_getter, layout  # noqa: E402
 from tests.benchmarks._schemas import report_schema  # noqa: E402
 
 CONSISTENT = ROOT / "examples" / "data" / "example-2023.json"

@@ -92,7 +92,6 @@ from .._crosswalk import (
 from .._exact import exact
 from ..checks import BlankPolicy, blank_policy
 from ..errors import AggregationError, OptionError
-from ..layout import SINGLE_ALONE, build_sections, layout, single_row_mode
 from ..model import (
     AmountUnit,
     AnnualReport,
@@ -105,6 +104,7 @@ from ..model import (
     ReportMeta,
     Scope,
 )
+from ..tables import SINGLE_ALONE, build_sections, layout, single_row_mode
 
 __all__ = ["AggregationWarning", "aggregate"]
 

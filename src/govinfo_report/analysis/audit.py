@@ -1,8 +1,8 @@
 """
 The audit of a collection of reports, for people: one self-contained HTML page, or an Excel workbook.
 
-:func:`audit_html` draws a :class:`~govinfo_report.analysis.batch.FolderCheck` (from
-:func:`~govinfo_report.analysis.batch.check_folder`) as one HTML page that needs nothing from
+:func:`render_audit_html` draws a :class:`~govinfo_report.analysis.batch.FolderCheck` (from
+:func:`~govinfo_report.analysis.collection.check_folder`) as one HTML page that needs nothing from
 the network (inline CSS, inline SVG, one small inline script):
 
 * a summary: files, readable, unreadable, with errors, findings by severity and by rule;
@@ -23,7 +23,7 @@ findings sheet (one row per finding); it needs openpyxl (``pip install "govinfo-
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> report = AnnualReport.blank("2021", organ="某某局", year=2022, fill=0)
 >>> _ = (folder / "a.json").write_text(to_json(report), encoding="utf-8")
->>> page = audit_html(check_folder(folder, workers=1))
+>>> page = render_audit_html(check_folder(folder, workers=1))
 >>> page.startswith("<!DOCTYPE html>"), '<svg role="img"' in page, "<td>某某局</td>" in page
 (True, True, True)
 
@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import vocab as v
+from .._deprecation import warn_renamed
 from ..errors import MissingDependencyError
 from ..render.html import _CSS as _REPORT_CSS
 from ..render.html import render_html_table
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
     from ..findings import Finding
     from .batch import FileCheck, FolderCheck
 
-__all__ = ["AUDIT_INDICATORS", "audit_html", "write_audit_xlsx"]
+__all__ = ["AUDIT_INDICATORS", "audit_html", "render_audit_html", "write_audit_xlsx"]
 
 AUDIT_INDICATORS: tuple[str, ...] = (
     "disclosure_rate",
@@ -385,7 +386,7 @@ def _report_html(i: int, f: FileCheck) -> list[str]:
     return out
 
 
-def audit_html(result: FolderCheck, *, standalone: bool = True, title: str | None = None) -> str:
+def render_audit_html(result: FolderCheck, *, standalone: bool = True, title: str | None = None) -> str:
     """
     The audit page of a folder check (contents in the module documentation).
 
@@ -399,6 +400,7 @@ def audit_html(result: FolderCheck, *, standalone: bool = True, title: str | Non
         The HTML text: no external resources, every text escaped.
 
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.2.0 renamed from ``audit_html`` (``render_*`` returns a str).
     """
     heading = title or f"政府信息公开工作年度报告审核 Audit of {len(result.files)} reports"
     body = [
@@ -531,3 +533,15 @@ def write_audit_xlsx(result: FolderCheck, path: str | os.PathLike[str]) -> None:
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = sheet.dimensions
     book.save(Path(path))
+
+
+def audit_html(result: FolderCheck, *, standalone: bool = True, title: str | None = None) -> str:
+    """
+    The old name of :func:`render_audit_html`: deprecated since 0.2.0.
+
+    Calls :func:`render_audit_html` with the same arguments, after a :class:`DeprecationWarning`.
+
+    .. deprecated:: 0.2.0 Use :func:`render_audit_html`.
+    """
+    warn_renamed("audit_html", "render_audit_html")
+    return render_audit_html(result, standalone=standalone, title=title)

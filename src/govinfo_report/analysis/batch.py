@@ -427,10 +427,10 @@ class FolderCheck:
         return any(f.errors or f.error for f in self.files)
 
     def _repr_html_(self) -> str:
-        """The audit page (:func:`govinfo_report.analysis.audit.audit_html`), as notebooks show it."""
-        from .audit import audit_html
+        """The audit page (:func:`govinfo_report.analysis.audit.render_audit_html`), as notebooks show it."""
+        from .audit import render_audit_html
 
-        return audit_html(self, standalone=False)
+        return render_audit_html(self, standalone=False)
 
 
 def _file_check(result: BatchResult[tuple[Finding, ...]]) -> FileCheck:

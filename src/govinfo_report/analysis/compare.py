@@ -52,8 +52,8 @@ from .. import vocab as v
 from .._crosswalk import OTHER_HANDLING_ROW, mapped_paths, mapped_values, other_handling_row
 from .._exact import exact, percent
 from ..errors import OptionError
-from ..layout import layout, single_row_cells, single_row_values
 from ..model import AmountUnit, AnnualReport, Edition, Proactive2019, ReportMeta
+from ..tables import layout, single_row_cells, single_row_values
 
 __all__ = ["CellChange", "Comparison", "NarrativeDiff", "compare"]
 

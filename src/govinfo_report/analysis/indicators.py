@@ -60,8 +60,8 @@ from attrs import frozen
 from .. import vocab as v
 from .._crosswalk import other_handling_row
 from ..errors import OptionError
-from ..layout import get_cell, layout
 from ..model import AnnualReport
+from ..tables import get_cell, layout
 
 __all__ = [
     "INDICATOR_NAMES",

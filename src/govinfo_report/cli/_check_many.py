@@ -66,9 +66,9 @@ def run_collection(args: argparse.Namespace) -> int:
     files = sorted(checked, key=lambda f: order[f.source])
     result = folder_check(_folder_name(args.files), files, skipped_files(args.files, recursive=args.recursive))
     if args.format == "html":
-        from ..analysis.audit import audit_html
+        from ..analysis.audit import render_audit_html
 
-        write_output(audit_html(result), args.output)
+        write_output(render_audit_html(result), args.output)
     elif args.format == "xlsx":
         from ..analysis.audit import write_audit_xlsx
         from ..errors import GovInfoReportError

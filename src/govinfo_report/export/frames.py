@@ -45,8 +45,8 @@ from typing import Any
 
 from .._fields import Kind
 from ..errors import MissingDependencyError, OptionError
-from ..layout import printed_cells
 from ..model import AnnualReport
+from ..tables import printed_cells
 from .records import amount_unit
 
 __all__ = ["FRAME_COLUMNS", "to_dataframe"]

@@ -51,8 +51,8 @@ from typing import Any
 
 from .. import vocab as v
 from .._fields import Kind
-from ..layout import printed_cells
 from ..model import AnnualReport, Proactive2019
+from ..tables import printed_cells
 
 __all__ = ["BOM", "RECORD_KEYS", "amount_unit", "iter_records", "records_to_csv", "records_to_jsonl", "to_records"]
 

@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..errors import ReportReadError
+from ..errors import InputFileError, ReportReadError, StructureError
 from ..rules import Severity
 from ._files import _unreadable, decode, parse_html, parse_text
 from ._html import looks_like_html
@@ -50,13 +50,19 @@ def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int |
             workbook; a file in a format that is not read (``.doc``, ``.wps``, ``.et``, ``.xls``,
             ``.ofd``: the message says how to convert it).
         PdfReadError: A PDF that cannot be read (damaged, encrypted, scanned, over a limit).
-        OSError: The file cannot be read.
+        InputFileError: The file cannot be opened or read (also an :class:`OSError`).
+
+    Every error about the input is an :class:`~govinfo_report.errors.InputError`
+    (catch that one), and its message names the file.
 
     .. versionadded:: 0.1.0
     """
     p = Path(path)
     source = str(path)
-    data = p.read_bytes()
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputFileError.wrap(source, exc) from exc
     reason = _unreadable(p, data)
     if reason is not None:
         raise ReportReadError(source, reason)
@@ -67,7 +73,11 @@ def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int |
     if p.suffix.lower() == ".json":
         from ..convert import from_json
 
-        return ParseResult(report=from_json(data), source=source)
+        try:
+            report = from_json(data)
+        except StructureError as exc:
+            raise StructureError(exc.errors, source) from exc
+        return ParseResult(report=report, source=source)
     suffix = p.suffix.lower()
     if suffix in (".docx", ".xlsx") or data[:4] == b"PK\x03\x04":
         if (_zip_kind(data) or suffix) in ("xlsx", ".xlsx"):

@@ -44,7 +44,7 @@ from typing import IO, Any, NamedTuple, Union
 
 import attrs
 
-from ..errors import MissingDependencyError, PdfReadError
+from ..errors import InputFileError, MissingDependencyError, PdfReadError
 from ._html import HtmlCell, HtmlTable, TextBlock, to_text
 from ._result import CODES, Diagnostic, ParseResult
 from ._tables import known_key
@@ -159,8 +159,11 @@ def _read(path: PdfSource) -> tuple[bytes, str]:
     if isinstance(path, (bytes, bytearray, memoryview)):
         return bytes(path), "<bytes>"
     if isinstance(path, (str, os.PathLike)):
-        with open(os.fspath(path), "rb") as f:
-            return f.read(), os.fspath(path)
+        try:
+            with open(os.fspath(path), "rb") as f:
+                return f.read(), os.fspath(path)
+        except OSError as exc:
+            raise InputFileError.wrap(os.fspath(path), exc) from exc
     data = path.read()
     return data, str(getattr(path, "name", "<stream>"))
 
@@ -930,7 +933,7 @@ def parse_pdf(
         PdfReadError: The PDF cannot be read: damaged, encrypted, scanned (no
             text layer; there is no OCR), over a limit, or with no text.
         ParseError: The text holds no report (see :func:`parse_text`).
-        OSError: The file cannot be read.
+        InputFileError: The file cannot be opened or read (an :class:`OSError` too).
 
     .. versionadded:: 0.1.0
     """

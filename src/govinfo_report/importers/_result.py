@@ -263,7 +263,7 @@ def unread_cells(report: AnnualReport, diagnostics: tuple[Diagnostic, ...]) -> t
 
     .. versionadded:: 0.2.0
     """
-    from ..layout import cell_values, layout
+    from ..tables import cell_values, layout
 
     lay = layout(report.meta.edition)
     values = cell_values(report)

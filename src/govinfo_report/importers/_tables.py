@@ -39,8 +39,8 @@ from typing import NamedTuple
 
 from .. import vocab as v
 from .._fields import Kind
-from ..layout import CellSpec, RowSpec, TableSpec, layout, single_row_spec
 from ..model import AmountUnit, Edition
+from ..tables import CellSpec, RowSpec, TableSpec, layout, single_row_spec
 from ..vocab import Term
 from ._tokens import BLANK, COVERED_ABOVE, COVERED_LEFT, LABEL, VALUE, Token, is_note
 from .normalize import CELL_BREAK, char_key_length, is_value_text, label_key, read_cell, strip_numbering
@@ -559,7 +559,7 @@ class _Reader:
         print, which stay blank (and are read if the report prints them after all).
 
         （六）其他处理 of a 2021-edition report printed as the 2019 edition does is read as any row (column order,
-        units, unreadable cells) into ``OtherHandling.single_row`` (:func:`~govinfo_report.layout.single_row_spec`);
+        units, unreadable cells) into ``OtherHandling.single_row`` (:func:`~govinfo_report.tables.single_row_spec`);
         any other group printed so is kept as printed in extra_rows.
         """
         t = self.tokens[i]
@@ -1021,10 +1021,6 @@ def read_table(
         reader.run()
     _report_gaps(reader, emit, heading)
     return TableReading(reader.values, reader.units, tuple(reader.rows_read), tuple(reader.extra))
-
-
-def _silent(*args: object, **kwargs: object) -> None:
-    return None
 
 
 def _read_positionally(reader: _Reader) -> None:

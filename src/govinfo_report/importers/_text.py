@@ -34,8 +34,8 @@ import attrs
 from .. import vocab as v
 from .._fields import CELL_KINDS, field_info
 from ..errors import CellValueError, ParseError
-from ..layout import _SECTION_CLASSES, _field_class, single_row_cells
 from ..model import AnnualReport, ApplicantCounts, Edition, Narrative, OtherMatters, ReportMeta, Subsection
+from ..tables import _SECTION_CLASSES, _field_class, single_row_cells
 from ._meta import (
     DATE_FIELDS,
     ORGAN_FIELDS,
@@ -50,7 +50,7 @@ from ._meta import (
     statistics_year,
 )
 from ._result import CODES, Diagnostic, ExtraRow, ParseResult
-from ._tables import detect_edition, index_for, known_key, read_table
+from ._tables import Emit, detect_edition, index_for, known_key, read_table
 from ._tokens import LABEL, NumberedLines, Token, tokenize
 from .normalize import label_key, strip_numbering, to_simplified
 
@@ -519,6 +519,10 @@ def parse_document(
     """
     Parse a report given as text; see :func:`govinfo_report.importers.parse_text`.
 
+    The stages, in order (their diagnostics come out sorted by line): the section
+    headings, the title and metadata, the text that belongs to no section, the
+    narratives, the tables' tokens, the edition, the tables' cells, the report.
+
     Args:
         text: The report as text.
         source: A name for the input, kept in the result and in errors.
@@ -537,14 +541,50 @@ def parse_document(
     lines = text.split("\n")
     diags = _Diagnostics(position)
     diags.items.extend(diagnostics)
-    emit = diags.emit
 
+    heads = _find_sections(lines, source)
+    meta = _read_meta(lines, heads, organ, year, page_title, diags.emit)
+    title_line = meta.found.title.line if meta.found.title is not None else -1
+    _report_outside_text(lines, heads, meta.found, title_line, diags.emit)
+    _report_headings(lines, heads, diags.emit)
+    start = title_line + 1
+    texts = _read_narratives(lines, heads, start, subheadings)
+    regions = _table_tokens(lines, heads, start)
+    edition = _edition(regions, meta.year, diags.emit)
+    values, unit, extras = _read_tables(regions, heads, edition, diags)
+    report = _build(edition, meta.organ, meta.year, meta.found.title_text, meta.published, values, unit, texts, source)
+    return ParseResult(report=report, diagnostics=diags.sorted(), extra_rows=tuple(extras), source=source)
+
+
+def _find_sections(lines: Sequence[str], source: str | None) -> list[Heading | None]:
+    """The heading of each of the six sections (None where missing; a table without one starts at its first label)."""
     heads = find_headings(lines)
     _locate_missing_tables(lines, heads)
     if all(h is None for h in heads):
         raise ParseError(
             "no section heading or table of an annual report was found (未找到年度报告的章节标题或表格)", source
         )
+    return heads
+
+
+class _Meta(NamedTuple):
+    """What the title and metadata stage found, and the organ, year and publication date it settled on."""
+
+    found: _Found
+    organ: str | None
+    year: int | None
+    published: _dt.date | None
+
+
+def _read_meta(
+    lines: Sequence[str],
+    heads: Sequence[Heading | None],
+    organ: str | None,
+    year: int | None,
+    page_title: str | None,
+    emit: Emit,
+) -> _Meta:
+    """The title and metadata: the given organ and year win; where each value came from, or that it is missing."""
     first_head = min(h.line for h in heads if h is not None)
     found = _metadata(lines, heads, first_head, page_title)
     title = found.title
@@ -573,14 +613,19 @@ def parse_document(
             emit("META-MISSING", f"未找到{term.zh}（已查看：{looked_zh}），该项留空；可用 {flag} 给出",
                  f"the {term.en} was not found (looked at: {looked_en}); it is left unknown; give it with {flag}",
                  title.line + 1 if title else None, 1)
+    return _Meta(found, organ, year, published)
 
-    # ---- text outside the sections
+
+def _report_outside_text(
+    lines: Sequence[str], heads: Sequence[Heading | None], found: _Found, title_line: int, emit: Emit
+) -> None:
+    """IGNORED-TEXT for the lines before the title and between the title and section 一."""
+    title = found.title
     if title is not None:
         before = [i for i in range(title.line) if lines[i].strip() and i not in found.used]
         if before:
             emit("IGNORED-TEXT", f"标题之前的{len(before)}行文字不属于报告，已忽略：“{_quote(lines[before[0]])}”",
                  f"{len(before)} line(s) before the title are not part of the report; ignored", before[0] + 1, 1)
-    title_line = title.line if title is not None else -1
     if heads[0] is not None:
         between = [i for i in range(title_line + 1, heads[0].line) if lines[i].strip() and i not in found.used]
         if between:
@@ -589,6 +634,9 @@ def parse_document(
                  f"{len(between)} line(s) between the title and section 1 belong to no section; ignored",
                  between[0] + 1, 1)
 
+
+def _report_headings(lines: Sequence[str], heads: Sequence[Heading | None], emit: Emit) -> None:
+    """SECTION-MISSING for a section without its heading, GLUED-HEADING for one glued to the paragraph before."""
     for k, h in enumerate(heads):
         term = v.SECTIONS[k]
         if h is None:
@@ -603,9 +651,15 @@ def parse_document(
                  f"the heading of {term.en!r} was glued to the end of the paragraph before it; split off",
                  h.line + 1, h.col + 1)
 
-    # ---- narratives
-    start = title_line + 1
-    texts: dict[int, tuple[str, tuple[Subsection, ...]]] = {}
+
+_Texts = dict[int, tuple[str, tuple[Subsection, ...]]]
+
+
+def _read_narratives(
+    lines: Sequence[str], heads: list[Heading | None], start: int, subheadings: frozenset[int]
+) -> _Texts:
+    """The text and subsections of 一, 五 and 六 (by section index); 一 without a heading runs up to the first one."""
+    texts: _Texts = {}
     for k in (0, 4, 5):
         if heads[k] is None and k == 0:
             nxt = next((h for h in heads if h is not None), None)
@@ -613,12 +667,20 @@ def parse_document(
             texts[k] = _narrative(body, start, subheadings)
         else:
             texts[k] = _narrative(*_region(lines, heads, k, start)[::-1], subheadings)
+    return texts
 
-    # ---- tables
+
+def _table_tokens(lines: Sequence[str], heads: list[Heading | None], start: int) -> dict[str, list[Token]]:
+    """The tokens of each table section's lines, by table (``proactive``, ``requests``, ``disputes``)."""
     regions: dict[str, list[Token]] = {}
     for k, table in _TABLE_SECTIONS.items():
         first, body = _region(lines, heads, k, start)
         regions[table] = tokenize(NumberedLines(body, first + 1), known_key)
+    return regions
+
+
+def _edition(regions: dict[str, list[Token]], year: int | None, emit: Emit) -> Edition:
+    """The edition the table headers show; else the year's; else 2021. A diagnostic says when they disagree."""
     edition, seen = detect_edition([t for tokens in regions.values() for t in tokens if t.kind == LABEL])
     if year is None:
         if edition is None:
@@ -640,21 +702,25 @@ def parse_document(
              f"表头为{edition.value}年版格式（{'、'.join(seen[edition][:3])}），但{year}年度应使用{by_year.value}年版；按表头读取",
              f"the table headers follow the {edition.value} edition but a {year} report should use the "
              f"{by_year.value} edition; read as {edition.value}")
+    return edition
 
+
+def _read_tables(
+    regions: dict[str, list[Token]], heads: list[Heading | None], edition: Edition, diags: _Diagnostics
+) -> tuple[dict[str, int | Decimal | None], Any, list[ExtraRow]]:
+    """The cell values of the three tables, the unit of 采购总金额 (None if none is printed), and the extra rows."""
     values: dict[str, int | Decimal | None] = {}
     unit = None
     extras: list[ExtraRow] = []
     for k, table in _TABLE_SECTIONS.items():
         h = heads[k]
-        reading = read_table(regions[table], edition, table, emit, (h.line + 1, h.col + 1) if h else None)
+        reading = read_table(regions[table], edition, table, diags.emit, (h.line + 1, h.col + 1) if h else None)
         values.update(reading.values)
         unit = reading.units.get("$.proactive.procurement.amount", unit)
         for label, printed, line in reading.extra_rows:
             name = index_for(edition, table).table.table.zh
             extras.append(ExtraRow(name, label, printed, diags.where(line, 1)[0] or line))
-
-    report = _build(edition, organ, year, found.title_text, published, values, unit, texts, source)
-    return ParseResult(report=report, diagnostics=diags.sorted(), extra_rows=tuple(extras), source=source)
+    return values, unit, extras
 
 
 def _build(

@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .._extras import require
-from ..errors import InputLimitError, ReportReadError
+from ..errors import InputFileError, InputLimitError, ReportReadError
 from ..limits import DEFAULT_LIMITS, Limits, SafeZip, TextBudget, open_zip, parse_xml, source_name
 from ..render.docx import _MC, DocxTarget, _w
 
@@ -257,7 +257,7 @@ def _open(path: DocxTarget, feature: str, limits: Limits) -> tuple[Any, Any, str
     source: Any = os.fspath(path) if isinstance(path, os.PathLike) else path
     try:
         archive = open_zip(source, limits)
-    except InputLimitError:
+    except (InputLimitError, InputFileError):
         raise
     except ReportReadError as exc:
         raise ReportReadError(name, f"{reason}: {exc.reason}") from None
@@ -356,6 +356,7 @@ def parse_docx(path: DocxTarget, *, limits: Limits | None = None, **options: Any
         ReportReadError: The file is not a .docx document, or is damaged.
         InputLimitError: The document exceeds a limit.
         ParseError: Nothing in the document is a report.
+        InputFileError: The file cannot be opened or read (an :class:`OSError` too).
 
     .. versionadded:: 0.1.0
     """

@@ -1,7 +1,7 @@
 """
 The grid of each official table: rows of cells with their spans, as every writer draws it.
 
-:func:`table_grid` builds, from the layout (:func:`govinfo_report.layout.layout`) and the
+:func:`table_grid` builds, from the layout (:func:`govinfo_report.tables.layout`) and the
 vocabulary, the merged cells of the national format (format-spec §1.2–§2.4): captions, column
 headers, the 勾稽 note of 三, row labels spanning their rows, and the value cells with their paths.
 The text, Markdown, HTML, Word and Excel writers all draw this grid; none of them reads.
@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from attrs import frozen
 
 from .. import vocab as v
-from ..layout import TableSpec, layout, printed_rows
 from ..model import AnnualReport
+from ..tables import TableSpec, layout, printed_rows
 from .text import _row_values
 
 if TYPE_CHECKING:

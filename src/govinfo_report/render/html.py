@@ -18,14 +18,14 @@ and the three tables with the merged cells of the national format
 * 四: 行政复议 (colspan 5) and 行政诉讼 (colspan 10) over the outcome headers, then
   the 15 values in one row.
 
-Everything comes from :func:`govinfo_report.layout.layout` and the vocabulary;
+Everything comes from :func:`govinfo_report.tables.layout` and the vocabulary;
 blank cells stay empty, and all text is escaped.  With *findings*, the cells a
 finding concerns are highlighted (a class and a ``title`` with the messages)
 and the findings are listed under their table.
 
 :func:`~govinfo_report.render.grid.table_grid` is the layout as data (rows of
 :class:`~govinfo_report.render.grid.GridCell` with their spans); every writer draws that grid.
-:func:`findings_html` draws a list of findings for notebooks (see :class:`~govinfo_report.findings.FindingList`).
+:func:`render_findings_html` draws a list of findings for notebooks (see :class:`~govinfo_report.findings.FindingList`).
 
 >>> from govinfo_report import AnnualReport
 >>> r = AnnualReport.blank("2019", organ="某某局", year=2020, fill=0)
@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._deprecation import warn_renamed
 from ..findings import FindingList
 from ..model import (
     AnnualReport,
@@ -71,6 +72,7 @@ __all__ = [
     "findings_html",
     "findings_markdown",
     "iter_grid_positions",
+    "render_findings_html",
     "render_html",
     "render_html_table",
     "section_html",
@@ -396,12 +398,25 @@ def section_markdown(section: Narrative | OtherMatters) -> str:
 
 def findings_html(findings: Sequence[Finding]) -> str:
     """
-    Findings as an HTML table (severity, code, location, numbers, message and diagnosis), for notebooks.
+    The old name of :func:`render_findings_html`: deprecated since 0.2.0.
 
-    >>> findings_html([])
-    '<p class="govinfo-findings">没有发现问题 / no findings</p>'
+    Returns what :func:`render_findings_html` returns, after a :class:`DeprecationWarning`.
 
     .. versionadded:: 0.1.0
+    .. deprecated:: 0.2.0 Use :func:`render_findings_html`.
+    """
+    warn_renamed("findings_html", "render_findings_html")
+    return render_findings_html(findings)
+
+
+def render_findings_html(findings: Sequence[Finding]) -> str:
+    """
+    Findings as an HTML table (severity, code, location, numbers, message and diagnosis), for notebooks.
+
+    >>> render_findings_html([])
+    '<p class="govinfo-findings">没有发现问题 / no findings</p>'
+
+    .. versionadded:: 0.2.0 (before, as ``findings_html``).
     """
     from ..findings import summary_line
 

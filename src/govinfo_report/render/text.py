@@ -40,8 +40,8 @@ from typing import TYPE_CHECKING
 
 from .. import vocab as v
 from .._terminal import terminal_safe
-from ..layout import RowSpec, TableSpec, _get, layout, printed_rows
 from ..model import AnnualReport, Narrative, OtherMatters, ProcurementCounts
+from ..tables import RowSpec, TableSpec, _get, layout, printed_rows
 
 if TYPE_CHECKING:
     from ..vocab import Term

@@ -30,10 +30,9 @@ from attrs import frozen
 
 from . import vocab as v
 from ._fields import CELL_KINDS, FieldInfo, Kind, field_info
-from .errors import GovInfoReportError
+from .errors import LayoutError
 from .model import (
     AnnualReport,
-    ApplicantCounts,
     Disputes,
     Edition,
     Proactive2019,
@@ -131,7 +130,6 @@ class RowSpec:
             outermost first (including spanning captions such as 三、本年度办理结果).
         row_terms: The levels that make up the row label in records.
         cells: The row's cells, in column order.
-        row_class: The model class of the row.
 
     .. versionadded:: 0.1.0
     """
@@ -141,7 +139,6 @@ class RowSpec:
     labels: tuple[Term, ...]
     row_terms: tuple[Term, ...]
     cells: tuple[CellSpec, ...]
-    row_class: type
 
     @property
     def path(self) -> str:
@@ -207,14 +204,6 @@ class ReportLayout:
         raise LayoutError(f"no table {name!r}; expected 二, 三 or 四")
 
 
-class LayoutError(GovInfoReportError, ValueError):
-    """
-    A path or table name that the edition's layout does not have.
-
-    .. versionadded:: 0.1.0
-    """
-
-
 _SECTION_CLASSES: dict[Edition, tuple[tuple[str, Term, Term, type], ...]] = {
     Edition.E2019: (
         ("proactive", v.TABLE_PROACTIVE, v.PROACTIVE, Proactive2019),
@@ -278,9 +267,7 @@ def _walk(
                 )
                 for ca, cinfo in _infos(sub)
             )
-            yield RowSpec(
-                table=table, attr_path=path, labels=own_labels, row_terms=own_terms, cells=cells, row_class=sub
-            )
+            yield RowSpec(table=table, attr_path=path, labels=own_labels, row_terms=own_terms, cells=cells)
         else:
             yield from _walk(table, sub, path, own_labels, own_terms, edition)
 
@@ -500,7 +487,6 @@ def single_row_spec(edition: Edition | str) -> RowSpec | None:
         labels=(*first.labels[:-2], v.OTHER_HANDLING_SINGLE_ROW),
         row_terms=cells[0].row_terms,
         cells=cells,
-        row_class=ApplicantCounts,
     )
 
 
