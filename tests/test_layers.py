@@ -44,7 +44,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("build", ("build",)),
     ("checks", ("findings", "claims", "_evaluator", "checks", "narrative_checks", "plausibility_checks")),
     ("conversion, export and rendering", ("convert", "schema", "export", "render", "progress")),
-    ("importers", ("importers", "xlsx_io")),
+    ("importers", ("importers",)),
     ("analysis", ("analysis", "_display")),
     ("command line and facade", ("cli", "__main__", "_compat", "")),
 )

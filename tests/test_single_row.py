@@ -224,7 +224,8 @@ def _docx(report: gr.AnnualReport) -> gr.AnnualReport | None:
 
 
 def _xlsx(report: gr.AnnualReport, folder: Path) -> gr.AnnualReport | None:
-    from govinfo_report.xlsx_io import parse_xlsx, write_xlsx
+    from govinfo_report.importers.xlsx import parse_xlsx
+    from govinfo_report.render.xlsx import write_xlsx
 
     path = folder / "report.xlsx"
     write_xlsx(report, path)

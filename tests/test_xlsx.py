@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 import govinfo_report as gr
 from govinfo_report import vocab as v
 from govinfo_report.errors import GovInfoReportError, MissingDependencyError, ReportReadError
-from govinfo_report.xlsx_io import parse_xlsx, write_records_xlsx, write_xlsx, write_xlsx_template
+from govinfo_report.importers.xlsx import parse_xlsx
+from govinfo_report.render.xlsx import write_records_xlsx, write_xlsx, write_xlsx_template
 
 from .helpers import example
 from .strategies import reports

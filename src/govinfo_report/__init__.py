@@ -30,6 +30,7 @@ _MOVED: dict[str, str] = {
     "govinfo_report.metrics": "govinfo_report.analysis.indicators",
     "govinfo_report.batch": "govinfo_report._compat.batch",
     "govinfo_report.docx_io": "govinfo_report._compat.docx_io",
+    "govinfo_report.xlsx_io": "govinfo_report._compat.xlsx_io",
     "govinfo_report.collection": "govinfo_report.analysis.collection",
     "govinfo_report.audit": "govinfo_report.analysis.audit",
     "govinfo_report.records": "govinfo_report.export.records",
@@ -41,6 +42,7 @@ _MOVED: dict[str, str] = {
 _SPLIT: dict[str, str] = {
     "govinfo_report.batch": "govinfo_report.analysis.batch or govinfo_report.analysis.collection",
     "govinfo_report.docx_io": "govinfo_report.render.docx (writing) or govinfo_report.importers.docx (reading)",
+    "govinfo_report.xlsx_io": "govinfo_report.render.xlsx (writing) or govinfo_report.importers.xlsx (reading)",
 }
 
 
@@ -179,10 +181,10 @@ _EXPORTS: dict[str, str] = {
     "parse_docx": "importers.docx",
     "docx_to_html": "importers.docx",
     "write_docx": "render.docx",
-    "parse_xlsx": "xlsx_io",
-    "write_records_xlsx": "xlsx_io",
-    "write_xlsx": "xlsx_io",
-    "write_xlsx_template": "xlsx_io",
+    "parse_xlsx": "importers.xlsx",
+    "write_records_xlsx": "render.xlsx",
+    "write_xlsx": "render.xlsx",
+    "write_xlsx_template": "render.xlsx",
     # many reports
     "aggregate": "analysis.aggregate",
     "AggregationWarning": "analysis.aggregate",
@@ -538,6 +540,9 @@ if TYPE_CHECKING:
         docx_to_html as docx_to_html,
         parse_docx as parse_docx,
     )
+    from .importers.xlsx import (
+        parse_xlsx as parse_xlsx,
+    )
     from .limits import (
         DEFAULT_LIMITS as DEFAULT_LIMITS,
         Limits as Limits,
@@ -595,6 +600,11 @@ if TYPE_CHECKING:
         render_table as render_table,
         render_text as render_text,
     )
+    from .render.xlsx import (
+        write_records_xlsx as write_records_xlsx,
+        write_xlsx as write_xlsx,
+        write_xlsx_template as write_xlsx_template,
+    )
     from .rules import (
         CATALOGUE as CATALOGUE,
         Equation as Equation,
@@ -618,10 +628,4 @@ if TYPE_CHECKING:
         iter_cells as iter_cells,
         layout as layout,
         replace_cell as replace_cell,
-    )
-    from .xlsx_io import (
-        parse_xlsx as parse_xlsx,
-        write_records_xlsx as write_records_xlsx,
-        write_xlsx as write_xlsx,
-        write_xlsx_template as write_xlsx_template,
     )

@@ -281,7 +281,7 @@ UNKNOWN_YEAR = Term("unknown_year", "年度未知", "year unknown")
 EDITION = Term("edition", "格式版本", "edition")
 
 # ----------------------------------------------------------------------------
-# Workbooks (govinfo_report.xlsx_io): the sheets and columns a workbook adds to the official tables
+# Workbooks (govinfo_report.render.xlsx, importers.xlsx): the sheets and columns a workbook adds to the tables
 # ----------------------------------------------------------------------------
 
 REPORT_INFO = Term("report_info", "报告信息", "report information")

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         [load_report(f, organ=args.organ, year=args.year) for f in expand(args.files, recursive=args.recursive)]
     )
     if args.format == "xlsx":
-        from ..xlsx_io import write_records_xlsx
+        from ..render.xlsx import write_records_xlsx
 
         keys = ("organ", "year", "edition", *INDICATOR_NAMES)
         records = [r.to_dict() for r in rows]

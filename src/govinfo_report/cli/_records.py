@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     reports = [load_report(f, organ=args.organ, year=args.year) for f in expand(args.files, recursive=args.recursive)]
     records = iter_records(reports)
     if args.format == "xlsx":
-        from ..xlsx_io import write_records_xlsx
+        from ..render.xlsx import write_records_xlsx
 
         write_binary(lambda: write_records_xlsx(records, args.output), args.output)
         return 0

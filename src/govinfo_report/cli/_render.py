@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         write_binary(lambda: write_docx(report, args.output), args.output)
         return 0
     if args.format == "xlsx":
-        from ..xlsx_io import write_xlsx
+        from ..render.xlsx import write_xlsx
 
         write_binary(lambda: write_xlsx(report, args.output), args.output)
         return 0

@@ -42,7 +42,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the template; exit status 0."""
-    from ..xlsx_io import write_xlsx_template
+    from ..render.xlsx import write_xlsx_template
 
     if args.output == "-":
         raise CommandError("the template is a binary .xlsx file: give its name with -o FILE.xlsx")

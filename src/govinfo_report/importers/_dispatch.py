@@ -81,7 +81,7 @@ def parse(path: str | os.PathLike[str], *, organ: str | None = None, year: int |
     suffix = p.suffix.lower()
     if suffix in (".docx", ".xlsx") or data[:4] == b"PK\x03\x04":
         if (_zip_kind(data) or suffix) in ("xlsx", ".xlsx"):
-            from ..xlsx_io import parse_xlsx
+            from .xlsx import parse_xlsx
 
             return parse_xlsx(p, organ=organ, year=year)
         from .docx import parse_docx
