@@ -51,8 +51,9 @@ def test_an_old_module_path_imports_with_a_warning(old: str) -> None:
     assert out[1] == "True"
 
 
-def test_an_old_path_is_the_new_module_itself() -> None:
-    with pytest.warns(DeprecationWarning):
+def test_an_old_path_is_the_new_module_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(sys.modules, "govinfo_report.summary", raising=False)
+    with pytest.warns(DeprecationWarning, match="govinfo_report.analysis.aggregate"):
         old = importlib.import_module("govinfo_report.summary")
 
     assert old is importlib.import_module("govinfo_report.analysis.aggregate")
