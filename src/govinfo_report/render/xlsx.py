@@ -36,7 +36,7 @@ All of them need openpyxl, the optional ``xlsx`` extra (``pip install
 :class:`~govinfo_report.errors.MissingDependencyError`.
 
 >>> import io
->>> from govinfo_report import AnnualReport
+>>> from govinfo_report import AnnualReport, MissingDependencyError, parse_xlsx
 >>> report = AnnualReport.blank("2021", organ="某某局", year=2022, fill=0)
 >>> buffer = io.BytesIO()
 >>> try:
