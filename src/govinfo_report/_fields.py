@@ -13,6 +13,7 @@ between cells is never checked at construction (see :mod:`govinfo_report.rules`)
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -41,9 +42,6 @@ class Kind(enum.Enum):
     """A group of rows (or of further groups)."""
 
 
-CELL_KINDS = frozenset({Kind.COUNT, Kind.SIGNED, Kind.AMOUNT})
-
-
 @frozen
 class FieldInfo:
     """
@@ -68,36 +66,184 @@ class FieldInfo:
     variants: tuple[tuple[str, type], ...] = ()
 
 
-def _validate_count(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if type(value) is not int:
-        raise CellValueError(_where(inst, attribute), value, "expected an int or None (blank)", type_error=True)
-    if value < 0:
-        raise CellValueError(_where(inst, attribute), value, "a count cannot be negative")
+MAX_COUNT = 10**15 - 1
+"""
+The largest count (and the largest magnitude of a 本年增/减) that the JSON form reads.
+
+Fifteen digits are far beyond any report and still exact as a float, in
+spreadsheets and in JavaScript; a larger number is hostile or broken input.
+:func:`govinfo_report.from_json`, the JSON Schema and the importers' cell
+reader refuse it; the model itself does not (a sum of summaries may pass it).
+"""
+
+AMOUNT_PATTERN = r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,18})?"
+"""An amount in JSON, matched whole: ``str(Decimal)`` of a finite amount ≥ 0, ASCII digits, no sign, no spaces."""
 
 
-def _validate_signed(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and type(value) is not int:
-        raise CellValueError(_where(inst, attribute), value, "expected an int or None (blank)", type_error=True)
+@frozen
+class CellKind:
+    """
+    One kind of table cell, described once: what every layer that reads or writes a cell follows.
+
+    The model's validators (:func:`cell`), the JSON converter (its cattrs hooks
+    and its generated fast path), the JSON Schema and the importers' cell reader
+    (``importers.normalize.read_cell``) all read this table, :data:`CELL_KINDS`.
+
+    Attributes:
+        kind: The :class:`Kind`.
+        name: The short name the importers use (``"count"``, ``"signed"``, ``"amount"``).
+        python_type: The exact type of a value (``int`` or ``Decimal``); None is a blank cell.
+        signed: True when a value may be below 0 (本年增/减).
+        bound: The largest magnitude that the JSON form and the importers read
+            (:data:`MAX_COUNT`), or None (amounts). The model does not enforce it.
+        type_error: The model's message for a value of another type.
+        json_type_error: The converter's message for a JSON value of another type.
+        json_pattern: For an amount, the pattern its JSON decimal string matches whole.
+    """
+
+    kind: Kind
+    name: str
+    python_type: type
+    signed: bool
+    bound: int | None
+    type_error: str
+    json_type_error: str
+    json_pattern: str | None = None
+
+    @property
+    def minimum(self) -> int | None:
+        """The smallest value that JSON reads: 0, ``-bound`` for a signed count."""
+        if not self.signed:
+            return 0
+        return None if self.bound is None else -self.bound
+
+    @property
+    def maximum(self) -> int | None:
+        """The largest value that JSON reads (None: no bound)."""
+        return self.bound
+
+    @property
+    def negative_error(self) -> str:
+        """The message for a value below 0 where the kind has no sign."""
+        return f"{'an amount' if self.python_type is Decimal else 'a count'} cannot be negative"
+
+    @property
+    def size_error(self) -> str:
+        """The message for a count beyond :attr:`bound`."""
+        return f"a count has at most {len(str(self.bound))} digits"
+
+    def json_schema(self) -> dict[str, Any]:
+        """The JSON Schema (draft 2020-12) of a cell of this kind: its value, or null for a blank cell."""
+        if self.json_pattern is not None:
+            return {"type": ["string", "null"], "pattern": schema_pattern(self.json_pattern)}
+        out: dict[str, Any] = {"type": ["integer", "null"]}
+        if self.minimum is not None:
+            out["minimum"] = self.minimum
+        if self.maximum is not None:
+            out["maximum"] = self.maximum
+        return out
+
+    def in_bounds(self, value: int) -> bool:
+        """True when the int *value* lies between :attr:`minimum` and :attr:`maximum`."""
+        low, high = self.minimum, self.maximum
+        return (low is None or value >= low) and (high is None or value <= high)
+
+    @property
+    def validator(self) -> Callable[[object, attrs.Attribute[Any], object], None]:
+        """The model's validator of a cell of this kind: its type and its sign (None, a blank cell, is valid)."""
+        return _VALIDATORS[self.kind]
 
 
-def _validate_amount(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if type(value) is not Decimal:
-        raise CellValueError(_where(inst, attribute), value, "expected a Decimal or None (blank)", type_error=True)
-    if not value.is_finite():
-        raise CellValueError(_where(inst, attribute), value, "an amount must be a finite number")
-    if value.is_signed():  # -0 too: its JSON form "-0" is not an amount
-        raise CellValueError(_where(inst, attribute), value, "an amount cannot be negative")
+def schema_pattern(pattern: str) -> str:
+    """
+    *pattern* matched whole, as a JSON Schema ``pattern`` (which searches) must say it.
+
+    The end is ``$(?!\\n)``: in ECMA-262 ``$`` is the end, and in Python it also
+    matches before a final newline, which the lookahead refuses.
+    """
+    return f"^(?:{pattern})$(?!\\n)"
+
+
+CELL_KINDS: dict[Kind, CellKind] = {
+    Kind.COUNT: CellKind(
+        Kind.COUNT, "count", int, False, MAX_COUNT, "expected an int or None (blank)", "expected an int or null"
+    ),
+    Kind.SIGNED: CellKind(
+        Kind.SIGNED, "signed", int, True, MAX_COUNT, "expected an int or None (blank)", "expected an int or null"
+    ),
+    Kind.AMOUNT: CellKind(
+        Kind.AMOUNT,
+        "amount",
+        Decimal,
+        False,
+        None,
+        "expected a Decimal or None (blank)",
+        "expected a decimal string or null",
+        AMOUNT_PATTERN,
+    ),
+}
+"""Every kind of table cell, by its :class:`Kind`."""
+
+CELL_KINDS_BY_NAME: dict[str, CellKind] = {k.name: k for k in CELL_KINDS.values()}
+"""The same table by :attr:`CellKind.name` (``"count"``, ``"signed"``, ``"amount"``)."""
+
+
+def _make_validator(spec: CellKind) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """The validator of one kind, specialised once (it runs for every cell of every report built)."""
+    kind, type_error, negative_error = spec.python_type, spec.type_error, spec.negative_error
+    if kind is Decimal:
+
+        def validate_amount(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+            if value is None:
+                return
+            if type(value) is not Decimal:
+                raise CellValueError(_where(inst, attribute), value, type_error, type_error=True)
+            if not value.is_finite():
+                raise CellValueError(_where(inst, attribute), value, "an amount must be a finite number")
+            if value.is_signed():  # -0 too: its JSON form "-0" is not an amount
+                raise CellValueError(_where(inst, attribute), value, negative_error)
+
+        return validate_amount
+    if spec.signed:
+
+        def validate_signed(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+            if value is not None and type(value) is not kind:
+                raise CellValueError(_where(inst, attribute), value, type_error, type_error=True)
+
+        return validate_signed
+
+    def validate_count(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        if type(value) is not kind:
+            raise CellValueError(_where(inst, attribute), value, type_error, type_error=True)
+        if value < 0:  # type: ignore[operator]
+            raise CellValueError(_where(inst, attribute), value, negative_error)
+
+    return validate_count
+
+
+_VALIDATORS = {k: _make_validator(spec) for k, spec in CELL_KINDS.items()}
 
 
 def _where(inst: object, attribute: attrs.Attribute[Any]) -> str:
     return f"{type(inst).__name__}.{attribute.name}"
 
 
-_VALIDATORS = {Kind.COUNT: _validate_count, Kind.SIGNED: _validate_signed, Kind.AMOUNT: _validate_amount}
+def cell_kind_of(attribute: attrs.Attribute[Any]) -> CellKind | None:
+    """
+    The :class:`CellKind` of a model attribute: a table cell, or a value validated as one; else None.
+
+    The fees of section 六 (``ProcessingFees``) are not cells of a table but are
+    validated as a count and an amount: they have a kind too.
+    """
+    info = attribute.metadata.get(METADATA_KEY)
+    if isinstance(info, FieldInfo):
+        return CELL_KINDS.get(info.kind)
+    for spec in CELL_KINDS.values():
+        if attribute.validator is spec.validator:
+            return spec
+    return None
 
 
 def cell(term: Term, *, kind: Kind = Kind.COUNT, header: tuple[Term, ...] = ()) -> Any:
@@ -108,7 +254,7 @@ def cell(term: Term, *, kind: Kind = Kind.COUNT, header: tuple[Term, ...] = ()) 
     if what it says is blank (None).
     """
     info = FieldInfo(term=term, kind=kind, header=header)
-    return attrs.field(validator=_VALIDATORS[kind], metadata={METADATA_KEY: info})
+    return attrs.field(validator=CELL_KINDS[kind].validator, metadata={METADATA_KEY: info})
 
 
 def row(term: Term, *, parents: tuple[Term, ...] = ()) -> Any:

@@ -57,7 +57,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._fields import Kind, field_info
+from ._fields import CELL_KINDS, MAX_COUNT, CellKind, Kind, cell_kind_of, field_info
 from .errors import CellValueError, JsonValueError, StructureError, short_repr
 from .model import (
     AmountUnit,
@@ -97,16 +97,16 @@ FORMAT_VERSION = 1
 MAX_DEPTH = 64
 """How deep :func:`from_json` lets arrays and objects nest (a report needs 6 levels)."""
 
-MAX_COUNT = 10**15 - 1
-"""
-The largest count (and the largest magnitude of a 本年增/减) that :func:`from_dict` and :func:`from_json` read.
-
-Fifteen digits are far beyond any report and still exact as a float, in
-spreadsheets and in JavaScript; a larger number is hostile or broken input.
-"""
-
 # An amount as JSON writes it: str(Decimal) of a finite amount ≥ 0, ASCII digits only, no sign, no spaces.
-_AMOUNT = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,18})?")
+_AMOUNT = re.compile(CELL_KINDS[Kind.AMOUNT].json_pattern or "")
+
+DATE_PATTERN = (
+    r"(?!0000)[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    r"|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29"
+)
+"""A date as JSON writes it, matched whole: ``YYYY-MM-DD``, a day of the Gregorian calendar (years 0001 to 9999)."""
+_DATE = re.compile(DATE_PATTERN)
 
 _MODEL_CLASSES: tuple[type, ...] = (
     PublicationCounts,
@@ -141,39 +141,44 @@ _MODEL_CLASSES: tuple[type, ...] = (
 # ----------------------------------------------------------------------------
 
 
-def _count(value: Any, _: Any) -> int | None:
-    if value is None:
-        return None
-    if type(value) is not int:
-        raise JsonValueError(f"expected an int or null, got {short_repr(value)}")
-    if value < 0:
-        raise JsonValueError(f"a count cannot be negative, got {short_repr(value)}")
-    if value > MAX_COUNT:
-        raise JsonValueError(f"a count has at most 15 digits, got {short_repr(value)}")
-    return value
+def _cell_hook(spec: CellKind) -> Callable[[Any, Any], Any]:
+    """The strict structure hook of one kind of cell, from its description in :data:`CELL_KINDS`."""
+    if spec.json_pattern is not None:
+        pattern = re.compile(spec.json_pattern)
+
+        def amount(value: Any, _: Any) -> Decimal | None:
+            if value is None:
+                return None
+            if type(value) is not str:
+                raise JsonValueError(f"{spec.json_type_error}, got {short_repr(value)}")
+            if not pattern.fullmatch(value):
+                raise JsonValueError(
+                    f"expected a decimal string of ASCII digits, e.g. \"178.00\", got {short_repr(value)}"
+                )
+            try:
+                return Decimal(value)
+            except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+                raise JsonValueError(f"expected a decimal string, got {short_repr(value)}") from None
+
+        return amount
+
+    def count(value: Any, _: Any) -> int | None:
+        if value is None:
+            return None
+        number: int = value
+        if type(number) is not spec.python_type:  # a bool is not an int here
+            raise JsonValueError(f"{spec.json_type_error}, got {short_repr(value)}")
+        if not spec.signed and number < 0:
+            raise JsonValueError(f"{spec.negative_error}, got {short_repr(value)}")
+        if not spec.in_bounds(number):
+            raise JsonValueError(f"{spec.size_error}, got {short_repr(value)}")
+        return number
+
+    return count
 
 
-def _signed(value: Any, _: Any) -> int | None:
-    if value is None:
-        return value
-    if type(value) is not int:
-        raise JsonValueError(f"expected an int or null, got {short_repr(value)}")
-    if abs(value) > MAX_COUNT:
-        raise JsonValueError(f"a count has at most 15 digits, got {short_repr(value)}")
-    return value
-
-
-def _amount(value: Any, _: Any) -> Decimal | None:
-    if value is None:
-        return None
-    if type(value) is not str:
-        raise JsonValueError(f"expected a decimal string or null, got {short_repr(value)}")
-    if not _AMOUNT.fullmatch(value):
-        raise JsonValueError(f"expected a decimal string of ASCII digits, e.g. \"178.00\", got {short_repr(value)}")
-    try:
-        return Decimal(value)
-    except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
-        raise JsonValueError(f"expected a decimal string, got {short_repr(value)}") from None
+_CELL_HOOKS = {kind: _cell_hook(spec) for kind, spec in CELL_KINDS.items()}
+_amount = _CELL_HOOKS[Kind.AMOUNT]
 
 
 def _int(value: Any, _: Any) -> int:
@@ -191,6 +196,8 @@ def _str(value: Any, _: Any) -> str:
 def _date(value: Any, _: Any) -> _dt.date:
     if type(value) is not str:
         raise JsonValueError(f"expected an ISO date string, got {short_repr(value)}")
+    if not _DATE.fullmatch(value):  # Python 3.11 also reads "20220101" and week dates
+        raise JsonValueError(f"expected an ISO date (YYYY-MM-DD), got {short_repr(value)}")
     try:
         return _dt.date.fromisoformat(value)
     except ValueError:
@@ -262,7 +269,6 @@ def _union(*choices: tuple[str, type]) -> Callable[[cattrs.Converter], Callable[
     return make
 
 
-_CELL_HOOKS = {Kind.COUNT: _count, Kind.SIGNED: _signed, Kind.AMOUNT: _amount}
 _OPTIONAL_KEYS = frozenset({"single_row"})
 """Keys of table objects that JSON writes only when set (their default is None)."""
 
@@ -292,10 +298,10 @@ def configure_converter(conv: cattrs.Converter) -> None:
     for cls in _MODEL_CLASSES:
         overrides: dict[str, Any] = {}
         for a in attrs.fields(cls):
-            info = field_info(a)
+            spec = cell_kind_of(a)  # a table cell, or one of the fees of section 六
             hook: Callable[[Any, Any], Any] | None = None
-            if info is not None and info.kind in _CELL_HOOKS:
-                hook = _CELL_HOOKS[info.kind]
+            if spec is not None:
+                hook = _CELL_HOOKS[spec.kind]
             elif a.name in union_hooks and cls in (AnnualReport, Results):
                 hook = union_hooks[a.name]
             elif a.name == "subsections":
@@ -312,8 +318,6 @@ def configure_converter(conv: cattrs.Converter) -> None:
                 hook = _optional(lambda value, _: conv.structure(value, ProcessingFees))
             elif a.name == "single_row":
                 hook = _optional(lambda value, _: conv.structure(value, ApplicantCounts))
-            elif cls is ProcessingFees:
-                hook = _count if a.name == "applications" else _amount
             if hook is not None:
                 overrides[a.name] = override(struct_hook=hook)
         structure: Callable[[Any, Any], Any] = make_dict_structure_fn(
@@ -422,6 +426,11 @@ def _exec_registered(source: str, filename: str, namespace: dict[str, Any]) -> N
     exec(compile(text, filename, "exec"), namespace)  # generated from the model's fields only
 
 
+def _int_test(v: str, spec: CellKind) -> str:
+    """Source of the test that the local *v* is an int of kind *spec* within its bounds (a bool is not)."""
+    return f"{v}.__class__ is int and {spec.minimum} <= {v} <= {spec.maximum}"
+
+
 def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type, Callable[[Any], Any]]]:
     structure: dict[type, Callable[[Any], Any]] = {}
     unstructure: dict[type, Callable[[Any], Any]] = {}
@@ -450,14 +459,14 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
             f"def s_{name}(d):",
             f"    if d.__class__ is not dict or {keys_test}: raise _Slow",
         ]
-        infos = [field_info(a) for a in fields]
 
         def setter(n: str, cls: type = cls, name: str = name) -> str:
             """The name of the slot's own setter (faster than object.__setattr__ by name)."""
             ns[f"W_{name}_{n}"] = cls.__dict__[n].__set__  # the member descriptor of a slotted attrs class
             return f"W_{name}_{n}"
 
-        if all(i is not None and i.kind in (Kind.COUNT, Kind.SIGNED) for i in infos):
+        specs = [cell_kind_of(a) for a in fields]
+        if all(spec is not None and spec.json_pattern is None for spec in specs):
             # A row of counts, the commonest object: every key read once into a local, every value
             # checked in one expression (a bool is not an int here: its class is bool), then the
             # slots set directly.  Most rows of a real report are all 0 or all blank: one shared
@@ -467,12 +476,11 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
             ns[f"ZV_{name}"] = (0,) * len(fields)
             ns[f"NV_{name}"] = (None,) * len(fields)
             local = [f"v{i}" for i in range(len(fields))]
-            # beyond MAX_COUNT the detailed path says why (15 digits at most)
+            # beyond the kind's bounds the detailed path says why (15 digits at most)
             tests = " and ".join(
-                f"({v}.__class__ is int and {0 if i.kind is Kind.COUNT else -MAX_COUNT} <= {v} <= {MAX_COUNT}"
-                f" or {v} is None)"
-                for v, i in zip(local, infos, strict=True)
-                if i is not None
+                f"({_int_test(v, spec)} or {v} is None)"
+                for v, spec in zip(local, specs, strict=True)
+                if spec is not None
             )
             row = [
                 f"def s_{name}(d):",
@@ -504,18 +512,11 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
             elif info is None:  # amount_unit
                 s_lines += [f"    v = d[{n!r}]", "    if v is not None: v = _units[v]", f"    {setter(n)}(o, v)"]
                 u_items.append(f"{n!r}: None if o.{n} is None else o.{n}.value")
-            elif info.kind is Kind.COUNT:
+            elif info.kind in (Kind.COUNT, Kind.SIGNED):
+                test = _int_test("v", CELL_KINDS[info.kind])
                 s_lines += [
                     f"    v = d[{n!r}]",
-                    f"    if v is not None and (v.__class__ is not int or v < 0 or v > {MAX_COUNT}): raise _Slow",
-                    f"    {setter(n)}(o, v)",
-                ]
-                u_items.append(f"{n!r}: o.{n}")
-            elif info.kind is Kind.SIGNED:
-                s_lines += [
-                    f"    v = d[{n!r}]",
-                    f"    if v is not None and (v.__class__ is not int or not -{MAX_COUNT} <= v <= {MAX_COUNT}):",
-                    "        raise _Slow",
+                    f"    if v is not None and not ({test}): raise _Slow",
                     f"    {setter(n)}(o, v)",
                 ]
                 u_items.append(f"{n!r}: o.{n}")
@@ -601,6 +602,8 @@ def _meta_fast(d: Any) -> ReportMeta:
     if published is not None:
         if published.__class__ is not str:
             raise _Slow
+        if not _DATE.fullmatch(published):
+            raise _Slow
         published = _dt.date.fromisoformat(published)  # as _date does; a ValueError takes the detailed path
     # the model's validators check organ, year and the members' types, as the detailed converter's hooks do
     return ReportMeta(
@@ -629,11 +632,18 @@ _SECTION_SLOTS = {
 _OTHER_MATTERS_FEES = OtherMatters.__dict__["fees"].__set__
 
 
+_FEES_COUNT = CELL_KINDS[Kind.COUNT]
+
+
+def _int_test_fees(value: Any) -> bool:
+    return value.__class__ is int and _FEES_COUNT.in_bounds(value)
+
+
 def _fees_fast(d: Any) -> ProcessingFees:
     if d.__class__ is not dict or d.keys() != _FEES_KEYS:
         raise _Slow
     applications, amount = d["applications"], d["amount_yuan"]
-    if applications is not None and (applications.__class__ is not int or applications < 0):
+    if applications is not None and not _int_test_fees(applications):
         raise _Slow
     return ProcessingFees(applications=applications, amount_yuan=None if amount is None else _amount_fast(amount))
 

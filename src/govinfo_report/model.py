@@ -42,7 +42,7 @@ import attrs
 from attrs import frozen
 
 from . import vocab as v
-from ._fields import Kind, cell, group, row, text_validator
+from ._fields import CELL_KINDS, Kind, cell, group, row, text_validator
 from .errors import CellValueError, OptionError, short_repr
 
 if TYPE_CHECKING:
@@ -706,28 +706,6 @@ class Narrative(_NarrativeDisplay):
         return not self.full_text().strip()
 
 
-def _optional_int(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if type(value) is not int:
-        raise CellValueError(
-            f"{type(inst).__name__}.{attribute.name}", value, "expected an int or None", type_error=True
-        )
-    if value < 0:
-        raise CellValueError(f"{type(inst).__name__}.{attribute.name}", value, "a count cannot be negative")
-
-
-def _optional_amount(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if type(value) is not Decimal:
-        raise CellValueError(
-            f"{type(inst).__name__}.{attribute.name}", value, "expected a Decimal or None", type_error=True
-        )
-    if not value.is_finite() or value < 0:
-        raise CellValueError(f"{type(inst).__name__}.{attribute.name}", value, "expected a finite amount ≥ 0")
-
-
 @frozen(kw_only=True)
 class ProcessingFees:
     """
@@ -740,8 +718,8 @@ class ProcessingFees:
     .. versionadded:: 0.1.0
     """
 
-    applications: int | None = attrs.field(default=None, validator=_optional_int)
-    amount_yuan: Decimal | None = attrs.field(default=None, validator=_optional_amount)
+    applications: int | None = attrs.field(default=None, validator=CELL_KINDS[Kind.COUNT].validator)
+    amount_yuan: Decimal | None = attrs.field(default=None, validator=CELL_KINDS[Kind.AMOUNT].validator)
 
 
 @frozen(kw_only=True)

@@ -8,19 +8,26 @@ maps the remaining fields by their type annotations.  Nothing is written by
 hand except the few constraints that live in validators (the year range,
 a non-empty organ, counts ≥ 0 in 信息处理费), listed in ``_CONSTRAINTS``.
 
-The schema is exact about the shape: every object forbids unknown keys
-(``additionalProperties: false``) and requires exactly the keys that
-:func:`govinfo_report.from_dict` requires (fields with a default, such as
-``meta.title`` or ``subsections``, may be left out; :func:`govinfo_report.to_dict`
-always writes them).  Cells are ``integer ≥ 0`` or ``null`` (本年增/减: any
-integer or ``null``), amounts decimal strings or ``null``, dates ``format: date``,
-``format_version`` the constant 1 and ``meta.edition`` the edition's value.
+The schema is as strict as :func:`govinfo_report.from_dict`: every object
+forbids unknown keys (``additionalProperties: false``) and requires exactly the
+keys that ``from_dict`` requires (fields with a default, such as ``meta.title``,
+``subsections`` or ``requests.results.other_handling.single_row``, may be left
+out; :func:`govinfo_report.to_dict` always writes them, ``single_row`` only when
+set).  A section is an object, never ``null``.  Cells follow their kind in
+:data:`govinfo_report._fields.CELL_KINDS`: counts ``integer`` from 0 to
+:data:`~govinfo_report.convert.MAX_COUNT` or ``null`` (本年增/减: from
+``-MAX_COUNT``), amounts decimal strings as ``str(Decimal)`` writes them
+(``"12.5"``, ``"1E+3"``; not ``"+1"``, ``"01"`` or ``"-0"``) or ``null``; dates
+``YYYY-MM-DD`` days of the calendar (a ``pattern``, since ``format`` is only an
+annotation); ``format_version`` the integer 1 and ``meta.edition`` the
+edition's value.
 
-Two differences from :func:`~govinfo_report.from_dict` remain, both in the
-reading of numbers: JSON Schema calls ``3.0`` an integer (``from_dict``
-rejects it), and the decimal pattern accepts only plain and exponent
-notation (``"12.5"``, ``"1E+3"``), where ``from_dict`` also tolerates forms
-such as ``"+1"`` or ``" 1"``.
+What JSON Schema cannot say, ``from_dict`` still refuses: ``3.0`` where an
+integer belongs (JSON Schema's data model calls ``3.0`` the integer 3; a
+validator that types integers as JSON integers, as draft 4 did, agrees with
+``from_dict``), and what :func:`govinfo_report.from_json` refuses in the text
+itself (a key given twice, a lone surrogate, nesting deeper than
+:data:`~govinfo_report.convert.MAX_DEPTH`).
 
 The generated schemas ship inside the package
 (``govinfo_report/schemas/report-2019.schema.json`` and ``report-2021.schema.json``;
@@ -30,7 +37,7 @@ The generated schemas ship inside the package
 Examples:
     >>> s = json_schema("2021")
     >>> s["properties"]["format_version"], s["$defs"]["ReportMeta"]["properties"]["edition"]
-    ({'const': 1}, {'const': '2021'})
+    ({'type': 'integer', 'const': 1}, {'const': '2021'})
     >>> s["$defs"]["ApplicantCounts"]["properties"]["natural_person"]["type"]
     ['integer', 'null']
 
@@ -54,30 +61,26 @@ from typing import Any, Union, get_args, get_origin
 import attrs
 
 from . import vocab as v
-from ._fields import Kind, field_info
-from .convert import FORMAT_VERSION
+from ._fields import CELL_KINDS, Kind, cell_kind_of, field_info, schema_pattern
+from .convert import DATE_PATTERN, FORMAT_VERSION
 from .errors import OptionError
-from .model import AnnualReport, Edition, OtherHandling, ProcessingFees, ReportMeta
+from .model import AnnualReport, Edition, OtherHandling, ReportMeta
 from .tables import _field_class
 
 __all__ = ["DECIMAL_PATTERN", "json_schema", "schema_json", "shipped_schema"]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
-DECIMAL_PATTERN = r"^(?:[0-9]+(?:\.[0-9]+)?|-0+(?:\.0+)?)(?:[eE][+-]?[0-9]+)?$"
-"""A decimal string ≥ 0 as :func:`govinfo_report.to_dict` writes amounts (``str(Decimal)``)."""
+DECIMAL_PATTERN = CELL_KINDS[Kind.AMOUNT].json_schema()["pattern"]
+"""A decimal string ≥ 0, as :func:`govinfo_report.to_dict` writes amounts and ``from_dict`` reads them."""
+
+DATE_SCHEMA_PATTERN = schema_pattern(DATE_PATTERN)
+"""An ISO date ``YYYY-MM-DD`` that is a day of the calendar, as :func:`govinfo_report.from_dict` reads it."""
 
 # Constraints that the model enforces in validators, which carry no metadata.
 _CONSTRAINTS: dict[tuple[type, str], dict[str, Any]] = {
     (ReportMeta, "organ"): {"minLength": 1, "pattern": r"\S"},
     (ReportMeta, "year"): {"minimum": 2008, "maximum": 2100},
-    (ProcessingFees, "applications"): {"minimum": 0},
-}
-
-_CELL_SCHEMAS: dict[Kind, dict[str, Any]] = {
-    Kind.COUNT: {"type": ["integer", "null"], "minimum": 0},
-    Kind.SIGNED: {"type": ["integer", "null"]},
-    Kind.AMOUNT: {"type": ["string", "null"], "pattern": DECIMAL_PATTERN},
 }
 
 
@@ -118,8 +121,11 @@ class _Builder:
 
     def field_schema(self, cls: type, a: attrs.Attribute[Any]) -> dict[str, Any]:
         info = field_info(a)
-        if info is not None and info.kind in _CELL_SCHEMAS:
-            return {"title": " / ".join(t.zh for t in (*info.header, info.term)), **_CELL_SCHEMAS[info.kind]}
+        spec = cell_kind_of(a)
+        if info is not None and spec is not None:
+            return {"title": " / ".join(t.zh for t in (*info.header, info.term)), **spec.json_schema()}
+        if spec is not None:  # the fees of section 六, validated as a count and an amount
+            return spec.json_schema()
         if info is not None:  # a row or a group
             return {"title": info.term.zh, **self.ref(_field_class(cls, a, info, self.edition))}
         if cls is ReportMeta and a.name == "edition":
@@ -145,17 +151,17 @@ class _Builder:
             if len(members) != 1:  # pragma: no cover - the model has no other unions
                 raise TypeError(f"cannot map the union {t!r} to a schema")
             inner = self.type_schema(members[0])
-            return inner if len(members) == len(args) else _nullable(inner)
+            return _nullable(inner) if type(None) in args else inner
         if origin is tuple:
             return {"type": "array", "items": self.type_schema(args[0])}
         if t is str:
             return {"type": "string"}
         if t is int:
             return {"type": "integer"}
-        if t is Decimal:
+        if t is Decimal:  # pragma: no cover - every Decimal of the model is a cell (above)
             return {"type": "string", "pattern": DECIMAL_PATTERN}
         if t is _dt.date:
-            return {"type": "string", "format": "date"}
+            return {"type": "string", "format": "date", "pattern": DATE_SCHEMA_PATTERN}
         if isinstance(t, type) and issubclass(t, enum.Enum):
             return {"enum": [m.value for m in t]}
         if isinstance(t, type) and attrs.has(t):
@@ -190,7 +196,7 @@ def json_schema(edition: Edition | str) -> dict[str, Any]:
     e = _edition(edition)
     builder = _Builder(e)
     root = builder.object_schema(AnnualReport)
-    properties = {"format_version": {"const": FORMAT_VERSION}, **root["properties"]}
+    properties = {"format_version": {"type": "integer", "const": FORMAT_VERSION}, **root["properties"]}
     return {
         "$schema": DRAFT,
         "title": f"政府信息公开工作年度报告 ({e.value} edition), govinfo_report JSON format {FORMAT_VERSION}",

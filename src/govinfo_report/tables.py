@@ -21,6 +21,8 @@ touches the model and the vocabulary only.
 from __future__ import annotations
 
 import functools
+import linecache
+import operator
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Union
@@ -300,23 +302,100 @@ def _get(obj: Any, attr_path: tuple[str, ...]) -> Any:
     return obj
 
 
+# ----------------------------------------------------------------------------
+# The compiled accessor of an edition: every cell read, set and built by generated code
+# ----------------------------------------------------------------------------
+
+
+@frozen
+class _Accessor:
+    """
+    The cells of one edition, read and written by code generated once from its layout.
+
+    Attributes:
+        paths: Every cell's path, in official order.
+        values: The cell values of a report as a tuple, in the order of *paths*.
+        as_dict: The cell values keyed by path.
+        getters: One getter per path (``operator.attrgetter`` of its attributes).
+        setters: One function per path: ``(report, value) → a copy with the cell set``.
+        build: The three table sections (``{"proactive": …, "requests": …, "disputes": …}``)
+            from a tuple of values in the order of *paths* (the model's validators judge them).
+        amounts: The indexes of the amount cells in *paths*.
+    """
+
+    paths: tuple[str, ...]
+    values: Any
+    as_dict: Any
+    getters: dict[str, Any]
+    setters: dict[str, Any]
+    build: Any
+    amounts: frozenset[int]
+
+
+@functools.cache
+def _accessor(edition: Edition) -> _Accessor:
+    lay = layout(edition)
+    cells = lay.cells
+    reads = [f"r.{'.'.join(c.attr_path)}" for c in cells]
+    lines = [
+        "def values(r):",
+        f"    return ({', '.join(reads)},)",
+        "",
+        "def as_dict(r):",
+        f"    return {{{', '.join(f'{c.path!r}: {x}' for c, x in zip(cells, reads, strict=True))}}}",
+    ]
+    namespace: dict[str, Any] = {"_evolve": attrs.evolve}
+    setter_names: dict[str, str] = {}
+    for i, c in enumerate(cells):
+        name, chain = f"set_{i}", c.attr_path
+        body = [f"def {name}(r, v):", "    o0 = r"]
+        body += [f"    o{k + 1} = o{k}.{chain[k]}" for k in range(len(chain) - 1)]
+        expr = "v"
+        for k in range(len(chain) - 1, -1, -1):
+            expr = f"_evolve(o{k}, {chain[k]}={expr})"
+        body.append(f"    return {expr}")
+        lines += ["", *body]
+        setter_names[c.path] = name
+    counter = iter(range(len(cells)))
+
+    def construct(cls: type, prefix: tuple[str, ...]) -> str:
+        namespace[cls.__name__] = cls
+        args = []
+        for a, info in _infos(cls):
+            if info.kind in CELL_KINDS:
+                args.append(f"{a.name}=t[{next(counter)}]")
+            else:
+                args.append(f"{a.name}={construct(_field_class(cls, a, info, edition), (*prefix, a.name))}")
+        return f"{cls.__name__}({', '.join(args)})"
+
+    classes = {t[0]: t[3] for t in _SECTION_CLASSES[edition]}
+    sections = ", ".join(f"{t.attr!r}: {construct(classes[t.attr], (t.attr,))}" for t in lay.tables)
+    lines += ["", "def build(t):", f"    return {{{sections}}}"]
+    if next(counter, None) is not None:  # pragma: no cover - the layout and the classes list the same cells
+        raise AssertionError(f"the {edition.value} layout and its classes disagree")
+    source = "\n".join(lines) + "\n"
+    filename = f"<govinfo_report.tables accessor {edition.value}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)  # for tracebacks
+    exec(compile(source, filename, "exec"), namespace)  # generated from the layout only
+    return _Accessor(
+        paths=tuple(c.path for c in cells),
+        values=namespace["values"],
+        as_dict=namespace["as_dict"],
+        getters={c.path: operator.attrgetter(".".join(c.attr_path)) for c in cells},
+        setters={path: namespace[name] for path, name in setter_names.items()},
+        build=namespace["build"],
+        amounts=frozenset(i for i, c in enumerate(cells) if c.kind is Kind.AMOUNT),
+    )
+
+
 def iter_cells(report: AnnualReport) -> Iterator[tuple[CellSpec, CellValue]]:
     """
     Every table cell of *report* with its value, in official order.
 
     .. versionadded:: 0.1.0
     """
-    for spec in layout(report.meta.edition).cells:
-        yield spec, _get(report, spec.attr_path)
-
-
-@functools.cache
-def _values_getter(edition: Edition) -> Any:
-    """A compiled function returning every cell value of a report of *edition*, keyed by path."""
-    items = ", ".join(f"{spec.path!r}: r.{'.'.join(spec.attr_path)}" for spec in layout(edition).cells)
-    namespace: dict[str, Any] = {}
-    exec(f"def cell_values(r):\n    return {{{items}}}", namespace)  # generated from the layout only
-    return namespace["cell_values"]
+    edition = report.meta.edition
+    return zip(layout(edition).cells, _accessor(edition).values(report), strict=True)
 
 
 def cell_values(report: AnnualReport) -> dict[str, CellValue]:
@@ -329,7 +408,7 @@ def cell_values(report: AnnualReport) -> dict[str, CellValue]:
 
     .. versionadded:: 0.1.0
     """
-    values: dict[str, CellValue] = _values_getter(report.meta.edition)(report)
+    values: dict[str, CellValue] = _accessor(report.meta.edition).as_dict(report)
     return values
 
 
@@ -345,8 +424,12 @@ def get_cell(report: AnnualReport, path: str) -> CellValue:
 
     .. versionadded:: 0.1.0
     """
+    getter = _accessor(report.meta.edition).getters.get(path)
+    if getter is not None:
+        value: CellValue = getter(report)
+        return value
     spec = _cell_spec(report, path)
-    value: CellValue = _get(report, spec.attr_path)
+    value = _get(report, spec.attr_path)
     return value
 
 
@@ -383,6 +466,10 @@ def replace_cell(report: AnnualReport, path: str, value: CellValue) -> AnnualRep
 
     .. versionadded:: 0.1.0
     """
+    setter = _accessor(report.meta.edition).setters.get(path)
+    if setter is not None:
+        replaced: AnnualReport = setter(report, value)
+        return replaced
     spec = _cell_spec(report, path)
     result: AnnualReport = _replace(report, spec.attr_path, value)
     return result
@@ -400,32 +487,14 @@ def build_sections(edition: Edition, values: Mapping[str, CellValue], default: C
     unknown = [p for p in values if p not in lay.by_path]
     if unknown:
         raise LayoutError(f"no cell at {', '.join(sorted(unknown))} in the {edition.value} edition")
-    sections: dict[str, Any] = {}
-    for table in lay.tables:
-        cls = {t[0]: t[3] for t in _SECTION_CLASSES[edition]}[table.attr]
-        sections[table.attr] = _build_obj(cls, (table.attr,), values, default, edition)
+    access = _accessor(edition)
+    cells = [values.get(p, default) for p in access.paths]
+    for i in access.amounts:
+        value = cells[i]
+        if isinstance(value, int):
+            cells[i] = Decimal(value)
+    sections: dict[str, Any] = access.build(tuple(cells))
     return sections
-
-
-def _build_obj(
-    cls: type, prefix: tuple[str, ...], values: Mapping[str, CellValue], default: CellValue, edition: Edition
-) -> Any:
-    kwargs: dict[str, Any] = {}
-    for a in attrs.fields(cls):
-        info = field_info(a)
-        if info is None:
-            continue
-        path = (*prefix, a.name)
-        if info.kind in CELL_KINDS:
-            value = values.get("$." + ".".join(path), default)
-            if info.kind is Kind.AMOUNT and isinstance(value, int):
-                value = Decimal(value)
-            kwargs[a.name] = value
-        else:
-            sub = _field_class(cls, a, info, edition)
-            kwargs[a.name] = _build_obj(sub, path, values, default, edition)
-    return cls(**kwargs)
-
 
 
 # ----------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .. import vocab as v
-from .._fields import Kind
+from .._fields import CELL_KINDS, Kind
 from ..model import AmountUnit, Edition
 from ..tables import CellSpec, RowSpec, TableSpec, layout, single_row_spec
 from ..vocab import Term
@@ -54,7 +54,6 @@ _STRAY_REMAINDER = re.compile(r"[0-9A-Za-z]{1,4}")
 _DISPUTE_VALUES = 15
 
 Emit = Callable[..., None]
-_KIND_NAMES = {Kind.COUNT: "count", Kind.SIGNED: "signed", Kind.AMOUNT: "amount"}
 
 
 class CellPlan(NamedTuple):
@@ -127,7 +126,7 @@ class Index:
             for term in row.labels[:-1]:
                 entries += [(k, Anchor(GROUP, term)) for k in _keys(term)]
             cells = tuple(
-                CellPlan(c, c.path, _KIND_NAMES[c.kind], _fixed_unit(c) if c.kind is Kind.AMOUNT else None)
+                CellPlan(c, c.path, CELL_KINDS[c.kind].name, _fixed_unit(c) if c.kind is Kind.AMOUNT else None)
                 for c in row.cells
             )
             row_anchor = Anchor(ROW, row.labels[-1], row, row.path, cells, _columns(cells))
@@ -618,7 +617,7 @@ class _Reader:
         spec = single_row_spec(self.index.edition)
         if spec is None:
             return None
-        cells = tuple(CellPlan(c, c.path, _KIND_NAMES[c.kind], None) for c in spec.cells)
+        cells = tuple(CellPlan(c, c.path, CELL_KINDS[c.kind].name, None) for c in spec.cells)
         return Anchor(ROW, anchor.term, spec, spec.path, cells, _columns(cells))
 
     def column_order(self, anchor: Anchor) -> tuple[CellPlan, ...]:

@@ -37,6 +37,7 @@ from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from .. import vocab as v
+from .._fields import CELL_KINDS_BY_NAME
 from ..model import AmountUnit
 
 __all__ = [
@@ -248,7 +249,8 @@ def read_cell(text: str, kind: str, *, fixed_unit: AmountUnit | None = None) -> 
 
     Args:
         text: The cell as printed.
-        kind: ``"count"``, ``"signed"`` (本年增/减) or ``"amount"``.
+        kind: ``"count"``, ``"signed"`` (本年增/减) or ``"amount"``: a :attr:`CellKind.name
+            <govinfo_report._fields.CellKind.name>`, whose type, sign and bound the reading follows.
         fixed_unit: For an amount whose unit the table header prints (万元), that unit:
             a cell in 元 is converted exactly, and the reading carries no unit.
 
@@ -271,13 +273,16 @@ def read_cell(text: str, kind: str, *, fixed_unit: AmountUnit | None = None) -> 
     negative = sign in ("-", v.DECREASE.zh)
     digits = num.replace(",", "").replace(" ", "")
     grouped = len(digits) != len(num)
-    if kind != "amount":
+    spec = CELL_KINDS_BY_NAME[kind]
+    if spec.python_type is int:
         if frac or exp or (unit and unit not in _alternatives(v.COUNT_UNIT)):
             return CellReading(None, code="UNREADABLE-CELL", note=s)
-        if negative and kind != "signed":
+        if negative and not spec.signed:
             return CellReading(None, code="UNREADABLE-CELL", note=s)
         n = int(digits)
         value = -n if negative else n
+        if not spec.in_bounds(value):  # more digits than any report: the JSON form could not hold it
+            return CellReading(None, code="UNREADABLE-CELL", note=s)
         if unit:
             return CellReading(value, code="UNIT-IN-CELL", note=unit)
         return CellReading(value, code="DIGIT-GROUPS" if grouped else None, note=text.strip() if grouped else "")
