@@ -29,6 +29,7 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
+from . import editions
 from ._fields import CELL_KINDS, Kind, field_info
 from .errors import CellValueError
 from .layout import _field_class, build_sections, layout
@@ -256,7 +257,7 @@ def blank_report(
     if fill not in (None, 0):
         raise CellValueError("fill", fill, "a blank report is filled with None or 0")
     if year is None:
-        year = 2019 if edition is Edition.E2019 else 2021
+        year = editions.get(edition).first_year
     m = ReportMeta(organ=organ, year=year, edition=edition, **meta)
     sections = build_sections(edition, {}, default=fill)
     return AnnualReport(
@@ -296,7 +297,7 @@ def build_report(
     .. versionadded:: 0.1.0
     """
     edition = meta.edition
-    proactive_cls: type[Proactive2019 | Proactive2021] = Proactive2019 if edition is Edition.E2019 else Proactive2021
+    proactive_cls: type[Proactive2019 | Proactive2021] = editions.get(edition).proactive_class
     report = AnnualReport(
         meta=meta,
         overview=_narrative(overview, Narrative),
