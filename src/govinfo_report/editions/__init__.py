@@ -57,6 +57,7 @@ __all__ = [
     "label_keys",
 ]
 
+
 class EditionError(GovInfoReportError, ValueError):
     """
     An edition or a report year that no edition of the template has.
