@@ -236,6 +236,8 @@ def test_a_report_is_laid_out_by_its_entry(report: gr.AnnualReport) -> None:
     assert spec.other_handling is type(report.requests.results.other_handling)
     assert [c.path for c in spec.layout.cells] == [c.path for c, _ in gr.iter_cells(report)]
     assert {s.attr for s in spec.sections} == {a.name for a in attrs.fields(type(report))} & set(TABLES)
+    assert spec.edition is editions.edition_of(report.proactive) is editions.edition_of(report.requests.results)
+    assert editions.edition_of(report.disputes) is None
 
 
 @pytest.mark.parametrize(

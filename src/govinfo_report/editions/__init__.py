@@ -50,6 +50,7 @@ __all__ = [
     "EditionSpec",
     "Section",
     "all",
+    "edition_of",
     "evidence",
     "for_year",
     "get",
@@ -208,6 +209,28 @@ def for_year(year: int, *, strict: bool = True) -> EditionSpec:
     raise EditionError(
         f"no edition of the template applies to a report for {year}; the first is for {specs[0].first_year}"
     )
+
+
+def edition_of(section: object) -> Edition | None:
+    """
+    The edition whose classes *section* has: a table section, or the ``Results`` of 三; None when every
+    edition has its class (四 ``Disputes``, a row).
+
+    >>> from govinfo_report.model import AnnualReport
+    >>> r = AnnualReport.blank("2019", organ="某某局")
+    >>> edition_of(r.proactive), edition_of(r.requests), edition_of(r.disputes)
+    (<Edition.E2019: '2019'>, <Edition.E2019: '2019'>, None)
+
+    .. versionadded:: 0.2.0
+    """
+    results = getattr(section, "results", section)  # Requests → its Results
+    other_handling = getattr(results, "other_handling", None)
+    for spec in all():
+        if type(section) is spec.proactive_class or (
+            other_handling is not None and type(other_handling) is spec.other_handling
+        ):
+            return spec.edition
+    return None
 
 
 def _keys(term: Term) -> list[str]:
