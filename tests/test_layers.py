@@ -185,7 +185,15 @@ def test_no_import_cycle() -> None:
 
 @pytest.mark.parametrize(
     ("module", "layer"),
-    [("vocab", 0), ("model", 1), ("tables", 2), ("render.grid", 6), ("importers._pdf", 7), ("analysis.audit", 8)],
+    [
+        ("vocab", 0),
+        ("model", 1),
+        ("tables", 2),
+        ("editions.e2019", 2),
+        ("render.grid", 6),
+        ("importers._pdf", 7),
+        ("analysis.audit", 8),
+    ],
 )
 def test_modules_are_placed_by_prefix(module: str, layer: int) -> None:
     assert layer_of(module) == layer

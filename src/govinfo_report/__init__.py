@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"

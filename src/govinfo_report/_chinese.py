@@ -1,15 +1,22 @@
 """
-Traditional → simplified Chinese, one character for one: the table every reader of printed text uses.
+Traditional → simplified Chinese, one character for one: the table every reader of printed text uses; and
+:func:`label_key`, the one key two spellings of a label share.
 
-Used by the importers (labels, headings, titles, units) and by the prose checks (figures quoted in the
-narratives), so it sits below both.
+Used by the importers (labels, headings, titles, units), by the prose checks (figures quoted in the
+narratives) and by the edition registry (the labels that identify an edition), so it sits below them all.
 
 .. versionadded:: 0.2.0
 """
 
 from __future__ import annotations
 
-__all__ = ["T2S", "to_simplified"]
+import functools
+import re
+import unicodedata
+
+from . import vocab as v
+
+__all__ = ["T2S", "label_key", "to_simplified"]
 
 # Traditional → simplified, for the characters of labels, headings, titles and units.
 # fmt: off
@@ -124,3 +131,40 @@ def to_simplified(text: str) -> str:
     '主动公开政府资讯'
     """
     return text.translate(T2S)
+
+
+# zh-TW words → mainland words, on already simplified text; equal lengths keep positions.
+_WORD_ALIASES: tuple[tuple[str, str], ...] = tuple(
+    (to_simplified(variant), term.zh) for term in v.ZH_TW_WORDS for variant in term.variants
+)
+for _tw, _cn in _WORD_ALIASES:
+    if len(_tw) != len(_cn):  # pragma: no cover - a vocabulary entry of the wrong length
+        raise AssertionError(f"zh-TW alias {_tw!r} → {_cn!r} changes the length")
+
+_PINYIN = re.compile(r"(?<=[^\x00-\x7f])\([a-z]{1,6}\)")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@functools.lru_cache(maxsize=8192)
+def label_key(text: str) -> str:
+    """
+    The matching key of a label: normalised, simplified, with punctuation and whitespace removed.
+
+    Args:
+        text: A label as printed.
+
+    Returns:
+        The key; two spellings of one label have the same key.
+
+    .. versionadded:: 0.1.0
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        if "(" in text:
+            text = _PINYIN.sub("", text)
+        text = text.translate(T2S)
+    text = _NON_WORD.sub("", text)
+    for tw, cn in _WORD_ALIASES:
+        if tw in text:
+            text = text.replace(tw, cn)
+    return text

@@ -31,20 +31,19 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Union
 
+from . import editions
 from .model import AnnualReport, ApplicantCounts, Edition
 from .tables import SINGLE_ALONE, _get, layout, single_row_mode
 
 CellValue = Union[int, Decimal, None]
 
-SHARED_PROACTIVE: tuple[str, ...] = (
-    "$.proactive.licensing.decisions",
-    "$.proactive.penalties.decisions",
-    "$.proactive.enforcement.decisions",
-)
-"""Table 二 cells that mean the same thing, at the same path, in both editions."""
+SHARED_PROACTIVE: tuple[str, ...] = editions.get(Edition.E2021).crosswalk.shared_proactive
+"""Table 二 cells that mean the same thing, at the same path, in both editions (the editions' crosswalks)."""
 
-OTHER_HANDLING_ROW = "$.requests.results.other_handling"
-OTHER_HANDLING_SUBROWS: tuple[str, ...] = ("overdue_correction", "overdue_fee", "other")
+(OTHER_HANDLING_ROW,) = editions.get(Edition.E2021).crosswalk.split_rows
+OTHER_HANDLING_SUBROWS: tuple[str, ...] = tuple(
+    p.rsplit(".", 1)[1] for p in layout(Edition.E2021).rows_by_path if p.startswith(OTHER_HANDLING_ROW + ".")
+)
 
 
 def sum_cells(values: list[CellValue]) -> CellValue:
@@ -78,8 +77,26 @@ def other_handling_row(report: AnnualReport) -> dict[str, CellValue]:
     return {c: sum_cells([getattr(getattr(oh, sub), c) for sub in OTHER_HANDLING_SUBROWS]) for c in _COLUMNS}
 
 
-def _shared(path: str) -> bool:
-    return not path.startswith("$.proactive.") or path in SHARED_PROACTIVE
+def _shared(path: str, source: Edition) -> bool:
+    return not path.startswith("$.proactive.") or path in editions.get(source).crosswalk.shared_proactive
+
+
+def _in_split_row(path: str, edition: Edition) -> bool:
+    """True for a cell of a row that *edition* prints as sub-rows and the other edition as one row."""
+    return any(path.startswith(row + ".") for row in editions.get(edition).crosswalk.split_rows)
+
+
+def common_edition(a: Edition, b: Edition) -> Edition:
+    """
+    The edition that reports of *a* and of *b* both map onto: the edition itself when they agree, else the
+    one that splits no row the other prints as one (the 2019 edition for 2019 and 2021).
+
+    >>> common_edition(Edition.E2021, Edition.E2019).value
+    '2019'
+    """
+    if a is b:
+        return a
+    return next(e for e in (a, b) if not editions.get(e).crosswalk.split_rows)
 
 
 def mapped_paths(source: Edition, target: Edition) -> tuple[str, ...]:
@@ -93,9 +110,9 @@ def mapped_paths(source: Edition, target: Edition) -> tuple[str, ...]:
         return tuple(c.path for c in cells)
     out = []
     for c in cells:
-        if not _shared(c.path):
+        if not _shared(c.path, source):
             continue
-        if target is Edition.E2021 and c.path.startswith(OTHER_HANDLING_ROW + "."):
+        if _in_split_row(c.path, target):
             continue  # the single 2019 row cannot be split into the three 2021 sub-rows
         out.append(c.path)
     return tuple(out)
@@ -114,9 +131,10 @@ def mapped_values(report: AnnualReport, target: Edition) -> dict[str, CellValue]
     if source is target:
         return {c.path: _get(report, c.attr_path) for c in lay.cells}
     out: dict[str, CellValue] = {}
-    row = other_handling_row(report) if source is Edition.E2021 else {}
+    split = editions.get(source).crosswalk.split_rows
+    row = other_handling_row(report) if split else {}
     for path in mapped_paths(source, target):
-        if source is Edition.E2021 and path.startswith(OTHER_HANDLING_ROW + "."):
+        if split and any(path.startswith(r + ".") for r in split):
             out[path] = row[path.rsplit(".", 1)[1]]
         else:
             out[path] = _get(report, lay.by_path[path].attr_path)

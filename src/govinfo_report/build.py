@@ -29,6 +29,7 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
+from . import editions
 from ._fields import CELL_KINDS, Kind, field_info
 from .errors import CellValueError
 from .model import (
@@ -37,13 +38,11 @@ from .model import (
     Disputes,
     Edition,
     Narrative,
-    OtherHandling,
     OtherMatters,
     Proactive2019,
     Proactive2021,
     ReportMeta,
     Requests,
-    Results,
 )
 from .rules import ARITHMETIC, ColumnBalance, ColumnSum, Relation, equations_for
 from .tables import _field_class, build_sections, layout
@@ -56,13 +55,7 @@ T = TypeVar("T")
 def _edition_of(obj: Any) -> Edition:
     if isinstance(obj, AnnualReport):
         return obj.meta.edition
-    if isinstance(obj, Requests):
-        obj = obj.results
-    if isinstance(obj, Results):
-        return Edition.E2021 if isinstance(obj.other_handling, OtherHandling) else Edition.E2019
-    if isinstance(obj, Proactive2019):
-        return Edition.E2019
-    return Edition.E2021
+    return editions.edition_of(obj) or Edition.E2021  # a class every edition has: the same in each
 
 
 _TABLES = ("proactive", "requests", "disputes")
@@ -256,7 +249,7 @@ def blank_report(
     if fill not in (None, 0):
         raise CellValueError("fill", fill, "a blank report is filled with None or 0")
     if year is None:
-        year = 2019 if edition is Edition.E2019 else 2021
+        year = editions.get(edition).first_year
     m = ReportMeta(organ=organ, year=year, edition=edition, **meta)
     sections = build_sections(edition, {}, default=fill)
     return AnnualReport(
@@ -296,7 +289,7 @@ def build_report(
     .. versionadded:: 0.1.0
     """
     edition = meta.edition
-    proactive_cls: type[Proactive2019 | Proactive2021] = Proactive2019 if edition is Edition.E2019 else Proactive2021
+    proactive_cls: type[Proactive2019 | Proactive2021] = editions.get(edition).proactive_class
     report = AnnualReport(
         meta=meta,
         overview=_narrative(overview, Narrative),

@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, Union
 import attrs
 from attrs import frozen
 
+from . import editions
 from . import vocab as v
 from ._deprecation import warn_renamed
 from ._evaluator import clean
@@ -613,7 +614,7 @@ def _edition_year(ctx: _Context) -> list[Finding]:
     meta = ctx.report.meta
     if meta.year is None:  # said by META-UNKNOWN
         return []
-    expected = Edition.for_year(meta.year)
+    expected = editions.for_year(meta.year, strict=False).edition
     if expected is meta.edition:
         return []
     return [

@@ -57,6 +57,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from . import editions
 from ._fields import CELL_KINDS, MAX_COUNT, CellKind, Kind, cell_kind_of, field_info
 from .errors import CellValueError, JsonValueError, StructureError, short_repr
 from .model import (
@@ -551,7 +552,7 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
 
 _S_TABLE, _U_TABLE = _compile_table_hooks()
 _REPORT_KEYS = frozenset(a.name for a in attrs.fields(AnnualReport)) | {"format_version"}
-_PROACTIVE_CLASS = {Edition.E2019: Proactive2019, Edition.E2021: Proactive2021}
+_PROACTIVE_CLASS = {e.edition: e.proactive_class for e in editions.all()}
 
 
 def _structure_report_fast(d: Any) -> AnnualReport:
@@ -578,7 +579,7 @@ def _structure_report_fast(d: Any) -> AnnualReport:
     return report
 
 
-_OTHER_HANDLING_CLASS = {Edition.E2019: ApplicantCounts, Edition.E2021: OtherHandling}
+_OTHER_HANDLING_CLASS = {e.edition: e.other_handling for e in editions.all()}
 _REPORT_FIELDS = ("meta", "overview", "proactive", "requests", "disputes", "problems", "other_matters")
 assert tuple(a.name for a in attrs.fields(AnnualReport)) == _REPORT_FIELDS  # the order _REPORT_SLOTS is unpacked in
 _REPORT_SLOTS = tuple(AnnualReport.__dict__[name].__set__ for name in _REPORT_FIELDS)

@@ -100,7 +100,12 @@ class Edition(str, enum.Enum):
 
     @classmethod
     def for_year(cls, year: int) -> Edition:
-        """The edition that applies to a report for *year*."""
+        """
+        The edition that applies to a report for *year* (years before 2019 get the 2019 edition).
+
+        The registry's :func:`govinfo_report.editions.for_year` (``strict=False``) is the one the library
+        uses; this stays for 0.1.0 callers, and tests/test_editions.py keeps the two equal.
+        """
         return cls.E2019 if year <= 2020 else cls.E2021
 
     @classmethod

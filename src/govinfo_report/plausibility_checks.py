@@ -41,7 +41,7 @@ from fractions import Fraction
 from typing import Any, Union
 
 from . import vocab as v
-from ._crosswalk import mapped_paths, mapped_values
+from ._crosswalk import common_edition, mapped_paths, mapped_values
 from .errors import OptionError
 from .findings import CellRef, Finding
 from .model import AnnualReport, Edition
@@ -97,7 +97,7 @@ def _finding(code: str, path: str, edition: Edition, **kwargs: Any) -> Finding:
 
 
 def _unchanged(report: AnnualReport, previous: AnnualReport) -> list[Finding]:
-    target = report.meta.edition if report.meta.edition is previous.meta.edition else Edition.E2019
+    target = common_edition(report.meta.edition, previous.meta.edition)
     now, then = mapped_values(report, target), mapped_values(previous, target)
     paths = [p for p in mapped_paths(report.meta.edition, target) if p in then]
     if not paths or any(now[p] != then[p] for p in paths):

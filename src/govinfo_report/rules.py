@@ -30,6 +30,7 @@ from collections.abc import Iterator
 import attrs
 from attrs import frozen
 
+from . import editions
 from ._fields import CELL_KINDS, field_info
 from .model import (
     AnnualReport,
@@ -422,11 +423,9 @@ def equations_for(cls: type, edition: Edition) -> tuple[Equation, ...]:
     """
     nodes: list[tuple[str, type]] = [("$", cls)]
     if cls is AnnualReport:
-        from .tables import _SECTION_CLASSES
-
-        for attr, _, _, section_cls in _SECTION_CLASSES[edition]:
-            nodes.append((f"$.{attr}", section_cls))
-            nodes.extend(_nodes(section_cls, f"$.{attr}", edition))
+        for s in editions.get(edition).sections:
+            nodes.append((f"$.{s.attr}", s.cls))
+            nodes.extend(_nodes(s.cls, f"$.{s.attr}", edition))
     else:
         nodes.extend(_nodes(cls, "$", edition))
     out: list[Equation] = []

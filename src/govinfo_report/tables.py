@@ -33,14 +33,7 @@ from attrs import frozen
 from . import vocab as v
 from ._fields import CELL_KINDS, FieldInfo, Kind, field_info
 from .errors import LayoutError
-from .model import (
-    AnnualReport,
-    Disputes,
-    Edition,
-    Proactive2019,
-    Proactive2021,
-    Requests,
-)
+from .model import AnnualReport, Edition
 from .vocab import Term
 
 __all__ = [
@@ -206,18 +199,6 @@ class ReportLayout:
         raise LayoutError(f"no table {name!r}; expected 二, 三 or 四")
 
 
-_SECTION_CLASSES: dict[Edition, tuple[tuple[str, Term, Term, type], ...]] = {
-    Edition.E2019: (
-        ("proactive", v.TABLE_PROACTIVE, v.PROACTIVE, Proactive2019),
-        ("requests", v.TABLE_REQUESTS, v.REQUESTS, Requests),
-        ("disputes", v.TABLE_DISPUTES, v.DISPUTES, Disputes),
-    ),
-    Edition.E2021: (
-        ("proactive", v.TABLE_PROACTIVE, v.PROACTIVE, Proactive2021),
-        ("requests", v.TABLE_REQUESTS, v.REQUESTS, Requests),
-        ("disputes", v.TABLE_DISPUTES, v.DISPUTES, Disputes),
-    ),
-}
 
 
 def _infos(cls: type) -> list[tuple[attrs.Attribute[Any], FieldInfo]]:
@@ -670,3 +651,12 @@ __all__ += [
     "single_row_spec",
     "single_row_values",
 ]
+
+
+# The sections of each edition, as its module in editions/ declares them.  The registry (govinfo_report.editions)
+# gives them with the rest of the edition and reads this layout, so the layout reads the edition modules, and
+# does so last: whichever of the two is imported first, the other finds what it needs already defined.
+from .editions._declared import MODULES  # noqa: E402
+from .editions._spec import Section  # noqa: E402
+
+_SECTION_CLASSES: dict[Edition, tuple[Section, ...]] = {m.EDITION: m.SECTIONS for m in MODULES}

@@ -79,6 +79,7 @@ from typing import Any, Union, cast
 
 import attrs
 
+from .. import editions as registry
 from .. import vocab as v
 from .._crosswalk import (
     OTHER_HANDLING_ROW,
@@ -316,10 +317,11 @@ def _target_edition(reports: Sequence[AnnualReport], edition: Edition | str | No
     if not others:
         return target
     other_organs = [o for group in others for o in group]
-    if not mapping or target is not Edition.E2019:
+    splits = bool(registry.get(target).crosswalk.split_rows)  # the others' single row cannot be split into it
+    if not mapping or splits:
         why = (
             "the 2019 （六）其他处理 row cannot be split into the three 2021 sub-rows"
-            if target is Edition.E2021
+            if splits
             else "pass map_other_handling=True to map the 2021 （六）其他处理 sub-rows onto the 2019 row"
         )
         raise AggregationError(

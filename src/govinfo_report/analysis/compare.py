@@ -49,7 +49,7 @@ from typing import Any, Literal, Union
 from attrs import frozen
 
 from .. import vocab as v
-from .._crosswalk import OTHER_HANDLING_ROW, mapped_paths, mapped_values, other_handling_row
+from .._crosswalk import OTHER_HANDLING_ROW, common_edition, mapped_paths, mapped_values, other_handling_row
 from .._exact import exact, percent
 from ..errors import OptionError
 from ..model import AmountUnit, AnnualReport, Edition, Proactive2019, ReportMeta
@@ -374,7 +374,7 @@ def compare(old: AnnualReport, new: AnnualReport) -> Comparison:
         if not isinstance(value, AnnualReport):
             raise OptionError(f"{name}: expected an AnnualReport, got {type(value).__name__}")
     e_old, e_new = old.meta.edition, new.meta.edition
-    target = e_old if e_old is e_new else Edition.E2019
+    target = common_edition(e_old, e_new)
     notes: list[str] = []
     if None not in (old.meta.organ, new.meta.organ) and old.meta.organ != new.meta.organ:
         notes.append(

@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
+from .. import editions
 from .. import vocab as v
 from .._fields import CELL_KINDS, Kind
 from ..model import AmountUnit, Edition
@@ -225,13 +226,6 @@ def _printed_tail(text: str, key_chars: int) -> str:
     return text[i:].strip()
 
 
-_EXTRA_HEADERS: dict[str, tuple[Term, ...]] = {
-    "proactive": (v.INFORMATION_CONTENT,),
-    "requests": (v.REQUESTS_NOTE, v.APPLICANTS),
-    "disputes": (),
-}
-
-
 @functools.cache
 def index_for(edition: Edition, table: str) -> Index:
     """
@@ -240,69 +234,25 @@ def index_for(edition: Edition, table: str) -> Index:
     .. versionadded:: 0.1.0
     """
     spec = layout(edition).table(table)
-    return Index(spec, _EXTRA_HEADERS[spec.attr], edition)
-
-
-@functools.cache
-def _all_keys() -> frozenset[str]:
-    keys: set[str] = set()
-    for edition in Edition:
-        for table in ("proactive", "requests", "disputes"):
-            keys.update(index_for(edition, table).exact)
-    return frozenset(keys)
+    return Index(spec, editions.get(edition).table_headings[spec.attr], edition)
 
 
 def known_key(key: str) -> bool:
     """True when *key* is the key of a label of any table of either edition."""
-    return key in _all_keys()
-
-
-@functools.cache
-def _markers() -> dict[Edition, frozenset[str]]:
-    """The label keys that only one edition has (本年制发件数 → 2021, 本年新制作数量 → 2019, ...)."""
-    keys = {
-        e: frozenset(k for t in ("proactive", "requests", "disputes") for k in index_for(e, t).exact) for e in Edition
-    }
-    return {e: keys[e] - frozenset().union(*(keys[o] for o in Edition if o is not e)) for e in Edition}
-
-
-@functools.lru_cache(maxsize=4096)
-def _marker_of(key: str) -> tuple[tuple[Edition, str], ...]:
-    """The edition markers a label key shows: exactly, or as a prefix followed by a note."""
-    out = []
-    for e, keys in _markers().items():
-        if key in keys:
-            out.append((e, key))
-        elif not known_key(key):
-            for m in keys:
-                if key.startswith(m) and len(key) > len(m):
-                    out.append((e, m))
-                    break
-    return tuple(out)
+    return key in editions.label_keys()
 
 
 def detect_edition(tokens: Iterable[Token]) -> tuple[Edition | None, dict[Edition, list[str]]]:
     """
     The edition that the table labels show, and the distinguishing labels seen for each edition.
 
-    Returns None when no distinguishing label was seen or both editions were seen equally.
+    Returns None when no distinguishing label was seen or both editions were seen equally: the
+    registry's :func:`govinfo_report.editions.identify` on the labels of *tokens*.
 
     .. versionadded:: 0.1.0
     """
-    seen: dict[Edition, dict[str, str]] = {e: {} for e in Edition}
-    for t in tokens:
-        if t.kind != LABEL:
-            continue
-        key = t.key
-        for e, m in _marker_of(key):
-            seen[e].setdefault(m, t.text)
-    found = {e: list(s.values()) for e, s in seen.items()}
-    counts = {e: len(s) for e, s in seen.items()}
-    best = max(counts.values())
-    winners = [e for e, c in counts.items() if c == best]
-    if best == 0 or len(winners) > 1:
-        return None, found
-    return winners[0], found
+    labels = [t.text for t in tokens if t.kind == LABEL]
+    return editions.identify(labels), editions.evidence(labels)
 
 
 # ----------------------------------------------------------------------------

@@ -31,11 +31,12 @@ from typing import Any, NamedTuple, cast
 
 import attrs
 
+from .. import editions
 from .. import vocab as v
 from .._fields import CELL_KINDS, field_info
 from ..errors import CellValueError, ParseError
 from ..model import AnnualReport, ApplicantCounts, Edition, Narrative, OtherMatters, ReportMeta, Subsection
-from ..tables import _SECTION_CLASSES, _field_class, single_row_cells
+from ..tables import _field_class, single_row_cells
 from ._meta import (
     DATE_FIELDS,
     ORGAN_FIELDS,
@@ -689,7 +690,7 @@ def _edition(regions: dict[str, list[Token]], year: int | None, emit: Emit) -> E
                  "neither the table headers nor the year give the edition; read as the 2021 edition")
         by_year = edition
     else:
-        by_year = Edition.for_year(year)
+        by_year = editions.for_year(year, strict=False).edition
     if edition is None:
         mixed = "、".join(f"{e.value}年版（{'、'.join(seen[e][:3])}）" for e in Edition if seen[e])
         emit("EDITION-FROM-YEAR",
@@ -778,7 +779,7 @@ def _plans(edition: Edition) -> tuple[tuple[str, _Plan], ...]:
                 items.append((a.name, plan(_field_class(cls, a, info, edition), path)))
         return cls, tuple(items)
 
-    return tuple((attr, plan(cls, f"$.{attr}")) for attr, _, _, cls in _SECTION_CLASSES[edition])
+    return tuple((s.attr, plan(s.cls, f"$.{s.attr}")) for s in editions.get(edition).sections)
 
 
 def _construct(plan: _Plan, values: dict[str, int | Decimal | None]) -> Any:

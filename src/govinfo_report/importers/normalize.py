@@ -53,44 +53,9 @@ __all__ = [
 ]
 
 from .._chinese import T2S as _T2S
-from .._chinese import to_simplified
+from .._chinese import label_key, to_simplified
 
-# zh-TW words → mainland words, on already simplified text; equal lengths keep positions.
-_WORD_ALIASES: tuple[tuple[str, str], ...] = tuple(
-    (to_simplified(variant), term.zh) for term in v.ZH_TW_WORDS for variant in term.variants
-)
-for _tw, _cn in _WORD_ALIASES:
-    if len(_tw) != len(_cn):  # pragma: no cover - a vocabulary entry of the wrong length
-        raise AssertionError(f"zh-TW alias {_tw!r} → {_cn!r} changes the length")
-
-_PINYIN = re.compile(r"(?<=[^\x00-\x7f])\([a-z]{1,6}\)")
-_NON_WORD = re.compile(r"[\W_]+")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?=\D)")
-
-
-@functools.lru_cache(maxsize=8192)
-def label_key(text: str) -> str:
-    """
-    The matching key of a label: normalised, simplified, with punctuation and whitespace removed.
-
-    Args:
-        text: A label as printed.
-
-    Returns:
-        The key; two spellings of one label have the same key.
-
-    .. versionadded:: 0.1.0
-    """
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-        if "(" in text:
-            text = _PINYIN.sub("", text)
-        text = text.translate(_T2S)
-    text = _NON_WORD.sub("", text)
-    for tw, cn in _WORD_ALIASES:
-        if tw in text:
-            text = text.replace(tw, cn)
-    return text
 
 
 def strip_numbering(key: str) -> str:

@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .. import editions
 from .._deprecation import warn_renamed
 from ..findings import FindingList
 from ..model import (
@@ -53,7 +54,6 @@ from ..model import (
     Disputes,
     Edition,
     Narrative,
-    OtherHandling,
     OtherMatters,
     Proactive2019,
     Proactive2021,
@@ -354,11 +354,7 @@ _TABLE_OF = {Proactive2019: "proactive", Proactive2021: "proactive", Requests: "
 
 
 def _section_edition(section: object) -> Edition:
-    if isinstance(section, (Proactive2019, Proactive2021)):
-        return section.edition
-    if isinstance(section, Requests):
-        return Edition.E2021 if isinstance(section.results.other_handling, OtherHandling) else Edition.E2019
-    return Edition.E2021  # 四 is the same in both editions
+    return editions.edition_of(section) or Edition.E2021  # 四 is the same in both editions
 
 
 def section_html(section: Narrative | OtherMatters | Proactive2019 | Proactive2021 | Requests | Disputes) -> str:
