@@ -409,7 +409,7 @@ def bench_memory(board: Board, n: int) -> None:
 def bench_render(board: Board, rounds: int, batch: float) -> None:
     from tabulate import tabulate
 
-    from govinfo_report import render
+    from govinfo_report.render import text as render
 
     board.section("render_text")
     report = gr.from_json(CONSISTENT.read_bytes())
