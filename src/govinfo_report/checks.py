@@ -177,14 +177,15 @@ def _compare(
     at_least: bool = False,
     blanks: bool = False,
     stated_word: str | None = None,
+    expression: bool = False,
 ) -> str:
-    """The message of a comparison: where, what is stated, what it should be, and the gap."""
+    """The message of a comparison: where, what is stated, what it should be, and the gap (*expression*: as a sum)."""
     omit = len(expected_terms) > 4
     diff = stated - expected
     if lang == "zh":
         verb = "应不少于" if at_least else "应为"
         word = stated_word or "填报"
-        if len(stated_terms) == 1:
+        if len(stated_terms) == 1 and not expression:
             head = f"{where}：{word} {_fmt(stated_terms[0].value, 'zh')}"
             return (
                 f"{head}，{verb} {expected}（{_expr(expected_terms, 'zh', omit_zeros=omit)}），"
@@ -196,7 +197,7 @@ def _compare(
         )
     verb = "expected at least" if at_least else "expected"
     word = stated_word or "stated"
-    if len(stated_terms) == 1:
+    if len(stated_terms) == 1 and not expression:
         return (
             f"{where}: {word} {_fmt(stated_terms[0].value, 'en')}, {verb} {expected} "
             f"({_expr(expected_terms, 'en', omit_zeros=omit)}), {_gap(diff, 'en')}{_blank_note(blanks, 'en')}"
@@ -302,12 +303,21 @@ class CheckContext:
         return f"{self.table_en[spec.table]} {spec.row_en} × {spec.column_en}"
 
     def finding(self, code: str, path: str, **kwargs: Any) -> Finding:
-        """A finding of rule *code* located at *path* (a cell path or another path)."""
+        """
+        A finding of rule *code* located at *path* (a cell path or another path).
+
+        *kwargs* are the other fields of :class:`~govinfo_report.findings.Finding`;
+        *severity* defaults to the catalogue's (a code of the user's own needs one).
+        """
         spec = self.by_path.get(path)
         where: dict[str, Any] = {}
         if spec is not None:
             where = {"table": spec.table, "row": spec.row, "column": spec.column}
-        kwargs.setdefault("severity", rule(code).severity)
+        if "severity" not in kwargs:
+            try:
+                kwargs["severity"] = rule(code).severity
+            except KeyError:
+                raise OptionError(f"{code}: not a code of the catalogue; give the finding a severity") from None
         return Finding(code=code, path=path, **where, **kwargs)
 
 
@@ -926,6 +936,7 @@ def _across_messages(ctx: _Context, ev: _Linked) -> tuple[str, str]:
     specs = [side.specs[p] for _, side, p in ev.terms if not side.source or side.source == _PREVIOUS]
     varying = _varying(specs)
     left = ev.terms[: ev.n_left]
+    plain = len(left) == 1 and left[0][0] == 1 and left[0][1].source is None  # one cell of this report stated
     out = []
     lang: Lang
     for lang in ("zh", "en"):
@@ -953,7 +964,7 @@ def _across_messages(ctx: _Context, ev: _Linked) -> tuple[str, str]:
                 label = f"{abs(w)} × {label}"
             return _Term(label, side.values[p], 1 if w > 0 else -1)
 
-        stated_terms = [term(*t) for t in left] if len(left) > 1 else [_Term("", ev.refs[0].value)]
+        stated_terms = [_Term("", ev.refs[0].value)] if plain else [term(*t) for t in left]
         expected_terms = [term(*t) for t in ev.terms[ev.n_left :]]
         at_least = ev.eq.relation is Relation.GE
         out.append(
@@ -966,6 +977,7 @@ def _across_messages(ctx: _Context, ev: _Linked) -> tuple[str, str]:
                 lang,
                 at_least=at_least,
                 blanks=bool(ev.blanks),
+                expression=not plain,
             )
         )
     return out[0], out[1]
@@ -1075,17 +1087,19 @@ def _across_diagnoses(ctx: _Context, evaluated: list[_Linked], held: dict[_Side,
     return out
 
 
-def _across_findings(ctx: _Context, evaluated: list[_Linked], held: dict[_Side, _Held]) -> list[Finding]:
-    """The findings of the violated equations of *evaluated*, each with its diagnosis."""
+def _across_findings(
+    ctx: _Context, evaluated: list[_Linked], held: Callable[[], dict[_Side, _Held]]
+) -> list[Finding]:
+    """The findings of the violated equations of *evaluated*, each with its diagnosis (*held*: when there are some)."""
     violated = [ev for ev in evaluated if not ev.holds]
     if not violated:
         return []
-    fixes = _across_diagnoses(ctx, evaluated, held)
+    fixes = _across_diagnoses(ctx, evaluated, held())
     return [attrs.evolve(_across_finding(ctx, ev), diagnosis=fixes.get(ev.key)) for ev in violated]
 
 
 def _this_held(ctx: _Context) -> _Held:
-    return _held_of([] if ctx.clean else ctx.evaluated)
+    return _held_of(ctx.evaluated)
 
 
 # ----------------------------------------------------------------------------
@@ -1141,7 +1155,7 @@ def _continuity(report: AnnualReport, ctx: _Context) -> list[Finding]:
     this = _this_side(ctx)
     sides = {Source.THIS: [this], Source.PREVIOUS: [_previous_side(ctx, previous)]}
     evaluated = _evaluate_across(ctx, _continuity_equations(ctx), sides)
-    return _across_findings(ctx, evaluated, {this: _this_held(ctx)})
+    return _across_findings(ctx, evaluated, lambda: {this: _this_held(ctx)})
 
 
 # ----------------------------------------------------------------------------
@@ -1286,11 +1300,15 @@ def _summary_cells(ctx: _Context, members: Sequence[AnnualReport]) -> list[Findi
                     out.append(finding)
                     evaluated.remove(ev)
                 break
-    held: dict[_Side, _Held] = {this: _this_held(ctx)}
-    involved = {side for ev in evaluated if not ev.holds for _, side, _ in ev.terms}
-    for m, side in zip(members, sides[Source.MEMBERS], strict=True):
-        if side in involved:
-            held[side] = _member_held(m, ctx.policy)
+
+    def held() -> dict[_Side, _Held]:
+        out: dict[_Side, _Held] = {this: _this_held(ctx)}
+        involved = {side for ev in evaluated if not ev.holds for _, side, _ in ev.terms}
+        for m, side in zip(members, sides[Source.MEMBERS], strict=True):
+            if side in involved:
+                out[side] = _member_held(m, ctx.policy)
+        return out
+
     return out + _across_findings(ctx, evaluated, held)
 
 
@@ -1457,8 +1475,7 @@ def _user_equations(eqs: tuple[Across, ...], report: AnnualReport, ctx: _Context
         for t in eq.terms:
             if t.path not in ctx.layout.by_path and t.path not in ctx.by_path:
                 raise OptionError(f"extra_checks: {eq.code}: {t.path!r} is not a cell of a {ctx.edition.value} report")
-    held: dict[_Side, _Held] = {this: _this_held(ctx)}
-    return _across_findings(ctx, _evaluate_across(ctx, eqs, sides), held)
+    return _across_findings(ctx, _evaluate_across(ctx, eqs, sides), lambda: {this: _this_held(ctx)})
 
 
 def blank_policy(blank: BlankPolicy | str) -> BlankPolicy:
