@@ -76,7 +76,18 @@ from .layout import (
     single_row_values,
 )
 from .model import AnnualReport, Edition, Scope
-from .rules import CATALOGUE, Across, Equation, Relation, Severity, Source, across_equations, report_equations, rule
+from .rules import (
+    ACROSS,
+    CATALOGUE,
+    Across,
+    Equation,
+    Relation,
+    Severity,
+    Source,
+    across_equations,
+    report_equations,
+    rule,
+)
 
 if TYPE_CHECKING:
     from .importers._result import ParseResult
@@ -229,6 +240,20 @@ class CheckContext:
 
     :meth:`finding` builds a :class:`~govinfo_report.findings.Finding` located at a
     path, with the table and the Chinese labels of the cell filled in.
+
+    A rule of one's own is a function of the report and this context
+    (``check(report, extra_checks=[fn])``, see docs/howto-custom-rules.md):
+
+    >>> from govinfo_report import AnnualReport, replace_cell
+    >>> def many_reviews(report, context):
+    ...     total = context.values["$.disputes.review.total"] or 0
+    ...     if total > 10:
+    ...         yield context.finding("MY-REVIEWS", "$.disputes.review.total", severity="warning",
+    ...                               stated=total, message=f"行政复议 {total} 件", message_en=f"{total} reviews")
+    >>> r = AnnualReport.blank("2021", organ="某某局", year=2022, fill=0)
+    >>> r = replace_cell(replace_cell(r, "$.disputes.review.upheld", 12), "$.disputes.review.total", 12)
+    >>> [(f.code, f.row, f.column) for f in check(r, extra_checks=[many_reviews])][0]
+    ('MY-REVIEWS', '行政复议', '总计')
 
     .. versionadded:: 0.2.0
     """
@@ -1087,9 +1112,7 @@ def _across_diagnoses(ctx: _Context, evaluated: list[_Linked], held: dict[_Side,
     return out
 
 
-def _across_findings(
-    ctx: _Context, evaluated: list[_Linked], held: Callable[[], dict[_Side, _Held]]
-) -> list[Finding]:
+def _across_findings(ctx: _Context, evaluated: list[_Linked], held: Callable[[], dict[_Side, _Held]]) -> list[Finding]:
     """The findings of the violated equations of *evaluated*, each with its diagnosis (*held*: when there are some)."""
     violated = [ev for ev in evaluated if not ev.holds]
     if not violated:
@@ -1775,6 +1798,20 @@ def catalogue_markdown() -> str:
             lines.append(
                 f"| {r.code} | {r.severity.value} | {editions} | {_cell(r.zh)} | {_cell(r.en)} | {r.spec or '—'} |"
             )
+    lines += [
+        "",
+        "## Across reports, as data",
+        "",
+        "The continuity and summary rules are equations whose terms may read last year's report",
+        "(`previous`) or the member reports (`members`, summed), as `govinfo_report.rules.ACROSS` declares",
+        "them. `check()` evaluates them with one evaluator and gives each finding a diagnosis. Your own",
+        "rules, as functions or as equations, go in `check(report, extra_checks=[...])`: see",
+        "[Write your own rules](howto-custom-rules.md).",
+        "",
+        "| code | equation |",
+        "| --- | --- |",
+    ]
+    lines += [f"| {r.code} | {_cell(r.describe())} |" for r in ACROSS]
     return "\n".join(lines) + "\n"
 
 

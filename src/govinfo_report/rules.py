@@ -619,6 +619,12 @@ class RowLink:
     stated: str
     terms: tuple[tuple[int, Source, str], ...]
 
+    def describe(self) -> str:
+        """The rule as a formula, e.g. ``this.in_force = previous.in_force + this.issued − this.repealed``."""
+        names = self.cls if isinstance(self.cls, tuple) else (self.cls,)
+        right = _formula((w, f"{s}.{f}") for w, s, f in self.terms)
+        return f"each row of {', '.join(c.__name__ for c in names)}: this.{self.stated} = {right}"
+
     def expand(self, node: str, cls: type, edition: Edition) -> Iterator[Across]:
         """The equation for the row at *node*."""
         yield Across(
@@ -638,6 +644,10 @@ class ColumnLink:
     source: Source
     row: str
 
+    def describe(self) -> str:
+        """The rule as a formula, e.g. ``this.carried_in.C = previous.carried_forward.C``."""
+        return f"each column C of {self.cls.__name__}: this.{self.stated}.C = {self.source}.{self.row}.C"
+
     def expand(self, node: str, cls: type, edition: Edition) -> Iterator[Across]:
         """The equations for the group at *node*, one per column."""
         for ca, _ in _infos(_child_class(cls, self.stated, edition)):
@@ -655,6 +665,19 @@ class EveryCell:
 
     code: str
     source: Source
+
+    def describe(self) -> str:
+        """The rule as a formula: ``this.X = Σ members.X``."""
+        return f"each table cell X: this.X = {'Σ ' if self.source is Source.MEMBERS else ''}{self.source}.X"
+
+
+def _formula(terms: Iterable[tuple[int, str]]) -> str:
+    out = ""
+    for i, (w, name) in enumerate(terms):
+        sign = "−" if w < 0 else "+"
+        times = f"{abs(w)} × " if abs(w) != 1 else ""
+        out += (f" {sign} " if i else ("−" if w < 0 else "")) + times + name
+    return out
 
 
 AcrossRule = RowLink | ColumnLink | EveryCell
