@@ -1808,10 +1808,8 @@ def catalogue_markdown() -> str:
         "rules, as functions or as equations, go in `check(report, extra_checks=[...])`: see",
         "[Write your own rules](howto-custom-rules.md).",
         "",
-        "| code | equation |",
-        "| --- | --- |",
     ]
-    lines += [f"| {r.code} | {_cell(r.describe())} |" for r in ACROSS]
+    lines += [f"- {r.code}: `{r.describe()}`" for r in ACROSS]
     return "\n".join(lines) + "\n"
 
 
