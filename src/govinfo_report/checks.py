@@ -488,15 +488,28 @@ def _arithmetic(report: AnnualReport, ctx: _Context) -> list[Finding]:
 
 
 def _diagnoses(ctx: _Context, evaluated: list[_Evaluated], violated: list[_Evaluated]) -> dict[str, Fix]:
-    """The most likely single-cell fix of each violated equation, by key."""
+    """The most likely single-cell fix of each violated equation, by key: candidates, the best of each, one per cell."""
     if not violated:
         return {}
+    uses = _uses(evaluated)
+    candidates = _candidates(ctx, uses, violated)
+    best = _best_fixes(ctx, candidates, violated)
+    return _reconcile(ctx, uses, violated, best, ctx.order)
+
+
+def _uses(evaluated: list[_Evaluated]) -> dict[str, list[_Evaluated]]:
+    """The equations each cell takes part in."""
     uses: dict[str, list[_Evaluated]] = {}
     for ev in evaluated:
         for p in ev.eq.cells:
             uses.setdefault(p, []).append(ev)
-    order = ctx.order
+    return uses
 
+
+def _candidates(
+    ctx: _Context, uses: dict[str, list[_Evaluated]], violated: list[_Evaluated]
+) -> dict[tuple[str, Number], Fix]:
+    """Every single-cell change that makes one violated equation hold, scored against every equation of its cell."""
     candidates: dict[tuple[str, Number], Fix] = {}
     for ev in violated:
         diff = ev.stated - ev.expected
@@ -518,7 +531,12 @@ def _diagnoses(ctx: _Context, evaluated: list[_Evaluated], violated: list[_Evalu
                 elif other.holds and not now:
                     breaks += 1
             candidates[(p, value)] = Fix(cell=ctx.ref(p), value=value, resolves=tuple(resolves), breaks=breaks)
+    return candidates
 
+
+def _best_fixes(ctx: _Context, candidates: dict[tuple[str, Number], Fix], violated: list[_Evaluated]) -> dict[str, Fix]:
+    """For each violated equation, the candidate that resolves it with the best score, with its equals."""
+    order = ctx.order
     out: dict[str, Fix] = {}
     for ev in violated:
         mine = [fix for fix in candidates.values() if ev.key in fix.resolves]
@@ -533,7 +551,7 @@ def _diagnoses(ctx: _Context, evaluated: list[_Evaluated], violated: list[_Evalu
         best = mine[0]
         alternatives = tuple(f for f in mine[1:] if f.score == best.score)
         out[ev.key] = attrs.evolve(best, alternatives=alternatives)
-    return _reconcile(ctx, uses, violated, out, order)
+    return out
 
 
 def _effect(
@@ -1059,6 +1077,9 @@ def _breaks(held: _Held, path: str, delta: Number) -> int:
     return n
 
 
+_Uses = dict[tuple[_Side, str], list[tuple[int, _Linked]]]
+
+
 def _across_diagnoses(ctx: _Context, evaluated: list[_Linked], held: dict[_Side, _Held]) -> dict[str, Fix]:
     """
     The most likely single-cell fix of each violated equation across reports, by key.
@@ -1069,40 +1090,15 @@ def _across_diagnoses(ctx: _Context, evaluated: list[_Linked], held: dict[_Side,
     it resolves minus the relations that hold now and would not, in the
     report the cell belongs to.
     """
-    uses: dict[tuple[_Side, str], list[tuple[int, _Linked]]] = {}
+    uses: _Uses = {}
     for ev in evaluated:
         for i, (w, side, p) in enumerate(ev.terms):
             uses.setdefault((side, p), []).append((w if i < ev.n_left else -w, ev))
-    order = ctx.order
     out: dict[str, Fix] = {}
     for ev in evaluated:
         if ev.holds:
             continue
-        diff = ev.stated - ev.expected
-        mine: list[tuple[tuple[Any, ...], Fix]] = []
-        for i, (w, side, p) in enumerate(ev.terms):
-            if side.source == _PREVIOUS:
-                continue
-            coeff = w if i < ev.n_left else -w
-            if coeff == 0 or (abs(coeff) != 1 and diff % coeff):
-                continue  # no whole number of this cell makes it hold
-            delta = -diff * coeff if abs(coeff) == 1 else -diff // coeff
-            value = _num(side.values[p]) + delta
-            if value < 0 and side.specs[p].kind is not Kind.SIGNED:
-                continue
-            resolves, breaks = [], 0
-            for c, other in uses[(side, p)]:
-                now = _holds(other.eq.relation, other.stated - other.expected + c * delta, 0)
-                if now and not other.holds:
-                    resolves.append(other.key)
-                elif other.holds and not now:
-                    breaks += 1
-            if side in held:
-                breaks += _breaks(held[side], p, delta)
-            basis = tuple(r for r in ev.refs if r.source == _PREVIOUS)
-            fix = Fix(cell=ev.refs[i], value=value, resolves=tuple(resolves), breaks=breaks, basis=basis)
-            rank = (-fix.score, i >= ev.n_left, side.source is not None, order.get(p, -1), str(value))
-            mine.append((rank, fix))
+        mine = [c for i in range(len(ev.terms)) if (c := _across_candidate(ctx, ev, i, uses, held)) is not None]
         if not mine:
             continue
         mine.sort(key=lambda item: item[0])
@@ -1110,6 +1106,35 @@ def _across_diagnoses(ctx: _Context, evaluated: list[_Linked], held: dict[_Side,
         alternatives = tuple(f for _, f in mine[1:] if f.score == best.score)
         out[ev.key] = attrs.evolve(best, alternatives=alternatives)
     return out
+
+
+def _across_candidate(
+    ctx: _Context, ev: _Linked, i: int, uses: _Uses, held: dict[_Side, _Held]
+) -> tuple[tuple[Any, ...], Fix] | None:
+    """The change of the *i*-th term's cell that makes *ev* hold, with its rank; None when there is none."""
+    w, side, p = ev.terms[i]
+    if side.source == _PREVIOUS:
+        return None
+    diff = ev.stated - ev.expected
+    coeff = w if i < ev.n_left else -w
+    if coeff == 0 or (abs(coeff) != 1 and diff % coeff):
+        return None  # no whole number of this cell makes it hold
+    delta = -diff * coeff if abs(coeff) == 1 else -diff // coeff
+    value = _num(side.values[p]) + delta
+    if value < 0 and side.specs[p].kind is not Kind.SIGNED:
+        return None
+    resolves, breaks = [], 0
+    for c, other in uses[(side, p)]:
+        now = _holds(other.eq.relation, other.stated - other.expected + c * delta, 0)
+        if now and not other.holds:
+            resolves.append(other.key)
+        elif other.holds and not now:
+            breaks += 1
+    if side in held:
+        breaks += _breaks(held[side], p, delta)
+    basis = tuple(r for r in ev.refs if r.source == _PREVIOUS)
+    fix = Fix(cell=ev.refs[i], value=value, resolves=tuple(resolves), breaks=breaks, basis=basis)
+    return (-fix.score, i >= ev.n_left, side.source is not None, ctx.order.get(p, -1), str(value)), fix
 
 
 def _across_findings(ctx: _Context, evaluated: list[_Linked], held: Callable[[], dict[_Side, _Held]]) -> list[Finding]:
