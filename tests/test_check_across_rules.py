@@ -266,3 +266,44 @@ def test_a_user_rule_of_the_wrong_kind() -> None:
         check(clean_report(), extra_checks=[Equation("MY-X", ("$.nowhere",), ("$.disputes.review.total",))])
     with pytest.raises(OptionError, match="not a Finding"):
         check(clean_report(), extra_checks=[lambda report, ctx: ["text"]])  # type: ignore[list-item]
+
+
+@settings(max_examples=30, deadline=None)
+@given(reports("2021"), reports("2021"), st.data())
+def test_in_force_findings_against_an_oracle(
+    report: gr.AnnualReport, previous: gr.AnnualReport, data: st.DataObject
+) -> None:
+    """Oracle: T2-IN-FORCE-CONTINUITY where in force ≠ last year's in force + issued − repealed, by attribute."""
+    previous = _same_organ(previous, report)
+    for row in ("rules", "normative_documents"):
+        if data.draw(st.booleans()):
+            report = replace_cell(report, f"$.proactive.{row}.in_force", data.draw(st.integers(0, 40)))
+    found = {f.path for f in check(report, previous=previous) if f.code == "T2-IN-FORCE-CONTINUITY"}
+    expected = set()
+    for row in ("rules", "normative_documents"):
+        this, last = getattr(report.proactive, row), getattr(previous.proactive, row)
+        if this.in_force != last.in_force + this.issued - this.repealed:
+            expected.add(f"$.proactive.{row}.in_force")
+    assert found == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(reports("2019"), st.lists(reports("2019"), max_size=3))
+def test_summary_cell_findings_against_an_oracle(summary: gr.AnnualReport, members: list[gr.AnnualReport]) -> None:
+    """Oracle: SUMMARY-CELL at every cell (but 采购总金额 in mixed units) where the summary ≠ Σ members."""
+    members = [
+        attrs.evolve(m, meta=attrs.evolve(m.meta, organ=f"成员{i}局", year=summary.meta.year))
+        for i, m in enumerate(members)
+    ]
+    summary = attrs.evolve(summary, meta=attrs.evolve(summary.meta, members=()))
+    findings = check(summary, members=members)
+    found = {f.path for f in findings if f.code == "SUMMARY-CELL"}
+    amount = "$.proactive.procurement.amount"
+    expected = {
+        c.path
+        for c in layout("2019").cells
+        if (get_cell(summary, c.path) or 0) != sum((get_cell(m, c.path) or 0) for m in members)
+    }
+    if any(f.code == "SUMMARY-AMOUNT-UNIT" for f in findings):
+        expected.discard(amount)
+    assert found == expected
