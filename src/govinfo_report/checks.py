@@ -52,7 +52,7 @@ import datetime as _dt
 import enum
 import functools
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, Protocol, Union
 
@@ -67,7 +67,18 @@ from ._fields import Kind
 from .errors import InconsistentReportError, OptionError
 from .findings import CellRef, Finding, FindingList, Fix
 from .model import AnnualReport, Edition, Scope
-from .rules import CATALOGUE, Equation, Relation, Severity, report_equations, rule
+from .rules import (
+    ACROSS,
+    CATALOGUE,
+    Across,
+    Equation,
+    Relation,
+    Severity,
+    Source,
+    across_equations,
+    report_equations,
+    rule,
+)
 from .tables import (
     SINGLE_ALONE,
     CellSpec,
@@ -83,7 +94,21 @@ from .tables import (
 if TYPE_CHECKING:
     from .importers._result import ParseResult
 
-__all__ = ["BlankPolicy", "catalogue_markdown", "check", "default_deadline", "ensure_consistent", "render_catalogue"]
+__all__ = [
+    "ADVISORY",
+    "CONTINUITY",
+    "MEMBERS",
+    "REQUIRED",
+    "BlankPolicy",
+    "Check",
+    "CheckContext",
+    "UserCheck",
+    "catalogue_markdown",
+    "check",
+    "default_deadline",
+    "ensure_consistent",
+    "render_catalogue",
+]
 
 Number = Union[int, Decimal]
 Lang = Literal["zh", "en"]
@@ -166,14 +191,15 @@ def _compare(
     at_least: bool = False,
     blanks: bool = False,
     stated_word: str | None = None,
+    expression: bool = False,
 ) -> str:
-    """The message of a comparison: where, what is stated, what it should be, and the gap."""
+    """The message of a comparison: where, what is stated, what it should be, and the gap (*expression*: as a sum)."""
     omit = len(expected_terms) > 4
     diff = stated - expected
     if lang == "zh":
         verb = "应不少于" if at_least else "应为"
         word = stated_word or "填报"
-        if len(stated_terms) == 1:
+        if len(stated_terms) == 1 and not expression:
             head = f"{where}：{word} {_fmt(stated_terms[0].value, 'zh')}"
             return (
                 f"{head}，{verb} {expected}（{_expr(expected_terms, 'zh', omit_zeros=omit)}），"
@@ -185,7 +211,7 @@ def _compare(
         )
     verb = "expected at least" if at_least else "expected"
     word = stated_word or "stated"
-    if len(stated_terms) == 1:
+    if len(stated_terms) == 1 and not expression:
         return (
             f"{where}: {word} {_fmt(stated_terms[0].value, 'en')}, {verb} {expected} "
             f"({_expr(expected_terms, 'en', omit_zeros=omit)}), {_gap(diff, 'en')}{_blank_note(blanks, 'en')}"
@@ -201,14 +227,58 @@ def _compare(
 # ----------------------------------------------------------------------------
 
 
-class _Context:
-    """The report under check: its layout, cell values and official order, and the blank policy."""
+class CheckContext:
+    """
+    The report under check, as every check function sees it (the second argument of a check).
 
-    def __init__(self, report: AnnualReport, policy: BlankPolicy, unread: Iterable[str] = ()) -> None:
+    Attributes:
+        report: The report under check.
+        policy: The blank-cell policy.
+        edition: The report's edition.
+        layout: Its layout (:func:`~govinfo_report.tables.layout`).
+        previous: The previous year's report given to :func:`check`, or None.
+        members: The member reports given to :func:`check` (empty when none were given).
+        values: Every cell value the checks read, by path (:meth:`ref` gives one as a
+            :class:`~govinfo_report.findings.CellRef`).
+
+    :meth:`finding` builds a :class:`~govinfo_report.findings.Finding` located at a
+    path, with the table and the Chinese labels of the cell filled in.
+
+    A rule of one's own is a function of the report and this context
+    (``check(report, extra_checks=[fn])``, see docs/howto-custom-rules.md):
+
+    >>> from govinfo_report import AnnualReport, replace_cell
+    >>> def many_reviews(report, context):
+    ...     total = context.values["$.disputes.review.total"] or 0
+    ...     if total > 10:
+    ...         yield context.finding("MY-REVIEWS", "$.disputes.review.total", severity="warning",
+    ...                               stated=total, message=f"行政复议 {total} 件", message_en=f"{total} reviews")
+    >>> r = AnnualReport.blank("2021", organ="某某局", year=2022, fill=0)
+    >>> r = replace_cell(replace_cell(r, "$.disputes.review.upheld", 12), "$.disputes.review.total", 12)
+    >>> [(f.code, f.row, f.column) for f in check(r, extra_checks=[many_reviews])][0]
+    ('MY-REVIEWS', '行政复议', '总计')
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(
+        self,
+        report: AnnualReport,
+        policy: BlankPolicy,
+        unread: Iterable[str] = (),
+        *,
+        previous: AnnualReport | None = None,
+        members: Sequence[AnnualReport] | None = None,
+        options: _Options | None = None,
+    ) -> None:
         self.report = report
         self.policy = policy
         self.unread = frozenset(unread)
-        self.skipped = 0  # equations not evaluated because they need an unread cell
+        self._skipped = 0
+        self.previous = previous
+        self.members: tuple[AnnualReport, ...] = tuple(members or ())
+        self.given_members = members is not None
+        self.options = options or _Options()
         self.edition = report.meta.edition
         self.layout: ReportLayout = layout(self.edition)
         self.single_row = single_row_mode(report)
@@ -219,6 +289,17 @@ class _Context:
         self.equations = report_equations(report)
         self.clean = clean(report)
         """Every cell filled and every equation held (the fast path: then no arithmetic finding is built)."""
+
+    @functools.cached_property
+    def evaluated(self) -> list[_Evaluated]:
+        """Every in-report equation evaluated (once; :attr:`skipped` counts those left out)."""
+        return _evaluate(self)
+
+    @property
+    def skipped(self) -> int:
+        """The in-report equations not evaluated because they need an unread cell."""
+        self.evaluated  # noqa: B018 - evaluating them counts them
+        return self._skipped
 
     @functools.cached_property
     def values(self) -> dict[str, Any]:
@@ -250,13 +331,35 @@ class _Context:
         return f"{self.table_en[spec.table]} {spec.row_en} × {spec.column_en}"
 
     def finding(self, code: str, path: str, **kwargs: Any) -> Finding:
-        """A finding of rule *code* located at *path* (a cell path or another path)."""
+        """
+        A finding of rule *code* located at *path* (a cell path or another path).
+
+        *kwargs* are the other fields of :class:`~govinfo_report.findings.Finding`;
+        *severity* defaults to the catalogue's (a code of the user's own needs one).
+        """
         spec = self.by_path.get(path)
         where: dict[str, Any] = {}
         if spec is not None:
             where = {"table": spec.table, "row": spec.row, "column": spec.column}
-        kwargs.setdefault("severity", rule(code).severity)
+        if "severity" not in kwargs:
+            try:
+                kwargs["severity"] = rule(code).severity
+            except KeyError:
+                raise OptionError(f"{code}: not a code of the catalogue; give the finding a severity") from None
         return Finding(code=code, path=path, **where, **kwargs)
+
+
+_Context = CheckContext
+
+
+@frozen
+class _Options:
+    """What check() was asked for beyond the report: the deadline and the advisory checks."""
+
+    deadline: _dt.date | None = None
+    plausibility: bool = False
+    rule_making_power: bool | None = None
+    narrative: bool = True
 
 
 def _cell_ref(spec: CellSpec, value: Any, source: str | None = None) -> CellRef:
@@ -310,7 +413,7 @@ def _evaluate(ctx: _Context) -> list[_Evaluated]:
             if ignore:
                 continue
             if ctx.unread and any(p in ctx.unread for p in blanks):
-                ctx.skipped += 1  # the importer could not read the table or row: not the report's fault
+                ctx._skipped += 1  # the importer could not read the table or row: not the report's fault
                 continue
             stated, expected = _total(left), _total(right)
         else:  # the common case: every cell filled
@@ -365,10 +468,10 @@ def _equation_messages(ctx: _Context, ev: _Evaluated) -> tuple[str, str]:
     return out[0], out[1]
 
 
-def _arithmetic(ctx: _Context) -> list[Finding]:
+def _arithmetic(report: AnnualReport, ctx: _Context) -> list[Finding]:
     if ctx.clean:  # the common case: every equation holds, so nothing is evaluated one by one
         return []
-    evaluated = _evaluate(ctx)
+    evaluated = ctx.evaluated
     violated = [ev for ev in evaluated if not ev.holds]
     findings: dict[str, Finding] = {}
     for ev in violated:
@@ -388,15 +491,28 @@ def _arithmetic(ctx: _Context) -> list[Finding]:
 
 
 def _diagnoses(ctx: _Context, evaluated: list[_Evaluated], violated: list[_Evaluated]) -> dict[str, Fix]:
-    """The most likely single-cell fix of each violated equation, by key."""
+    """The most likely single-cell fix of each violated equation, by key: candidates, the best of each, one per cell."""
     if not violated:
         return {}
+    uses = _uses(evaluated)
+    candidates = _candidates(ctx, uses, violated)
+    best = _best_fixes(ctx, candidates, violated)
+    return _reconcile(ctx, uses, violated, best, ctx.order)
+
+
+def _uses(evaluated: list[_Evaluated]) -> dict[str, list[_Evaluated]]:
+    """The equations each cell takes part in."""
     uses: dict[str, list[_Evaluated]] = {}
     for ev in evaluated:
         for p in ev.eq.cells:
             uses.setdefault(p, []).append(ev)
-    order = ctx.order
+    return uses
 
+
+def _candidates(
+    ctx: _Context, uses: dict[str, list[_Evaluated]], violated: list[_Evaluated]
+) -> dict[tuple[str, Number], Fix]:
+    """Every single-cell change that makes one violated equation hold, scored against every equation of its cell."""
     candidates: dict[tuple[str, Number], Fix] = {}
     for ev in violated:
         diff = ev.stated - ev.expected
@@ -418,7 +534,12 @@ def _diagnoses(ctx: _Context, evaluated: list[_Evaluated], violated: list[_Evalu
                 elif other.holds and not now:
                     breaks += 1
             candidates[(p, value)] = Fix(cell=ctx.ref(p), value=value, resolves=tuple(resolves), breaks=breaks)
+    return candidates
 
+
+def _best_fixes(ctx: _Context, candidates: dict[tuple[str, Number], Fix], violated: list[_Evaluated]) -> dict[str, Fix]:
+    """For each violated equation, the candidate that resolves it with the best score, with its equals."""
+    order = ctx.order
     out: dict[str, Fix] = {}
     for ev in violated:
         mine = [fix for fix in candidates.values() if ev.key in fix.resolves]
@@ -433,7 +554,7 @@ def _diagnoses(ctx: _Context, evaluated: list[_Evaluated], violated: list[_Evalu
         best = mine[0]
         alternatives = tuple(f for f in mine[1:] if f.score == best.score)
         out[ev.key] = attrs.evolve(best, alternatives=alternatives)
-    return _reconcile(ctx, uses, violated, out, order)
+    return out
 
 
 def _effect(
@@ -581,8 +702,9 @@ def default_deadline(report: AnnualReport) -> _dt.date | None:
     return _dt.date(year, 1, 31)
 
 
-def _meta_unknown(ctx: _Context, deadline: _dt.date | None, previous: AnnualReport | None) -> list[Finding]:
+def _meta_unknown(report: AnnualReport, ctx: _Context) -> list[Finding]:
     """One META-UNKNOWN finding when the organ or year is not known, naming the checks that were skipped."""
+    deadline, previous = ctx.options.deadline, ctx.previous
     meta = ctx.report.meta
     missing = [(t.zh, t.en) for t, value in ((v.ORGAN, meta.organ), (v.YEAR, meta.year)) if value is None]
     if not missing:
@@ -610,7 +732,7 @@ def _meta_unknown(ctx: _Context, deadline: _dt.date | None, previous: AnnualRepo
     ]
 
 
-def _edition_year(ctx: _Context) -> list[Finding]:
+def _edition_year(report: AnnualReport, ctx: _Context) -> list[Finding]:
     meta = ctx.report.meta
     if meta.year is None:  # said by META-UNKNOWN
         return []
@@ -635,7 +757,7 @@ def _edition_year(ctx: _Context) -> list[Finding]:
     ]
 
 
-def _blank_cells(ctx: _Context) -> list[Finding]:
+def _blank_cells(report: AnnualReport, ctx: _Context) -> list[Finding]:
     if ctx.policy is BlankPolicy.IGNORE or ctx.clean:
         return []
     blanks = [ctx.ref(spec.path) for spec in ctx.cells if ctx.values[spec.path] is None]
@@ -690,7 +812,7 @@ def _blank_cells(ctx: _Context) -> list[Finding]:
     ]
 
 
-def _empty_problems(ctx: _Context) -> list[Finding]:
+def _empty_problems(report: AnnualReport, ctx: _Context) -> list[Finding]:
     if not ctx.report.problems.is_empty():
         return []
     return [
@@ -703,7 +825,7 @@ def _empty_problems(ctx: _Context) -> list[Finding]:
     ]
 
 
-def _fees_mentioned(ctx: _Context) -> list[Finding]:
+def _fees_mentioned(report: AnnualReport, ctx: _Context) -> list[Finding]:
     if ctx.edition not in rule("FEES-NOT-MENTIONED").editions:
         return []
     matters = ctx.report.other_matters
@@ -723,7 +845,8 @@ def _fees_mentioned(ctx: _Context) -> list[Finding]:
     ]
 
 
-def _late(ctx: _Context, deadline: _dt.date | None) -> list[Finding]:
+def _late(report: AnnualReport, ctx: _Context) -> list[Finding]:
+    deadline = ctx.options.deadline
     published = ctx.report.meta.published
     if published is None:
         return []
@@ -752,13 +875,291 @@ def _late(ctx: _Context, deadline: _dt.date | None) -> list[Finding]:
 
 
 # ----------------------------------------------------------------------------
-# Continuity with last year's report
+# Arithmetic across reports: one evaluator for continuity, members and the user's equations
 # ----------------------------------------------------------------------------
 
 _PREVIOUS = "previous"
 
 
-def _continuity(ctx: _Context, previous: AnnualReport) -> list[Finding]:
+@frozen(eq=False)
+class _Side:
+    """One report a term reads: its cell values, the specs of its cells, and how messages and CellRefs name it."""
+
+    values: Mapping[str, Any]
+    specs: Mapping[str, CellSpec]
+    source: str | None
+    label_zh: str = ""
+    label_en: str = ""
+
+
+@frozen
+class _Linked:
+    """One :class:`~govinfo_report.rules.Across` equation evaluated: its terms expanded onto the reports they read."""
+
+    eq: Across
+    terms: tuple[tuple[int, _Side, str], ...]
+    n_left: int
+    refs: tuple[CellRef, ...]
+    stated: Number
+    expected: Number
+    holds: bool
+    blanks: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.eq.code}@{self.eq.left[0].path}"
+
+
+def _this_side(ctx: _Context) -> _Side:
+    return _Side(ctx.values, ctx.by_path, None)
+
+
+def _previous_side(ctx: _Context, previous: AnnualReport) -> _Side:
+    """Last year's report: only the cells that mean the same in this report's edition (the crosswalk)."""
+    from ._crosswalk import mapped_paths
+
+    by_path = layout(previous.meta.edition).by_path
+    specs = {p: by_path[p] for p in mapped_paths(previous.meta.edition, ctx.edition) if p in by_path}
+    return _Side(cell_values(previous), specs, _PREVIOUS, "上年报告 ", "last year's ")
+
+
+def _member_sides(ctx: _Context, members: Sequence[AnnualReport]) -> list[_Side]:
+    """Each member, its cells read as the summary's (the summary's （六） as one row: each member's as one row)."""
+    out = []
+    for m in members:
+        values = cell_values(m)
+        if ctx.single_row is not None:  # the summary's （六）其他处理（未分子行）: each member's （六） as one row
+            from ._crosswalk import other_handling_row
+
+            row = other_handling_row(m) if m.meta.edition is Edition.E2021 else {}
+            values.update({c.path: row.get(c.column_key) for c in single_row_cells(ctx.edition)})
+        out.append(_Side(values, ctx.by_path, _member_source(m.meta.organ_name), m.meta.organ_name, m.meta.organ_name))
+    return out
+
+
+def _expand(eq: Across, sides: dict[Source, list[_Side]]) -> tuple[tuple[int, _Side, str], ...] | None:
+    """*eq*'s terms on the reports they read (a members term once per member); None when a report lacks a cell."""
+    out: list[tuple[int, _Side, str]] = []
+    for t in eq.terms:
+        readers = sides.get(t.source)
+        if readers is None:
+            return None
+        for side in readers:
+            if t.path not in side.specs:
+                return None
+            out.append((t.weight, side, t.path))
+    return tuple(out)
+
+
+def _evaluate_across(ctx: _Context, eqs: Iterable[Across], sides: dict[Source, list[_Side]]) -> list[_Linked]:
+    """Every equation of *eqs* that the given reports can supply, evaluated (blanks as the policy says)."""
+    ignore = ctx.policy is BlankPolicy.IGNORE
+    out = []
+    for eq in eqs:
+        terms = _expand(eq, sides)
+        if terms is None:
+            continue
+        n_left = sum(len(sides[t.source]) for t in eq.left)
+        refs = tuple(_cell_ref(side.specs[p], side.values[p], side.source) for _, side, p in terms)
+        blanks = tuple(r.ref for r in refs if r.value is None)
+        if blanks and ignore:
+            continue
+        stated: Number = 0
+        expected: Number = 0
+        for i, (w, _, _) in enumerate(terms):
+            if i < n_left:
+                stated = stated + w * _num(refs[i].value)
+            else:
+                expected = expected + w * _num(refs[i].value)
+        holds = _holds(eq.relation, stated, expected)
+        out.append(_Linked(eq, terms, n_left, refs, stated, expected, holds, blanks))
+    return out
+
+
+def _across_messages(ctx: _Context, ev: _Linked) -> tuple[str, str]:
+    """The messages of a violated equation across reports, in Chinese and English."""
+    members = Source.MEMBERS in ev.eq.sources
+    specs = [side.specs[p] for _, side, p in ev.terms if not side.source or side.source == _PREVIOUS]
+    varying = _varying(specs)
+    left = ev.terms[: ev.n_left]
+    plain = len(left) == 1 and left[0][0] == 1 and left[0][1].source is None  # one cell of this report stated
+    out = []
+    lang: Lang
+    for lang in ("zh", "en"):
+        first = left[0][1].specs[left[0][2]]
+        if len(left) == 1:
+            where = ctx.location(first, lang)
+        elif len({s.column for s in specs}) == 1:
+            where = (
+                f"表{first.table} {first.column} 列"
+                if lang == "zh"
+                else f"{ctx.table_en[first.table]}, column {first.column_en}"
+            )
+        else:
+            where = f"表{first.table} {first.row}" if lang == "zh" else f"{ctx.table_en[first.table]}, {first.row_en}"
+        if members:
+            where = ("汇总 " if lang == "zh" else "Summary, ") + where
+
+        def term(w: int, side: _Side, p: str, lang: Lang = lang) -> _Term:
+            if side.source is not None and side.source != _PREVIOUS:  # a member: named by its organ
+                label = side.label_zh if lang == "zh" else side.label_en
+            else:
+                prefix = side.label_zh if lang == "zh" else side.label_en
+                label = prefix + _part_label(side.specs[p], varying, lang)
+            if abs(w) != 1:
+                label = f"{abs(w)} × {label}"
+            return _Term(label, side.values[p], 1 if w > 0 else -1)
+
+        stated_terms = [_Term("", ev.refs[0].value)] if plain else [term(*t) for t in left]
+        expected_terms = [term(*t) for t in ev.terms[ev.n_left :]]
+        at_least = ev.eq.relation is Relation.GE
+        out.append(
+            _compare(
+                where,
+                stated_terms,
+                ev.stated,
+                ev.expected,
+                expected_terms,
+                lang,
+                at_least=at_least,
+                blanks=bool(ev.blanks),
+                expression=not plain,
+            )
+        )
+    return out[0], out[1]
+
+
+def _across_finding(ctx: _Context, ev: _Linked) -> Finding:
+    zh, en = _across_messages(ctx, ev)
+    extra: dict[str, Any] = {} if ev.eq.severity is None else {"severity": ev.eq.severity}
+    return ctx.finding(
+        ev.eq.code,
+        ev.eq.left[0].path,
+        stated=ev.stated,
+        expected=ev.expected,
+        cells=ev.refs,
+        blank_cells=ev.blanks,
+        message=zh,
+        message_en=en,
+        **extra,
+    )
+
+
+# ---- their diagnoses --------------------------------------------------------
+
+
+@frozen
+class _Held:
+    """The in-report equations of one report, by the cells they use: (coefficient, stated − expected, relation)."""
+
+    uses: dict[str, list[tuple[int, Number, Relation, bool]]]
+
+
+def _held_of(evaluated: Iterable[_Evaluated]) -> _Held:
+    uses: dict[str, list[tuple[int, Number, Relation, bool]]] = {}
+    for ev in evaluated:
+        diff = ev.stated - ev.expected
+        for p in dict.fromkeys(ev.eq.cells):
+            coeff = (p in ev.eq.left) - (p in ev.eq.right)
+            uses.setdefault(p, []).append((coeff, diff, ev.eq.relation, ev.holds))
+    return _Held(uses)
+
+
+def _member_held(member: AnnualReport, policy: BlankPolicy) -> _Held:
+    """The in-report equations of a member, evaluated as check() would."""
+    mctx = _Context(member, policy)
+    return _held_of(mctx.evaluated)
+
+
+def _breaks(held: _Held, path: str, delta: Number) -> int:
+    """How many equations of *held* that hold now would not, with the cell at *path* changed by *delta*."""
+    n = 0
+    for coeff, diff, relation, holds in held.uses.get(path, ()):
+        if holds and coeff and not _holds(relation, diff + coeff * delta, 0):
+            n += 1
+    return n
+
+
+_Uses = dict[tuple[_Side, str], list[tuple[int, _Linked]]]
+
+
+def _across_diagnoses(ctx: _Context, evaluated: list[_Linked], held: dict[_Side, _Held]) -> dict[str, Fix]:
+    """
+    The most likely single-cell fix of each violated equation across reports, by key.
+
+    The candidates are the cells of the report under check and, for a summary,
+    each member's cell (last year's report is published: its cells are not
+    candidates).  Each is scored as the in-report diagnoses are: the findings
+    it resolves minus the relations that hold now and would not, in the
+    report the cell belongs to.
+    """
+    uses: _Uses = {}
+    for ev in evaluated:
+        for i, (w, side, p) in enumerate(ev.terms):
+            uses.setdefault((side, p), []).append((w if i < ev.n_left else -w, ev))
+    out: dict[str, Fix] = {}
+    for ev in evaluated:
+        if ev.holds:
+            continue
+        mine = [c for i in range(len(ev.terms)) if (c := _across_candidate(ctx, ev, i, uses, held)) is not None]
+        if not mine:
+            continue
+        mine.sort(key=lambda item: item[0])
+        best = mine[0][1]
+        alternatives = tuple(f for _, f in mine[1:] if f.score == best.score)
+        out[ev.key] = attrs.evolve(best, alternatives=alternatives)
+    return out
+
+
+def _across_candidate(
+    ctx: _Context, ev: _Linked, i: int, uses: _Uses, held: dict[_Side, _Held]
+) -> tuple[tuple[Any, ...], Fix] | None:
+    """The change of the *i*-th term's cell that makes *ev* hold, with its rank; None when there is none."""
+    w, side, p = ev.terms[i]
+    if side.source == _PREVIOUS:
+        return None
+    diff = ev.stated - ev.expected
+    coeff = w if i < ev.n_left else -w
+    if coeff == 0 or (abs(coeff) != 1 and diff % coeff):
+        return None  # no whole number of this cell makes it hold
+    delta = -diff * coeff if abs(coeff) == 1 else -diff // coeff
+    value = _num(side.values[p]) + delta
+    if value < 0 and side.specs[p].kind is not Kind.SIGNED:
+        return None
+    resolves, breaks = [], 0
+    for c, other in uses[(side, p)]:
+        now = _holds(other.eq.relation, other.stated - other.expected + c * delta, 0)
+        if now and not other.holds:
+            resolves.append(other.key)
+        elif other.holds and not now:
+            breaks += 1
+    if side in held:
+        breaks += _breaks(held[side], p, delta)
+    basis = tuple(r for r in ev.refs if r.source == _PREVIOUS)
+    fix = Fix(cell=ev.refs[i], value=value, resolves=tuple(resolves), breaks=breaks, basis=basis)
+    return (-fix.score, i >= ev.n_left, side.source is not None, ctx.order.get(p, -1), str(value)), fix
+
+
+def _across_findings(ctx: _Context, evaluated: list[_Linked], held: Callable[[], dict[_Side, _Held]]) -> list[Finding]:
+    """The findings of the violated equations of *evaluated*, each with its diagnosis (*held*: when there are some)."""
+    violated = [ev for ev in evaluated if not ev.holds]
+    if not violated:
+        return []
+    fixes = _across_diagnoses(ctx, evaluated, held())
+    return [attrs.evolve(_across_finding(ctx, ev), diagnosis=fixes.get(ev.key)) for ev in violated]
+
+
+def _this_held(ctx: _Context) -> _Held:
+    return _held_of(ctx.evaluated)
+
+
+# ----------------------------------------------------------------------------
+# Continuity with last year's report
+# ----------------------------------------------------------------------------
+
+
+def _previous_mismatch(ctx: _Context, previous: AnnualReport) -> list[Finding]:
+    """PREVIOUS-REPORT: the previous report is another organ's, or not for the year before."""
     report = ctx.report
     out = []
     known_organs = previous.meta.organ is not None and report.meta.organ is not None
@@ -786,85 +1187,26 @@ def _continuity(ctx: _Context, previous: AnnualReport) -> list[Finding]:
                 "continuity not checked",
             )
         )
-    if out:
-        return out
-    prev_values = cell_values(previous)
-    prev_specs = layout(previous.meta.edition).by_path
-
-    def prev_ref(path: str) -> CellRef:
-        return _cell_ref(prev_specs[path], prev_values[path], _PREVIOUS)
-
-    def compare(code: str, path: str, terms: list[tuple[int, CellRef]]) -> None:
-        stated_ref = ctx.ref(path)
-        refs = [stated_ref, *(r for _, r in terms)]
-        blanks = tuple(r.ref for r in refs if r.value is None)
-        if blanks and ctx.policy is BlankPolicy.IGNORE:
-            return
-        stated = _num(stated_ref.value)
-        expected: Number = 0
-        for sign, r in terms:
-            expected = expected + sign * _num(r.value)
-        if stated == expected:
-            return
-        spec = ctx.spec(path)
-        # CARRY-OVER compares rows (二 with last year's 四); the 表二 rules combine columns of one row.
-        varying = "row" if code == "CARRY-OVER" else "column"
-        msgs = []
-        lang: Lang
-        for lang in ("zh", "en"):
-            last = "上年报告 " if lang == "zh" else "last year's "
-            expr = []
-            for sign, r in terms:
-                label = _part_label(prev_specs[r.path] if r.source else ctx.spec(r.path), varying, lang)
-                expr.append(_Term((last if r.source else "") + label, r.value, sign))
-            msgs.append(
-                _compare(
-                    ctx.location(spec, lang),
-                    [_Term("", stated_ref.value)],
-                    stated,
-                    expected,
-                    expr,
-                    lang,
-                    blanks=bool(blanks),
-                )
-            )
-        out.append(
-            ctx.finding(
-                code,
-                path,
-                stated=stated,
-                expected=expected,
-                cells=tuple(refs),
-                blank_cells=blanks,
-                message=msgs[0],
-                message_en=msgs[1],
-            )
-        )
-
-    for spec in layout(ctx.edition).rows_by_path["$.requests.carried_in"].cells:
-        col = spec.column_key
-        compare("CARRY-OVER", spec.path, [(1, prev_ref(f"$.requests.carried_forward.{col}"))])
-
-    same = previous.meta.edition is ctx.edition
-    if same and ctx.edition in rule("T2-IN-FORCE-CONTINUITY").editions:
-        for row in ("rules", "normative_documents"):
-            base = f"$.proactive.{row}"
-            compare(
-                "T2-IN-FORCE-CONTINUITY",
-                f"{base}.in_force",
-                [(1, prev_ref(f"{base}.in_force")), (1, ctx.ref(f"{base}.issued")), (-1, ctx.ref(f"{base}.repealed"))],
-            )
-    if same and ctx.edition in rule("T2-ITEMS-CONTINUITY").editions:
-        for row_spec in ctx.layout.table("二").rows:
-            if not {"previous_year", "change"} <= {c.column_key for c in row_spec.cells}:
-                continue
-            base = row_spec.path
-            compare(
-                "T2-ITEMS-CONTINUITY",
-                f"{base}.previous_year",
-                [(1, prev_ref(f"{base}.previous_year")), (1, prev_ref(f"{base}.change"))],
-            )
     return out
+
+
+def _continuity_equations(ctx: _Context) -> list[Across]:
+    """The continuity rules of :data:`~govinfo_report.rules.ACROSS` for this report's edition."""
+    return [eq for eq in across_equations(ctx.edition) if rule(eq.code).group == "continuity"]
+
+
+def _continuity(report: AnnualReport, ctx: _Context) -> list[Finding]:
+    """With a previous report: PREVIOUS-REPORT, else the continuity equations (CARRY-OVER, T2-*-CONTINUITY)."""
+    previous = ctx.previous
+    if previous is None:
+        return []
+    mismatch = _previous_mismatch(ctx, previous)
+    if mismatch:
+        return mismatch
+    this = _this_side(ctx)
+    sides = {Source.THIS: [this], Source.PREVIOUS: [_previous_side(ctx, previous)]}
+    evaluated = _evaluate_across(ctx, _continuity_equations(ctx), sides)
+    return _across_findings(ctx, evaluated, lambda: {this: _this_held(ctx)})
 
 
 # ----------------------------------------------------------------------------
@@ -876,13 +1218,19 @@ def _member_source(organ: str) -> str:
     return f"member:{organ}"
 
 
-def _summary(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
+def _member_problems(ctx: _Context) -> tuple[list[Finding], list[AnnualReport], list[tuple[str, Finding]]]:
+    """
+    SUMMARY-MEMBER-MISMATCH for each member of another year or edition, given twice, or not listed.
+
+    Returns the findings, the members used in the sums, and the members left
+    out of them with the finding that says so.
+    """
     summary = ctx.report
     listed = summary.meta.members
     out: list[Finding] = []
     used: list[AnnualReport] = []
-    left_out: list[tuple[str, Finding]] = []  # members left out of the sums, with the finding that says so
-    for m in members:
+    left_out: list[tuple[str, Finding]] = []
+    for m in ctx.members:
         problems_zh, problems_en = [], []
         excluded = False
         if None not in (m.meta.year, summary.meta.year) and m.meta.year != summary.meta.year:
@@ -918,22 +1266,37 @@ def _summary(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
                 left_out.append((m.meta.organ_name, out[-1]))
         if not excluded:
             used.append(m)
+    return out, used, left_out
+
+
+def _missing_members(ctx: _Context, used: Sequence[AnnualReport]) -> list[Finding]:
+    """SUMMARY-MISSING-MEMBER for each listed member without a report."""
+    summary = ctx.report
     given = {m.meta.organ for m in used}
-    for i, name in enumerate(listed):
-        if name not in given:
-            out.append(
-                ctx.finding(
-                    "SUMMARY-MISSING-MEMBER",
-                    f"$.meta.members[{i}]",
-                    expected=name,
-                    message=f"汇总报告列出的成员单位 {name} 没有提供{summary.meta.year}年度报告",
-                    message_en=f"The summary lists {name}, but no {summary.meta.year} report of it was given",
-                )
-            )
+    return [
+        ctx.finding(
+            "SUMMARY-MISSING-MEMBER",
+            f"$.meta.members[{i}]",
+            expected=name,
+            message=f"汇总报告列出的成员单位 {name} 没有提供{summary.meta.year}年度报告",
+            message_en=f"The summary lists {name}, but no {summary.meta.year} report of it was given",
+        )
+        for i, name in enumerate(summary.meta.members)
+        if name not in given
+    ]
+
+
+def _summary(report: AnnualReport, ctx: _Context) -> list[Finding]:
+    """With members: the member problems, the missing members, and SUMMARY-CELL (folded under their cause)."""
+    if not ctx.given_members:
+        return []
+    out, used, left_out = _member_problems(ctx)
+    out += _missing_members(ctx, used)
     cells = _summary_cells(ctx, used)
     # the cause of the sums' shortfall: a listed member without a report, else a member left out of them
+    given = {m.meta.organ for m in used}
     causes = [f for f in out if f.code == "SUMMARY-MISSING-MEMBER"]
-    causes += [f for organ, f in left_out if organ not in given and organ not in listed]
+    causes += [f for organ, f in left_out if organ not in given and organ not in report.meta.members]
     if causes:
         cells = _follow_on(ctx, causes[0], cells, out)
     out.extend(cells)
@@ -973,53 +1336,31 @@ def _follow_on(ctx: _Context, cause: Finding, cells: list[Finding], out: list[Fi
 
 
 def _summary_cells(ctx: _Context, members: Sequence[AnnualReport]) -> list[Finding]:
-    out: list[Finding] = []
-    member_values = [cell_values(m) for m in members]
-    if ctx.single_row is not None:  # the summary's （六）其他处理（未分子行）: each member's （六） as one row
-        from ._crosswalk import other_handling_row
-
-        for m, mv in zip(members, member_values, strict=True):
-            row = other_handling_row(m) if m.meta.edition is Edition.E2021 else {}
-            mv.update({c.path: row.get(c.column_key) for c in single_row_cells(ctx.edition)})
+    """SUMMARY-CELL: each cell of the summary against the sum over *members* (2019 采购总金额 only in one unit)."""
+    this = _this_side(ctx)
+    sides = {Source.THIS: [this], Source.MEMBERS: _member_sides(ctx, members)}
+    eqs = [eq for eq in across_equations(ctx.edition, [c.path for c in ctx.cells]) if rule(eq.code).group == "summary"]
+    evaluated = _evaluate_across(ctx, eqs, sides)
     units_path = "$.proactive.procurement.amount"
-    for spec in ctx.cells:
-        path = spec.path
-        stated_value = ctx.values[path]
-        refs = [ctx.ref(path)] + [
-            _cell_ref(spec, mv[path], _member_source(m.meta.organ_name))
-            for m, mv in zip(members, member_values, strict=True)
-        ]
-        blanks = tuple(r.ref for r in refs if r.value is None)
-        if blanks and ctx.policy is BlankPolicy.IGNORE:
-            continue
-        if path == units_path and ctx.edition is Edition.E2019:
-            finding = _unit_mismatch(ctx, members, refs)
-            if finding is not None:
-                out.append(finding)
-                continue
-        stated = _num(stated_value)
-        expected = _total(r.value for r in refs[1:])
-        if stated == expected:
-            continue
-        msgs = []
-        lang: Lang
-        for lang in ("zh", "en"):
-            terms = [_Term(m.meta.organ_name, r.value) for m, r in zip(members, refs[1:], strict=True)]
-            where = ("汇总 " if lang == "zh" else "Summary, ") + ctx.location(spec, lang)
-            msgs.append(_compare(where, [_Term("", stated_value)], stated, expected, terms, lang, blanks=bool(blanks)))
-        out.append(
-            ctx.finding(
-                "SUMMARY-CELL",
-                path,
-                stated=stated,
-                expected=expected,
-                cells=tuple(refs),
-                blank_cells=blanks,
-                message=msgs[0],
-                message_en=msgs[1],
-            )
-        )
-    return out
+    out: list[Finding] = []
+    if ctx.edition is Edition.E2019:
+        for ev in evaluated:
+            if ev.eq.left[0].path == units_path:
+                finding = _unit_mismatch(ctx, members, list(ev.refs))
+                if finding is not None:
+                    out.append(finding)
+                    evaluated.remove(ev)
+                break
+
+    def held() -> dict[_Side, _Held]:
+        out: dict[_Side, _Held] = {this: _this_held(ctx)}
+        involved = {side for ev in evaluated if not ev.holds for _, side, _ in ev.terms}
+        for m, side in zip(members, sides[Source.MEMBERS], strict=True):
+            if side in involved:
+                out[side] = _member_held(m, ctx.policy)
+        return out
+
+    return out + _across_findings(ctx, evaluated, held)
 
 
 def _unit_mismatch(ctx: _Context, members: Sequence[AnnualReport], refs: list[CellRef]) -> Finding | None:
@@ -1067,6 +1408,125 @@ def _sort_key(ctx: _Context) -> Callable[[Finding], tuple[Any, ...]]:
         return (f.severity.rank, section, order.get(f.path, -1), f.path, _CODE_ORDER.get(f.code, 999), f.message)
 
     return key
+
+
+# ----------------------------------------------------------------------------
+# The checks, in groups
+# ----------------------------------------------------------------------------
+
+Check = Callable[[AnnualReport, CheckContext], Iterable[Finding]]
+"""A check: a function of the report and its :class:`CheckContext` that returns findings."""
+
+UserCheck = Union[Check, Equation, Across]
+"""What ``check(..., extra_checks=[...])`` takes: a check function, or an equation given as data."""
+
+
+def _narrative(report: AnnualReport, ctx: _Context) -> list[Finding]:
+    """The TEXT-* rules (on by default; ``check(report, narrative=False)`` skips them)."""
+    if not ctx.options.narrative:
+        return []
+    from .narrative_checks import narrative_findings
+
+    return narrative_findings(report)
+
+
+def _plausibility(report: AnnualReport, ctx: _Context) -> list[Finding]:
+    """The PLAUS-* rules (``check(report, plausibility=True)``)."""
+    if not ctx.options.plausibility:
+        return []
+    from .plausibility_checks import plausibility as plausibility_findings
+
+    return plausibility_findings(report, previous=ctx.previous, rule_making_power=ctx.options.rule_making_power)
+
+
+REQUIRED: tuple[Check, ...] = (
+    _meta_unknown,
+    _edition_year,
+    _blank_cells,
+    _arithmetic,
+    _empty_problems,
+    _fees_mentioned,
+    _late,
+)
+"""The checks of every report: metadata, the arithmetic of the tables, the report-level rules."""
+
+CONTINUITY: tuple[Check, ...] = (_continuity,)
+"""The checks against last year's report (``check(report, previous=...)``)."""
+
+MEMBERS: tuple[Check, ...] = (_summary,)
+"""The checks of a summary against its members (``check(summary, members=[...])``)."""
+
+ADVISORY: tuple[Check, ...] = (_narrative, _plausibility)
+"""The prose against the tables, and the plausibility rules."""
+
+
+def _groups(ctx: _Context) -> list[tuple[Check, ...]]:
+    """The groups of checks that apply to *ctx*: continuity with a previous report, members with members."""
+    out = [REQUIRED]
+    if ctx.previous is not None:
+        out.append(CONTINUITY)
+    if ctx.given_members:
+        out.append(MEMBERS)
+    out.append(ADVISORY)
+    return out
+
+
+# ---- the user's own rules --------------------------------------------------
+
+_RESERVED = frozenset(r.code for r in CATALOGUE)
+
+
+def _reserved(code: str) -> bool:
+    return code in _RESERVED or code.startswith(IMPORT_PREFIX)
+
+
+def _user_checks(extra: Iterable[UserCheck]) -> list[Check]:
+    """*extra* as check functions: the equations evaluated together, each function's codes checked."""
+    if isinstance(extra, (Equation, Across)) or callable(extra):
+        raise OptionError("extra_checks: expected a list of checks or equations, got a single one")
+    eqs: list[Across] = []
+    fns: list[Check] = []
+    for i, item in enumerate(extra):
+        if isinstance(item, Equation):
+            severity = Severity.ERROR if item.relation is Relation.EQ else Severity.WARNING
+            item = Across.of(item, severity)
+        if isinstance(item, Across):
+            if _reserved(item.code):
+                raise OptionError(f"extra_checks[{i}]: the code {item.code!r} is the catalogue's; choose another")
+            eqs.append(item if item.severity is not None else attrs.evolve(item, severity=Severity.ERROR))
+        elif callable(item):
+            fns.append(functools.partial(_user_function, item, i))
+        else:
+            raise OptionError(
+                f"extra_checks[{i}]: expected a function (report, context) -> findings or an equation, "
+                f"got {type(item).__name__}"
+            )
+    return ([functools.partial(_user_equations, tuple(eqs))] if eqs else []) + fns
+
+
+def _user_function(fn: Check, i: int, report: AnnualReport, ctx: _Context) -> list[Finding]:
+    out = list(fn(report, ctx))
+    for f in out:
+        if not isinstance(f, Finding):
+            raise OptionError(f"extra_checks[{i}]: returned {type(f).__name__}, not a Finding")
+        if _reserved(f.code):
+            raise OptionError(f"extra_checks[{i}]: the code {f.code!r} is the catalogue's; choose another")
+    return out
+
+
+def _user_equations(eqs: tuple[Across, ...], report: AnnualReport, ctx: _Context) -> list[Finding]:
+    """The user's equations, on the reports given: one that reads a report not given is not evaluated."""
+    this = _this_side(ctx)
+    sides: dict[Source, list[_Side]] = {Source.THIS: [this]}
+    if ctx.previous is not None and not _previous_mismatch(ctx, ctx.previous):
+        sides[Source.PREVIOUS] = [_previous_side(ctx, ctx.previous)]
+    if ctx.given_members:
+        sides[Source.MEMBERS] = _member_sides(ctx, _member_problems(ctx)[1])
+    for eq in eqs:
+        for t in eq.terms:
+            if t.path not in ctx.layout.by_path and t.path not in ctx.by_path:
+                raise OptionError(f"extra_checks: {eq.code}: {t.path!r} is not a cell of a {ctx.edition.value} report")
+    return _across_findings(ctx, _evaluate_across(ctx, eqs, sides), lambda: {this: _this_held(ctx)})
 
 
 def blank_policy(blank: BlankPolicy | str) -> BlankPolicy:
@@ -1162,6 +1622,7 @@ def check(
     narrative: bool = True,
     unread: Iterable[str] = (),
     diagnostics: Iterable[ImportDiagnostic] | None = None,
+    extra_checks: Iterable[UserCheck] = (),
 ) -> list[Finding]:
     """
     Every finding about *report*; never raises because the report is inconsistent.
@@ -1204,6 +1665,15 @@ def check(
         narrative: Compare the figures the prose states with the tables
             (the TEXT-* rules, :mod:`govinfo_report.narrative_checks`); they
             run only when the report has prose.  False skips them.
+        extra_checks: The user's own rules, run after the catalogue's: each a
+            function ``(report, context) -> Iterable[Finding]`` (*context* is a
+            :class:`CheckContext`), or an equation given as data (a
+            :class:`~govinfo_report.rules.Equation` over the report's cells, or a
+            :class:`~govinfo_report.rules.Across` whose terms may read the
+            previous report or the members), evaluated like the catalogue's and
+            given a diagnosis.  Their findings are sorted, rendered and written
+            to JSON like every other; their codes must not be the catalogue's.
+            See docs/howto-custom-rules.md.
 
     Returns:
         The findings (a :class:`~govinfo_report.findings.FindingList`, a list
@@ -1214,9 +1684,13 @@ def check(
     Raises:
         OptionError: An argument of the wrong kind (an unknown *blank*
             policy, a *deadline* that is not a date, something other than an
-            :class:`~govinfo_report.model.AnnualReport`).
+            :class:`~govinfo_report.model.AnnualReport`, an extra check that is
+            neither a function nor an equation), or an extra check whose code
+            is one of the catalogue's.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       *extra_checks*.
     """
     if not isinstance(report, AnnualReport) and hasattr(report, "unread") and hasattr(report, "diagnostics"):
         # check(parse(path)), a ParseResult: the importer knows what it could not read
@@ -1232,30 +1706,21 @@ def check(
             deadline = deadline.date()
         elif not isinstance(deadline, _dt.date):
             raise OptionError(f"deadline: expected a date, got {type(deadline).__name__}")
-    ctx = _Context(report, policy, unread)
-    findings: list[Finding] = []
-    findings += _meta_unknown(ctx, deadline, previous)
-    findings += _edition_year(ctx)
-    arithmetic = _arithmetic(ctx)  # first: it counts the relations it skips for BLANK-CELLS
-    findings += _blank_cells(ctx)
-    findings += arithmetic
-    findings += _empty_problems(ctx)
-    findings += _fees_mentioned(ctx)
-    findings += _late(ctx, deadline)
-    if previous is not None:
-        findings += _continuity(ctx, _require_report(previous, "previous"))
     if members is not None:
         if isinstance(members, AnnualReport):
             raise OptionError("members: expected a list of AnnualReport, got a single AnnualReport")
-        findings += _summary(ctx, [_require_report(m, f"members[{i}]") for i, m in enumerate(members)])
-    if narrative:
-        from .narrative_checks import narrative_findings
-
-        findings += narrative_findings(report)
-    if plausibility:
-        from .plausibility_checks import plausibility as plausibility_findings
-
-        findings += plausibility_findings(report, previous=previous, rule_making_power=rule_making_power)
+        members = [_require_report(m, f"members[{i}]") for i, m in enumerate(members)]
+    if previous is not None:
+        _require_report(previous, "previous")
+    user = _user_checks(extra_checks)
+    options = _Options(deadline, plausibility, rule_making_power, narrative)
+    ctx = _Context(report, policy, unread, previous=previous, members=members, options=options)
+    findings: list[Finding] = []
+    for group in _groups(ctx):
+        for fn in group:
+            findings += fn(report, ctx)
+    for fn in user:
+        findings += fn(report, ctx)
     if diagnostics is not None:
         findings += _reading(ctx, list(diagnostics), findings)
     return FindingList(sorted(findings, key=_sort_key(ctx)) if findings else findings)
@@ -1272,6 +1737,7 @@ def ensure_consistent(
     rule_making_power: bool | None = None,
     narrative: bool = True,
     unread: Iterable[str] = (),
+    extra_checks: Iterable[UserCheck] = (),
 ) -> None:
     """
     Raise when :func:`check` finds an error; warnings and info pass.
@@ -1295,6 +1761,7 @@ def ensure_consistent(
         rule_making_power=rule_making_power,
         narrative=narrative,
         unread=unread,
+        extra_checks=extra_checks,
     )
     if any(f.severity is Severity.ERROR for f in findings):
         raise InconsistentReportError(findings)
@@ -1372,6 +1839,18 @@ def render_catalogue() -> str:
             lines.append(
                 f"| {r.code} | {r.severity.value} | {editions} | {_cell(r.zh)} | {_cell(r.en)} | {r.spec or '—'} |"
             )
+    lines += [
+        "",
+        "## Across reports, as data",
+        "",
+        "The continuity and summary rules are equations whose terms may read last year's report",
+        "(`previous`) or the member reports (`members`, summed), as `govinfo_report.rules.ACROSS` declares",
+        "them. `check()` evaluates them with one evaluator and gives each finding a diagnosis. Your own",
+        "rules, as functions or as equations, go in `check(report, extra_checks=[...])`: see",
+        "[Write your own rules](howto-custom-rules.md).",
+        "",
+    ]
+    lines += [f"- {r.code}: `{r.describe()}`" for r in ACROSS]
     return "\n".join(lines) + "\n"
 
 

@@ -111,6 +111,16 @@ class CellRef:
         return self.path if self.source is None else f"{self.source}:{self.path}"
 
 
+def _whose(cell: CellRef, language: Literal["zh", "en"] = "zh") -> str:
+    """The report a cell of another report belongs to, as a prefix of its location ("" for the report checked)."""
+    if cell.source is None:
+        return ""
+    if cell.source == "previous":
+        return "上年报告 " if language == "zh" else "last year's "
+    organ = cell.source.split(":", 1)[1] if ":" in cell.source else cell.source
+    return f"成员报告 {organ} " if language == "zh" else f"member {organ}'s "
+
+
 def _codes(keys: Sequence[str]) -> list[str]:
     """The rule codes of finding keys (``code@path``), once each."""
     return list(dict.fromkeys(k.split("@")[0] for k in keys))
@@ -133,6 +143,13 @@ class Fix:
             for the same cell, so that no single cell satisfies them all.
         conflicts: The single-cell fixes that disagree about this cell (each
             with the findings it alone would resolve); empty for most fixes.
+        basis: For a fix that a rule across reports asks for (continuity): the
+            cells of the other report the value comes from, e.g. last year's
+            四、结转下年度继续办理 for 二、上年结转.  Not part of the JSON form (its
+            finding's ``cells`` carry them).
+
+    A fix of a cell of another report (a member of a summary) has that
+    report in its cell's :attr:`CellRef.source`; :meth:`describe` names it.
 
     .. versionadded:: 0.1.0
     """
@@ -144,6 +161,7 @@ class Fix:
     alternatives: tuple[Fix, ...] = ()
     together: tuple[Fix, ...] = ()
     conflicts: tuple[Fix, ...] = ()
+    basis: tuple[CellRef, ...] = ()
 
     @property
     def score(self) -> int:
@@ -188,9 +206,16 @@ class Fix:
         if self.conflicts:
             text = self._describe_conflict(language, effect)
         elif language == "en":
-            text = f"set {self.cell.path} ({self.cell.location}) to {_fmt(self.value, 'en')} (now {now}; {effect})"
+            text = f"set {self.cell.ref} ({self.cell.location}) to {_fmt(self.value, 'en')} (now {now}; {effect})"
         else:
-            text = f"{self.cell.location} 应为 {_fmt(self.value, 'zh')}（现为 {now}；{effect}）"
+            text = f"{_whose(self.cell)}{self.cell.location} 应为 {_fmt(self.value, 'zh')}（现为 {now}；{effect}）"
+        if self.basis:
+            if language == "en":
+                text += "; from " + ", ".join(
+                    f"{_whose(b, 'en')}{b.location} {_fmt(b.value, 'en')}" for b in self.basis
+                )
+            else:
+                text += "；依据 " + "，".join(f"{_whose(b)}{b.location} {_fmt(b.value, 'zh')}" for b in self.basis)
         if self.alternatives:
             shown = self.alternatives[:3]
             more = "…" if len(self.alternatives) > len(shown) else ""
@@ -580,7 +605,6 @@ def render_findings(
     if language not in ("zh", "en"):
         raise OptionError(f"unknown language {language!r}; expected 'zh' or 'en'")
     if format in ("text", "table"):
-
         return terminal_safe(_text(items, language) if format == "text" else _table(items, language))
     if format == "json":
         return findings_to_json(items)

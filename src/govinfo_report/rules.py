@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 from attrs import frozen
@@ -37,6 +37,8 @@ from .model import (
     ApplicantCounts,
     DocumentCounts,
     Edition,
+    FeeItemCounts,
+    ItemCounts,
     Outcomes,
     PublicationCounts,
     Requests,
@@ -52,14 +54,19 @@ from .tables import (
 )
 
 __all__ = [
+    "ACROSS",
     "ARITHMETIC",
     "CATALOGUE",
     "NARRATIVE_RULES",
     "PLAUSIBILITY_RULES",
+    "Across",
     "Equation",
     "Relation",
     "Rule",
     "Severity",
+    "Source",
+    "Term",
+    "across_equations",
     "equations",
     "rule",
 ]
@@ -477,9 +484,7 @@ def _single_row_equations(edition: Edition, mode: str) -> tuple[Equation, ...]:
         out.append(eq)
         if mode != SINGLE_ALONE and eq.code == "T3-RESULTS-TOTAL":
             col = eq.left[0].rsplit(".", 1)[1]
-            out.append(
-                Equation("T3-OTHER-SINGLE-ROW", (single[col],), tuple(p for p in eq.right if sub_row(p)))
-            )
+            out.append(Equation("T3-OTHER-SINGLE-ROW", (single[col],), tuple(p for p in eq.right if sub_row(p))))
     return tuple(out)
 
 
@@ -505,3 +510,215 @@ def report_equations(report: AnnualReport) -> tuple[Equation, ...]:
 
 
 __all__ += ["report_equations"]
+
+
+# ----------------------------------------------------------------------------
+# Arithmetic across reports: continuity with last year, a summary against its members
+# ----------------------------------------------------------------------------
+
+
+class Source(str, enum.Enum):
+    """
+    Which report a :class:`Term` reads.
+
+    .. versionadded:: 0.2.0
+    """
+
+    THIS = "this"
+    """The report under check."""
+    PREVIOUS = "previous"
+    """The same organ's report for the year before (``check(report, previous=...)``)."""
+    MEMBERS = "members"
+    """The sum over the member reports of a summary (``check(summary, members=[...])``): one term per member."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@frozen
+class Term:
+    """
+    One weighted term of an :class:`Across` equation: *weight* × the cell at *path* of the report *source*.
+
+    .. versionadded:: 0.2.0
+    """
+
+    weight: int
+    source: Source
+    path: str
+
+
+@frozen
+class Across:
+    """
+    One equation whose terms may read another report: Σ left (relation) Σ right, over weighted :class:`Term` s.
+
+    The left side is what the report under check states (a single term of
+    :attr:`Source.THIS` for the catalogue's rules); the right side is what it
+    should be computed from.  An in-report :class:`Equation` is the special case
+    whose terms all read :attr:`Source.THIS` with weight 1 (:meth:`of`).
+
+    Attributes:
+        code: The rule code.
+        left: The stated side.
+        right: The computed side.
+        relation: ``=`` or ``≥``.
+        severity: The severity of its findings; None (the catalogue's rules) takes the catalogue's.
+
+    >>> eq = Across.of(Equation("MY-TOTAL", ("$.disputes.review.total",), ("$.disputes.review.upheld",)))
+    >>> eq.left
+    (Term(weight=1, source=<Source.THIS: 'this'>, path='$.disputes.review.total'),)
+
+    .. versionadded:: 0.2.0
+    """
+
+    code: str
+    left: tuple[Term, ...]
+    right: tuple[Term, ...]
+    relation: Relation = Relation.EQ
+    severity: Severity | None = None
+
+    @classmethod
+    def of(cls, eq: Equation, severity: Severity | None = None) -> Across:
+        """*eq* as an equation over terms of the report under check."""
+        return cls(
+            eq.code,
+            tuple(Term(1, Source.THIS, p) for p in eq.left),
+            tuple(Term(1, Source.THIS, p) for p in eq.right),
+            eq.relation,
+            severity,
+        )
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        """Every term, left side first."""
+        return (*self.left, *self.right)
+
+    @property
+    def sources(self) -> frozenset[Source]:
+        """The reports the equation reads."""
+        return frozenset(t.source for t in self.terms)
+
+
+@frozen
+class RowLink:
+    """In every row of class(es) *cls*: this.*stated* = Σ weight × source.field over *terms*."""
+
+    code: str
+    cls: type | tuple[type, ...]
+    stated: str
+    terms: tuple[tuple[int, Source, str], ...]
+
+    def describe(self) -> str:
+        """The rule as a formula, e.g. ``this.in_force = previous.in_force + this.issued − this.repealed``."""
+        names = self.cls if isinstance(self.cls, tuple) else (self.cls,)
+        right = _formula((w, f"{s}.{f}") for w, s, f in self.terms)
+        return f"each row of {', '.join(c.__name__ for c in names)}: this.{self.stated} = {right}"
+
+    def expand(self, node: str, cls: type, edition: Edition) -> Iterator[Across]:
+        """The equation for the row at *node*."""
+        yield Across(
+            self.code,
+            (Term(1, Source.THIS, f"{node}.{self.stated}"),),
+            tuple(Term(w, s, f"{node}.{f}") for w, s, f in self.terms),
+        )
+
+
+@frozen
+class ColumnLink:
+    """In every group of class *cls*, for each column: this.*stated* row = *source*.*row* row."""
+
+    code: str
+    cls: type
+    stated: str
+    source: Source
+    row: str
+
+    def describe(self) -> str:
+        """The rule as a formula, e.g. ``this.carried_in.C = previous.carried_forward.C``."""
+        return f"each column C of {self.cls.__name__}: this.{self.stated}.C = {self.source}.{self.row}.C"
+
+    def expand(self, node: str, cls: type, edition: Edition) -> Iterator[Across]:
+        """The equations for the group at *node*, one per column."""
+        for ca, _ in _infos(_child_class(cls, self.stated, edition)):
+            col = ca.name
+            yield Across(
+                self.code,
+                (Term(1, Source.THIS, f"{node}.{self.stated}.{col}"),),
+                (Term(1, self.source, f"{node}.{self.row}.{col}"),),
+            )
+
+
+@frozen
+class EveryCell:
+    """Every table cell the checks read: this cell = *source*'s cell (for members: Σ over the members)."""
+
+    code: str
+    source: Source
+
+    def describe(self) -> str:
+        """The rule as a formula: ``this.X = Σ members.X``."""
+        return f"each table cell X: this.X = {'Σ ' if self.source is Source.MEMBERS else ''}{self.source}.X"
+
+
+def _formula(terms: Iterable[tuple[int, str]]) -> str:
+    out = ""
+    for i, (w, name) in enumerate(terms):
+        sign = "−" if w < 0 else "+"
+        times = f"{abs(w)} × " if abs(w) != 1 else ""
+        out += (f" {sign} " if i else ("−" if w < 0 else "")) + times + name
+    return out
+
+
+AcrossRule = RowLink | ColumnLink | EveryCell
+
+# fmt: off
+ACROSS: tuple[AcrossRule, ...] = (
+    # Continuity (check(report, previous=...)): a term of the previous report applies only when the
+    # previous report's edition has that cell with that meaning (the crosswalk, govinfo_report._crosswalk).
+    ColumnLink("CARRY-OVER", Requests, stated="carried_in", source=Source.PREVIOUS, row="carried_forward"),
+    RowLink("T2-IN-FORCE-CONTINUITY", DocumentCounts, stated="in_force",
+            terms=((1, Source.PREVIOUS, "in_force"), (1, Source.THIS, "issued"), (-1, Source.THIS, "repealed"))),
+    RowLink("T2-ITEMS-CONTINUITY", (ItemCounts, FeeItemCounts), stated="previous_year",
+            terms=((1, Source.PREVIOUS, "previous_year"), (1, Source.PREVIOUS, "change"))),
+    # A summary against its members (check(summary, members=[...])).
+    EveryCell("SUMMARY-CELL", Source.MEMBERS),
+)
+"""The arithmetic across reports as data: continuity with last year's report, and a summary against its members."""
+# fmt: on
+
+
+@functools.cache
+def _across_equations(edition: Edition, cells: tuple[str, ...] | None) -> tuple[Across, ...]:
+    nodes: list[tuple[str, type]] = []
+    for s in editions.get(edition).sections:
+        nodes.append((f"$.{s.attr}", s.cls))
+        nodes.extend(_nodes(s.cls, f"$.{s.attr}", edition))
+    out: list[Across] = []
+    for r in ACROSS:
+        if edition not in rule(r.code).editions:
+            continue
+        if isinstance(r, EveryCell):
+            if cells is not None:
+                out.extend(Across(r.code, (Term(1, Source.THIS, p),), (Term(1, r.source, p),)) for p in cells)
+            continue
+        classes = r.cls if isinstance(r.cls, tuple) else (r.cls,)
+        for path, node_cls in nodes:
+            if node_cls in classes:
+                out.extend(r.expand(path, node_cls, edition))
+    return tuple(out)
+
+
+def across_equations(edition: Edition | str, cells: Iterable[str] | None = None) -> tuple[Across, ...]:
+    """
+    The equations of :data:`ACROSS` for a report of *edition*, with absolute paths.
+
+    *cells* are the paths :class:`EveryCell` rules (SUMMARY-CELL) expand over;
+    without them those rules give no equation.
+
+    >>> [str(t.source) for t in across_equations("2021")[0].terms]
+    ['this', 'previous']
+
+    .. versionadded:: 0.2.0
+    """
+    return _across_equations(Edition(edition), None if cells is None else tuple(cells))

@@ -56,6 +56,7 @@ import orjson  # noqa: E402
 import govinfo_report as gr  # noqa: E402
 from govinfo_report import checks  # noqa: E402
 from govinfo_report._evaluator import clean  # noqa: E402
+from govinfo_report.rules import equations  # noqa: E402
 from govinfo_report.tables import _values_getter, layout  # noqa: E402
 from tests.benchmarks._schemas import report_schema  # noqa: E402
 
@@ -208,18 +209,22 @@ def their_check(obj: Any) -> list[gr.Finding]:
     ctx = object.__new__(checks._Context)
     ctx.report, ctx.policy, ctx.edition, ctx.layout = obj, checks.BlankPolicy.ZERO, edition, layout(edition)
     ctx.clean = clean(obj)
-    findings = checks._meta_unknown(ctx, None, None)
+    ctx.single_row, ctx.unread, ctx._skipped, ctx.previous, ctx.members = None, frozenset(), 0, None, ()
+    ctx.given_members, ctx.options = False, checks._Options()
+    ctx.cells = checks.checked_cells(edition, None)
+    ctx.by_path, ctx.equations = ctx.layout.by_path, equations(edition)
+    findings = checks._meta_unknown(obj, ctx)
     meta = obj.meta
     if meta.year is not None and gr.Edition.for_year(meta.year).value != meta.edition:
         findings.append(ctx.finding("EDITION-YEAR", "$.meta.edition", message="", message_en=""))
     if not ctx.clean:
         ctx.values = _values_getter(edition)(obj)
-        findings += checks._blank_cells(ctx)
-        findings += checks._arithmetic(ctx)
+        findings += checks._blank_cells(obj, ctx)
+        findings += checks._arithmetic(obj, ctx)
     problems = obj.problems
     if not "\n".join([problems.text, *(f"{s.title}\n{s.text}" for s in problems.subsections)]).strip():
         findings.append(ctx.finding("EMPTY-PROBLEMS", "$.problems", message="", message_en=""))
-    findings += checks._fees_mentioned(ctx)
+    findings += checks._fees_mentioned(obj, ctx)
     published = meta.published
     if published is not None and meta.year is not None:
         limit = dt.date(meta.year + 1, 3 if meta.scope == "government_level" else 1, 31)
@@ -409,7 +414,7 @@ def bench_memory(board: Board, n: int) -> None:
 def bench_render(board: Board, rounds: int, batch: float) -> None:
     from tabulate import tabulate
 
-    from govinfo_report import render
+    from govinfo_report.render import text as render
 
     board.section("render_text")
     report = gr.from_json(CONSISTENT.read_bytes())
