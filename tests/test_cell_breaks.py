@@ -104,3 +104,31 @@ def test_a_break_between_words_is_one_space(a: str, b: str) -> None:
 
     assert CELL_BREAK not in joined
     assert joined.replace(" ", "") == (a + b).replace(" ", "")
+
+
+def _glyphs(lines: list[str]) -> list[dict[str, object]]:
+    """The glyphs of a PDF cell: one line of text per entry, 10 pt, left to right, 12 pt apart."""
+    out: list[dict[str, object]] = []
+    for k, line in enumerate(lines):
+        for i, ch in enumerate(line):
+            top = 12.0 * k
+            x0 = 6.0 * i
+            out.append({"text": ch, "x0": x0, "x1": x0 + 5.0, "top": top, "bottom": top + 10.0, "size": 10.0})
+    return out
+
+
+@pytest.mark.parametrize(
+    ("lines", "text"),
+    [
+        (["100", "100"], "100\u2028100"),
+        (["行政", "复议"], "行政复议"),
+        (["12", "件"], "12件"),
+        (["total", "12"], "total 12"),
+    ],
+)
+def test_the_lines_of_a_pdf_cell_are_joined_as_every_reader_joins_them(lines: list[str], text: str) -> None:
+    from govinfo_report.importers._pdf import _cell_text
+
+    joined = _cell_text(_glyphs(lines))  # type: ignore[arg-type]
+
+    assert joined == text

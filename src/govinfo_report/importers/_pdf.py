@@ -49,7 +49,7 @@ from ._html import HtmlCell, HtmlTable, TextBlock, to_text
 from ._result import CODES, Diagnostic, ParseResult
 from ._tables import known_key
 from ._text import _SUBHEAD, find_headings, parse_document, parse_title
-from .normalize import CELL_BREAK, is_value_text, label_key
+from .normalize import CELL_BREAK, is_value_text, join_cell_lines, label_key
 
 __all__ = ["DEFAULT_MAX_DECODED", "DEFAULT_MAX_PAGES", "PdfSource", "parse_pdf", "pdf_to_text"]
 
@@ -246,7 +246,8 @@ def _cell_text(chars: list[dict[str, Any]]) -> str:
 
     A label wrapped over two lines, or written one character per line down a
     tall merged cell, is one label: lines are joined without a space next to a
-    CJK character, with one space between two Latin words.
+    CJK character, with one space between two Latin words, and kept as
+    :data:`~govinfo_report.importers.normalize.CELL_BREAK` between two numbers.
     """
     if not chars:
         return ""
@@ -263,8 +264,8 @@ def _cell_text(chars: list[dict[str, Any]]) -> str:
         elif _is_cjk_edge(text, part):
             text += part
         else:
-            text += (CELL_BREAK if text[-1].isdigit() and part[0].isdigit() else " ") + part
-    return text
+            text += CELL_BREAK + part  # one space, or kept between two numbers (join_cell_lines)
+    return join_cell_lines(text)
 
 
 def _cluster(values: list[float], tolerance: float = 1.5) -> list[float]:
