@@ -57,7 +57,7 @@ import govinfo_report as gr  # noqa: E402
 from govinfo_report import checks  # noqa: E402
 from govinfo_report._evaluator import clean  # noqa: E402
 from govinfo_report.rules import equations  # noqa: E402
-from govinfo_report.tables import _values_getter, layout  # noqa: E402
+from govinfo_report.tables import _accessor, layout  # noqa: E402
 from tests.benchmarks._schemas import report_schema  # noqa: E402
 
 CONSISTENT = ROOT / "examples" / "data" / "example-2023.json"
@@ -218,7 +218,7 @@ def their_check(obj: Any) -> list[gr.Finding]:
     if meta.year is not None and gr.Edition.for_year(meta.year).value != meta.edition:
         findings.append(ctx.finding("EDITION-YEAR", "$.meta.edition", message="", message_en=""))
     if not ctx.clean:
-        ctx.values = _values_getter(edition)(obj)
+        ctx.values = _accessor(edition).as_dict(obj)
         findings += checks._blank_cells(obj, ctx)
         findings += checks._arithmetic(obj, ctx)
     problems = obj.problems
