@@ -880,3 +880,33 @@ def test_renamed_keys_of_the_right_number_are_refused(section: str) -> None:
 
     with pytest.raises(gr.StructureError, match=rf"\$\.{section}"):
         gr.from_json(json.dumps(data))
+
+
+@pytest.mark.parametrize("first_has_extras", [True, False], ids=["learned-with-extras", "learned-plain"])
+def test_the_key_count_learned_from_one_report_does_not_hide_a_key_twice_in_the_next(
+    json_reader: bool, monkeypatch: pytest.MonkeyPatch, first_has_extras: bool
+) -> None:
+    """
+    The keys a report of an edition has are learned from the first one read; the parts that vary
+    (subsections, fees, （六） printed as one row) are counted per report, so a later report whose
+    parts differ, with a key given twice, is still refused.
+    """
+    from .strategies import with_single_row
+
+    monkeypatch.setattr(convert, "_BASE_KEYS", {})
+    plain = gr.AnnualReport.blank("2021", organ="某某局", year=2022, fill=0)
+    row = gr.ApplicantCounts(**{a.name: 0 for a in attrs.fields(gr.ApplicantCounts)})
+    extras = attrs.evolve(
+        with_single_row(plain, row, keep_sub_rows=True),
+        overview=gr.Narrative(text="总体", subsections=(gr.Subsection(title="（一）", text="甲"),)),
+    )
+    first, second = (extras, plain) if first_has_extras else (plain, extras)
+
+    assert gr.from_json(gr.to_json(first)) == first
+    assert gr.from_json(gr.to_json(second)) == second
+    for times in range(1, 13):  # as many extra keys as the varying parts could make up for
+        text = gr.to_json(second, indent=None).replace('"year":', '"year":2022,' * times + '"year":', 1)
+        with pytest.raises(gr.StructureError) as info:
+            gr.from_json(text)
+
+        assert set(info.value.errors) == {"the key 'year' is given twice @ $.meta"}

@@ -315,6 +315,7 @@ class _Accessor:
 
 @functools.cache
 def _accessor(edition: Edition) -> _Accessor:
+    edition = Edition(edition)  # cached by the key given: an edition's value reaches the same code
     lay = layout(edition)
     cells = lay.cells
     reads = [f"r.{'.'.join(c.attr_path)}" for c in cells]
