@@ -54,8 +54,9 @@ HOOKS = frozenset({"_repr_html_", "_repr_markdown_"})
 UPWARD_ALLOWED: frozenset[tuple[str, str]] = frozenset(
     # The model's constructors (Requests.from_parts, AnnualReport.build, .blank ...) are a front door onto
     # govinfo_report.build, kept on the classes because that is where a user looks for them; and
-    # AnnualReport.cells() walks the layout.  They import when called, and nothing else may.
-    {("model", "from_parts"), ("model", "blank"), ("model", "build"), ("model", "cells")}
+    # AnnualReport.cells() walks the layout; Edition.for_year asks the editions registry, where the years of
+    # each edition are declared.  They import when called, and nothing else may.
+    {("model", "from_parts"), ("model", "blank"), ("model", "build"), ("model", "cells"), ("model", "for_year")}
 )
 
 

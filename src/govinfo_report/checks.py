@@ -278,7 +278,7 @@ class CheckContext:
         self.previous = previous
         self.members: tuple[AnnualReport, ...] = tuple(members or ())
         self.given_members = members is not None
-        self.options = options or _Options()
+        self.options = options or _DEFAULT_OPTIONS
         self.edition = report.meta.edition
         self.layout: ReportLayout = layout(self.edition)
         self.single_row = single_row_mode(report)
@@ -286,9 +286,13 @@ class CheckContext:
         self.cells = checked_cells(self.edition, self.single_row)
         """The cells the checks read: the layout's, or with （六）其他处理 printed as one row."""
         self.by_path = self.layout.by_path if self.single_row is None else {c.path: c for c in self.cells}
-        self.equations = report_equations(report)
         self.clean = clean(report)
         """Every cell filled and every equation held (the fast path: then no arithmetic finding is built)."""
+
+    @functools.cached_property
+    def equations(self) -> tuple[Equation, ...]:
+        """The in-report equations of the report (:func:`~govinfo_report.rules.report_equations`)."""
+        return report_equations(self.report)
 
     @functools.cached_property
     def evaluated(self) -> list[_Evaluated]:
@@ -360,6 +364,10 @@ class _Options:
     plausibility: bool = False
     rule_making_power: bool | None = None
     narrative: bool = True
+
+
+_DEFAULT_OPTIONS = _Options()
+_options = functools.lru_cache(maxsize=64)(_Options)  # the options of a call, made once for each combination
 
 
 def _cell_ref(spec: CellSpec, value: Any, source: str | None = None) -> CellRef:
@@ -704,8 +712,10 @@ def default_deadline(report: AnnualReport) -> _dt.date | None:
 
 def _meta_unknown(report: AnnualReport, ctx: _Context) -> list[Finding]:
     """One META-UNKNOWN finding when the organ or year is not known, naming the checks that were skipped."""
-    deadline, previous = ctx.options.deadline, ctx.previous
     meta = ctx.report.meta
+    if meta.organ is not None and meta.year is not None:
+        return []
+    deadline, previous = ctx.options.deadline, ctx.previous
     missing = [(t.zh, t.en) for t, value in ((v.ORGAN, meta.organ), (v.YEAR, meta.year)) if value is None]
     if not missing:
         return []
@@ -813,7 +823,8 @@ def _blank_cells(report: AnnualReport, ctx: _Context) -> list[Finding]:
 
 
 def _empty_problems(report: AnnualReport, ctx: _Context) -> list[Finding]:
-    if not ctx.report.problems.is_empty():
+    text = ctx.report.problems.text
+    if (text and not text.isspace()) or not ctx.report.problems.is_empty():
         return []
     return [
         ctx.finding(
@@ -1482,6 +1493,8 @@ def _reserved(code: str) -> bool:
 
 def _user_checks(extra: Iterable[UserCheck]) -> list[Check]:
     """*extra* as check functions: the equations evaluated together, each function's codes checked."""
+    if extra == ():
+        return []
     if isinstance(extra, (Equation, Across)) or callable(extra):
         raise OptionError("extra_checks: expected a list of checks or equations, got a single one")
     eqs: list[Across] = []
@@ -1531,6 +1544,8 @@ def _user_equations(eqs: tuple[Across, ...], report: AnnualReport, ctx: _Context
 
 def blank_policy(blank: BlankPolicy | str) -> BlankPolicy:
     """*blank* as a :class:`BlankPolicy`; an unknown value raises OptionError."""
+    if blank.__class__ is BlankPolicy:
+        return blank
     try:
         return BlankPolicy(blank)
     except ValueError:
@@ -1713,7 +1728,7 @@ def check(
     if previous is not None:
         _require_report(previous, "previous")
     user = _user_checks(extra_checks)
-    options = _Options(deadline, plausibility, rule_making_power, narrative)
+    options = _options(deadline, bool(plausibility), rule_making_power, bool(narrative))
     ctx = _Context(report, policy, unread, previous=previous, members=members, options=options)
     findings: list[Finding] = []
     for group in _groups(ctx):

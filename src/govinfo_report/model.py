@@ -103,10 +103,15 @@ class Edition(str, enum.Enum):
         """
         The edition that applies to a report for *year* (years before 2019 get the 2019 edition).
 
-        The registry's :func:`govinfo_report.editions.for_year` (``strict=False``) is the one the library
-        uses; this stays for 0.1.0 callers, and tests/test_editions.py keeps the two equal.
+        The registry's :func:`govinfo_report.editions.for_year` (``strict=False``) answers: the years of
+        each edition are declared there, once.
+
+        >>> Edition.for_year(2020), Edition.for_year(2024)
+        (<Edition.E2019: '2019'>, <Edition.E2021: '2021'>)
         """
-        return cls.E2019 if year <= 2020 else cls.E2021
+        from . import editions  # the registry declares the years of each edition (see docs/architecture.md)
+
+        return editions.for_year(year, strict=False).edition
 
     @classmethod
     def _missing_(cls, value: object) -> Edition:

@@ -186,6 +186,9 @@ def all() -> tuple[EditionSpec, ...]:
     return tuple(_registry().values())
 
 
+_BY_YEAR: dict[tuple[int, bool], EditionSpec] = {}  # for_year's answers, by (year, strict)
+
+
 def for_year(year: int, *, strict: bool = True) -> EditionSpec:
     """
     The edition a report for *year* follows: 2019 for 2019 and 2020, 2021 from 2021 on.
@@ -200,11 +203,16 @@ def for_year(year: int, *, strict: bool = True) -> EditionSpec:
 
     .. versionadded:: 0.2.0
     """
+    found = _BY_YEAR.get((year, strict))
+    if found is not None:
+        return found
     specs = all()
     for spec in specs:
         if spec.applies_to(year):
+            _BY_YEAR[year, strict] = spec
             return spec
     if not strict and year < specs[0].first_year:
+        _BY_YEAR[year, strict] = specs[0]
         return specs[0]
     raise EditionError(
         f"no edition of the template applies to a report for {year}; the first is for {specs[0].first_year}"
