@@ -54,7 +54,7 @@ import functools
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, Protocol, Union
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, Union
 
 import attrs
 from attrs import frozen
@@ -157,8 +157,7 @@ def _blank_note(blanks: bool, lang: Lang) -> str:
     return "（空 按0计）" if lang == "zh" else " (blank counted as 0)"
 
 
-@frozen
-class _Term:
+class _Term(NamedTuple):
     """One term of an expression in a message: sign, label and value."""
 
     label: str
@@ -287,6 +286,7 @@ class CheckContext:
         """The cells the checks read: the layout's, or with （六）其他处理 printed as one row."""
         self.by_path = self.layout.by_path if self.single_row is None else {c.path: c for c in self.cells}
         self.clean = clean(report)
+        self._refs: dict[str, CellRef] = {}
         """Every cell filled and every equation held (the fast path: then no arithmetic finding is built)."""
 
     @functools.cached_property
@@ -327,7 +327,10 @@ class CheckContext:
         return self.by_path[path]
 
     def ref(self, path: str) -> CellRef:
-        return _cell_ref(self.spec(path), self.values[path])
+        ref = self._refs.get(path)
+        if ref is None:  # a CellRef is immutable: one per cell serves every finding and diagnosis
+            ref = self._refs[path] = _cell_ref(self.by_path[path], self.values[path])
+        return ref
 
     def location(self, spec: CellSpec, lang: Lang) -> str:
         if lang == "zh":
@@ -404,9 +407,8 @@ class _Evaluated:
     expected: Number
     holds: bool
     blanks: tuple[str, ...]
-    key: str = attrs.field(
-        init=False, eq=False, default=attrs.Factory(lambda s: f"{s.eq.code}@{s.eq.left[0]}", takes_self=True)
-    )
+    key: str = attrs.field(eq=False)
+    """The key of its finding: ``code@first stated path``."""
 
 
 def _evaluate(ctx: _Context) -> list[_Evaluated]:
@@ -427,7 +429,8 @@ def _evaluate(ctx: _Context) -> list[_Evaluated]:
         else:  # the common case: every cell filled
             blanks = ()
             stated, expected = sum(left), sum(right)
-        out.append(_Evaluated(eq, stated, expected, _holds(eq.relation, stated, expected), blanks))
+        holds = stated == expected if eq.relation is Relation.EQ else stated >= expected
+        out.append(_Evaluated(eq, stated, expected, holds, blanks, f"{eq.code}@{eq.left[0]}"))
     return out
 
 
@@ -447,7 +450,8 @@ def _equation_messages(ctx: _Context, ev: _Evaluated) -> tuple[str, str]:
     eq = ev.eq
     specs = [ctx.spec(p) for p in eq.cells]
     varying = _varying(specs)
-    left = [ctx.spec(p) for p in eq.left]
+    left = specs[: len(eq.left)]
+    values = ctx.values
     out = []
     lang: Lang
     for lang in ("zh", "en"):
@@ -459,8 +463,8 @@ def _equation_messages(ctx: _Context, ev: _Evaluated) -> tuple[str, str]:
         else:
             s = specs[0]
             where = f"表{s.table} {s.row}" if lang == "zh" else f"{ctx.table_en[s.table]}, {s.row_en}"
-        stated_terms = [_Term(_part_label(ctx.spec(p), varying, lang), ctx.values[p]) for p in eq.left]
-        expected_terms = [_Term(_part_label(ctx.spec(p), varying, lang), ctx.values[p]) for p in eq.right]
+        stated_terms = [_Term(_part_label(s, varying, lang), values[s.path]) for s in left]
+        expected_terms = [_Term(_part_label(s, varying, lang), values[s.path]) for s in specs[len(left) :]]
         out.append(
             _compare(
                 where,
@@ -526,7 +530,7 @@ def _candidates(
         diff = ev.stated - ev.expected
         for p in ev.eq.cells:
             current = _num(ctx.values[p])
-            value = current - diff if p in ev.eq.left else current + diff
+            value = current - diff if p in ev.eq.left_set else current + diff
             if value < 0 and ctx.spec(p).kind is not Kind.SIGNED:
                 continue
             if (p, value) in candidates:
@@ -534,8 +538,8 @@ def _candidates(
             resolves, breaks = [], 0
             for other in uses[p]:
                 delta = value - current
-                stated = other.stated + (delta if p in other.eq.left else 0)
-                expected = other.expected + (delta if p in other.eq.right else 0)
+                stated = other.stated + (delta if p in other.eq.left_set else 0)
+                expected = other.expected + (delta if p in other.eq.right_set else 0)
                 now = _holds(other.eq.relation, stated, expected)
                 if now and not other.holds:
                     resolves.append(other.key)
@@ -556,7 +560,7 @@ def _best_fixes(ctx: _Context, candidates: dict[tuple[str, Number], Fix], violat
 
         def rank(fix: Fix, eq: Equation = ev.eq) -> tuple[int, int, int, int, str]:
             p = fix.cell.path
-            return (-fix.score, p not in eq.left, fix.cell.value is not None, order[p], str(fix.value))
+            return (-fix.score, p not in eq.left_set, fix.cell.value is not None, order[p], str(fix.value))
 
         mine.sort(key=rank)
         best = mine[0]
@@ -569,22 +573,26 @@ def _effect(
     uses: dict[str, list[_Evaluated]], changes: dict[str, Number], values: dict[str, Any]
 ) -> tuple[list[str], int]:
     """The keys of the violated equations that *changes* would resolve, and how many that hold it would break."""
+    deltas = [(p, value - _num(values[p])) for p, value in changes.items()]
     resolves, breaks = [], 0
     seen: set[int] = set()
-    for ev in (e for p in changes for e in uses.get(p, ())):
-        if id(ev) in seen:
-            continue
-        seen.add(id(ev))
-        stated, expected = ev.stated, ev.expected
-        for p, value in changes.items():
-            delta = value - _num(values[p])
-            stated += delta if p in ev.eq.left else 0
-            expected += delta if p in ev.eq.right else 0
-        now = _holds(ev.eq.relation, stated, expected)
-        if now and not ev.holds:
-            resolves.append(ev.key)
-        elif ev.holds and not now:
-            breaks += 1
+    for p, _ in deltas:
+        for ev in uses.get(p, ()):
+            if id(ev) in seen:
+                continue
+            seen.add(id(ev))
+            stated, expected = ev.stated, ev.expected
+            left, right = ev.eq.left_set, ev.eq.right_set
+            for q, delta in deltas:
+                if q in left:
+                    stated += delta
+                if q in right:
+                    expected += delta
+            now = stated == expected if ev.eq.relation is Relation.EQ else stated >= expected
+            if now and not ev.holds:
+                resolves.append(ev.key)
+            elif ev.holds and not now:
+                breaks += 1
     return resolves, breaks
 
 
@@ -606,14 +614,14 @@ def _best_step(
         trial_stated, trial_expected = ev.stated, ev.expected
         for p, value in changes.items():
             delta = value - _num(values[p])
-            trial_stated += delta if p in ev.eq.left else 0
-            trial_expected += delta if p in ev.eq.right else 0
+            trial_stated += delta if p in ev.eq.left_set else 0
+            trial_expected += delta if p in ev.eq.right_set else 0
         diff = trial_stated - trial_expected
         for q in ev.eq.cells:
             if q in changes:
                 continue
             current = _num(values[q])
-            value = current - diff if q in ev.eq.left else current + diff
+            value = current - diff if q in ev.eq.left_set else current + diff
             if value < 0 and ctx.spec(q).kind is not Kind.SIGNED:
                 continue
             resolves, breaks = _effect(uses, {**changes, q: value}, values)

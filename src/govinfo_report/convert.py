@@ -348,14 +348,12 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
 
 
 @functools.cache
-def _fast() -> cattrs.Converter:
-    """The converter without detailed validation, for what the generated code does not handle (made on first use)."""
-    return make_converter(detailed_validation=False)
-
-
-@functools.cache
 def _detailed() -> cattrs.Converter:
-    """The converter that builds the error messages, made on the first error (not at import)."""
+    """
+    The converter that defines the format: it reads what the generated code does not, and says what is wrong.
+
+    Made on first use (not at import): the generated code reads every report this library writes.
+    """
     return make_converter(detailed_validation=True)
 
 
@@ -365,6 +363,13 @@ def _detailed() -> cattrs.Converter:
 
 
 def _messages(exc: BaseException, path: str) -> list[str]:
+    """
+    Every error of *exc* as ``message @ $.path``.
+
+    This walks cattrs' own exception groups as ``cattrs.transform_error`` does, but keeps the
+    format's contract, which transform_error cannot give: one line per unknown key, and the
+    attribute a model validator refused named in the path (its formatter gets no path).
+    """
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         out: list[str] = []
         pairs = exc.group_exceptions()
@@ -399,12 +404,13 @@ def _cut(text: str, width: int = 200) -> str:
 # The fast path: generated code for the table classes
 # ----------------------------------------------------------------------------
 #
-# A report has some 40 table objects and 200 cells.  The cattrs converters above
-# define the format; the functions generated here implement exactly the same
-# format for the tables, without per-field calls, and are used first.  Anything
-# unusual makes them raise _Slow, and the input is then structured again by the
-# detailed cattrs converter, which builds the error messages (or, if it accepts
-# the input after all, its result is used).
+# A report has some 40 table objects and 200 cells.  Two paths read a document: the
+# cattrs converter above defines the format; the functions generated here implement
+# exactly the same format for the tables, without per-field calls, and are used
+# first.  Anything unusual makes them raise _Slow, and the input is then structured
+# again by the cattrs converter, which builds the error messages (or, if it accepts
+# the input after all, its result is used).  tests/test_convert_fast.py holds the
+# two together.
 
 
 class _Slow(Exception):
@@ -720,13 +726,9 @@ def _unstructure_report_fast(r: AnnualReport) -> dict[str, Any]:
 
 def _structure(data: Any, cls: type[Any]) -> Any:
     try:
-        return _fast().structure(data, cls)
-    except Exception as fast_error:
-        try:
-            _detailed().structure(data, cls)
-        except Exception as exc:
-            raise StructureError(_messages(exc, "$")) from None
-        raise StructureError([f"{_cut(str(fast_error))} @ $"]) from None
+        return _detailed().structure(data, cls)
+    except Exception as exc:
+        raise StructureError(_messages(exc, "$")) from None
 
 
 # ----------------------------------------------------------------------------

@@ -300,11 +300,17 @@ class Equation:
     right: tuple[str, ...]
     relation: Relation = Relation.EQ
     target: str | None = None
+    cells: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+    """Every path the equation uses, left side first (derived from *left* and *right*)."""
+    left_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    """The paths of *left*, as a set (derived)."""
+    right_set: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    """The paths of *right*, as a set (derived)."""
 
-    @property
-    def cells(self) -> tuple[str, ...]:
-        """Every path the equation uses, left side first."""
-        return (*self.left, *self.right)
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "cells", (*self.left, *self.right))
+        object.__setattr__(self, "left_set", frozenset(self.left))
+        object.__setattr__(self, "right_set", frozenset(self.right))
 
 
 @frozen

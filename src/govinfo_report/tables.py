@@ -86,16 +86,20 @@ class CellSpec:
         default=attrs.Factory(lambda s: " / ".join(t.zh for t in s.column_terms), takes_self=True),
     )
     """The Chinese column label, levels joined by ``" / "``."""
-
-    @property
-    def row_en(self) -> str:
-        """The English row label."""
-        return " / ".join(t.en for t in self.row_terms)
-
-    @property
-    def column_en(self) -> str:
-        """The English column label."""
-        return " / ".join(t.en for t in self.column_terms)
+    row_en: str = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(lambda s: " / ".join(t.en for t in s.row_terms), takes_self=True),
+    )
+    """The English row label."""
+    column_en: str = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(lambda s: " / ".join(t.en for t in s.column_terms), takes_self=True),
+    )
+    """The English column label."""
 
     @property
     def row_key(self) -> str:

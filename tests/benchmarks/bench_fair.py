@@ -220,7 +220,7 @@ def their_check(obj: Any) -> list[gr.Finding]:
     ctx.report, ctx.policy, ctx.edition, ctx.layout = obj, checks.BlankPolicy.ZERO, edition, layout(edition)
     ctx.clean = clean(obj)
     ctx.single_row, ctx.unread, ctx._skipped, ctx.previous, ctx.members = None, frozenset(), 0, None, ()
-    ctx.given_members, ctx.options = False, checks._Options()
+    ctx.given_members, ctx.options, ctx._refs = False, checks._Options(), {}
     ctx.cells = checks.checked_cells(edition, None)
     ctx.by_path, ctx.equations = ctx.layout.by_path, equations(edition)
     findings = checks._meta_unknown(obj, ctx)
