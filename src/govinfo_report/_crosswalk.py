@@ -33,7 +33,7 @@ from typing import Union
 
 from . import editions
 from .model import AnnualReport, ApplicantCounts, Edition
-from .tables import SINGLE_ALONE, _get, layout, single_row_mode
+from .tables import SINGLE_ALONE, _accessor, layout, single_row_mode
 
 CellValue = Union[int, Decimal, None]
 
@@ -127,9 +127,10 @@ def mapped_values(report: AnnualReport, target: Edition) -> dict[str, CellValue]
     or the report's single row when it printed （六） as one row (:func:`other_handling_row`).
     """
     source = report.meta.edition
-    lay = layout(source)
+    cells = _accessor(source)
     if source is target:
-        return {c.path: _get(report, c.attr_path) for c in lay.cells}
+        values: dict[str, CellValue] = cells.as_dict(report)
+        return values
     out: dict[str, CellValue] = {}
     split = editions.get(source).crosswalk.split_rows
     row = other_handling_row(report) if split else {}
@@ -137,5 +138,5 @@ def mapped_values(report: AnnualReport, target: Edition) -> dict[str, CellValue]
         if split and any(path.startswith(r + ".") for r in split):
             out[path] = row[path.rsplit(".", 1)[1]]
         else:
-            out[path] = _get(report, lay.by_path[path].attr_path)
+            out[path] = cells.getters[path](report)
     return out

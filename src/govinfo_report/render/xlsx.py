@@ -67,7 +67,7 @@ from ..errors import CellValueError
 from ..export.records import RECORD_KEYS
 from ..model import AnnualReport, Edition, Narrative, OtherMatters, Scope
 from ..rules import CATALOGUE, Severity
-from ..tables import _get, layout, single_row_cells
+from ..tables import get_cell, layout, single_row_cells
 from .grid import TableGrid, iter_grid_positions, table_grid
 from .text import _sections
 
@@ -197,7 +197,7 @@ def _table_sheet(wb: Any, report: AnnualReport, heading: v.Term, styles: _Styles
         if cell.kind == "value":
             assert cell.path is not None
             spec = cells[cell.path]
-            value = _get(report, spec.attr_path)
+            value = get_cell(report, cell.path)
             if value is not None:
                 target.value = value
                 if isinstance(value, Decimal):
