@@ -27,7 +27,7 @@ from govinfo_report.importers import ParseResult, parse_html, parse_text
 from govinfo_report.schema import shipped_schema
 from govinfo_report.tables import cell_values, layout
 
-from .strategies import counts, reports, single_row_reports, sub_row_sum, with_single_row
+from .strategies import counts, reports, single_row_reports, spec_reports, sub_row_sum, with_single_row
 
 OH = "$.requests.results.other_handling"
 SINGLE = f"{OH}.single_row"
@@ -367,3 +367,56 @@ def test_another_group_printed_as_one_row_stays_in_extra_rows() -> None:
     printed = ("2", "0", "0", "0", "0", "0", "2")
     assert [(x.label, x.values) for x in result.extra_rows] == [(gr.vocab.WITHHELD.zh, printed)]
     assert result.report.requests.results.other_handling.single_row is not None
+
+
+# ----------------------------------------------------------------------------
+# The builders derive totals through the single row
+# ----------------------------------------------------------------------------
+
+_TOTAL_ROW = "$.requests.results.total"
+_CARRIED = "$.requests.carried_forward"
+
+
+@given(spec_reports("2021"))
+def test_derive_totals_fills_the_results_total_from_the_single_row(report: gr.AnnualReport) -> None:
+    """
+    A report that prints （六） as one row (sub-rows not printed) with （七）总计, 四 and the row's own 总计
+    blank gets them back from the row: the values of the consistent report it was made from (whose
+    totals the test strategies computed from format-spec §4 without the builders).
+    """
+    row = sub_row_sum(report)
+    single = with_single_row(report, attrs.evolve(row, total=None), keep_sub_rows=False)
+    blanked = single
+    for column in COLUMNS:
+        for path in (f"{_TOTAL_ROW}.{column}", f"{_CARRIED}.{column}"):
+            blanked = gr.replace_cell(blanked, path, None)
+
+    derived = gr.derive_totals(blanked)
+
+    oh = derived.requests.results.other_handling
+    assert isinstance(oh, gr.OtherHandling)
+    assert oh.single_row == row
+    assert derived.requests.results.total == report.requests.results.total
+    assert derived.requests.carried_forward == report.requests.carried_forward
+    assert (oh.overdue_correction, oh.overdue_fee, oh.other) == (gr.ApplicantCounts.blank(),) * 3
+    assert not [f for f in gr.check(derived, narrative=False) if f.code.startswith("T3-")]
+
+
+@given(st.lists(counts(), min_size=7, max_size=7))
+def test_from_parts_with_the_single_row_leaves_the_sub_rows_blank(numbers: list[int]) -> None:
+    """Requests.from_parts with （六） given as one row: its sub-rows are blank, （七）总计 counts the row."""
+    received, disclosed, single = numbers[0] + numbers[1] + numbers[2], numbers[1], numbers[2]
+    req = gr.Requests.from_parts(
+        "2021",
+        received={"natural_person": received},
+        disclosed={"natural_person": disclosed},
+        other_handling={"single_row": {"natural_person": single}},
+    )
+
+    oh = req.results.other_handling
+    assert isinstance(oh, gr.OtherHandling)
+    assert oh.single_row is not None
+    assert (oh.single_row.natural_person, oh.single_row.total) == (single, single)
+    assert (oh.overdue_correction, oh.overdue_fee, oh.other) == (gr.ApplicantCounts.blank(),) * 3
+    assert req.results.total.natural_person == disclosed + single
+    assert req.carried_forward.natural_person == received - disclosed - single

@@ -38,14 +38,15 @@ from .model import (
     Disputes,
     Edition,
     Narrative,
+    OtherHandling,
     OtherMatters,
     Proactive2019,
     Proactive2021,
     ReportMeta,
     Requests,
 )
-from .rules import ARITHMETIC, ColumnBalance, ColumnSum, Relation, equations_for
-from .tables import _field_class, build_sections, layout
+from .rules import ARITHMETIC, ColumnBalance, ColumnSum, Equation, Relation, equations_for, report_equations
+from .tables import SINGLE_ROW_PATH, _field_class, build_sections, layout
 
 __all__ = ["blank_report", "build_report", "coerce", "derive_totals"]
 
@@ -115,9 +116,13 @@ def derive_totals(obj: T) -> T:
     values: dict[str, Any] = {}
     _flatten(obj, "$", values)
     changed: set[str] = set()
-    pending = [
-        e for e in equations_for(cast(type, type(obj)), edition) if e.relation is Relation.EQ and e.target is not None
-    ]
+    single = _single_row(obj)
+    if single is None:
+        eqs = equations_for(cast(type, type(obj)), edition)
+    else:  # （六）其他处理 printed as one row: the report's own equations (the row may stand for its sub-rows)
+        eqs, where = _single_row_equations(obj, edition)
+        values.update({f"{where}.{a.name}": getattr(single, a.name) for a in attrs.fields(ApplicantCounts)})
+    pending = [e for e in eqs if e.relation is Relation.EQ and e.target is not None]
     progress = True
     while progress:
         progress = False
@@ -145,7 +150,67 @@ def derive_totals(obj: T) -> T:
     if not changed:
         return obj
     result: T = _rebuild(obj, "$", values, changed)
+    if single is not None and any(p.startswith(where + ".") for p in changed):
+        row = attrs.evolve(single, **{a.name: values[f"{where}.{a.name}"] for a in attrs.fields(ApplicantCounts)})
+        result = _with_single_row(result, row)
     return result
+
+
+def _requests_of(obj: Any) -> Requests | None:
+    if isinstance(obj, AnnualReport):
+        return obj.requests
+    return obj if isinstance(obj, Requests) else None
+
+
+def _single_row(obj: Any) -> ApplicantCounts | None:
+    """（六）其他处理 printed as one row (``OtherHandling.single_row``) of a report or a table 三, else None."""
+    requests = _requests_of(obj)
+    row: ApplicantCounts | None = getattr(requests.results.other_handling, "single_row", None) if requests else None
+    return row
+
+
+def _single_row_equations(obj: Any, edition: Edition) -> tuple[tuple[Equation, ...], str]:
+    """The equations of *obj* (a report or a table 三) with its single row of （六）, and that row's path in *obj*."""
+    if isinstance(obj, AnnualReport):
+        return report_equations(obj), SINGLE_ROW_PATH
+    # table 三 alone: the report's equations of 三, with paths from the table down ("$.results…")
+    report = _Shell(meta=_ShellMeta(edition=edition), requests=obj)
+    head = "$.requests"
+    eqs = tuple(
+        attrs.evolve(
+            e,
+            left=tuple("$" + p[len(head) :] for p in e.left),
+            right=tuple("$" + p[len(head) :] for p in e.right),
+            target=None if e.target is None else "$" + e.target[len(head) :],
+        )
+        for e in report_equations(cast(AnnualReport, report))
+        if all(p.startswith(head + ".") for p in e.cells)
+    )
+    return eqs, "$" + SINGLE_ROW_PATH[len(head) :]
+
+
+@attrs.frozen
+class _ShellMeta:
+    edition: Edition
+
+
+@attrs.frozen
+class _Shell:
+    """Table 三 seen as a report, for the rules that read a report's （六）其他处理 (only these two fields)."""
+
+    meta: _ShellMeta
+    requests: Requests
+
+
+def _with_single_row(obj: T, row: ApplicantCounts) -> T:
+    requests = _requests_of(obj)
+    assert requests is not None
+    results = requests.results
+    oh = attrs.evolve(cast(OtherHandling, results.other_handling), single_row=row)
+    requests = attrs.evolve(requests, results=attrs.evolve(results, other_handling=oh))
+    if isinstance(obj, AnnualReport):
+        return cast(T, attrs.evolve(obj, requests=requests))
+    return cast(T, requests)
 
 
 def _describe(obj: Any, path: str, edition: Edition) -> str:
@@ -186,6 +251,8 @@ def coerce(cls: type[T], value: Any, edition: Edition | str, where: str = "$") -
         raise CellValueError(f"{where}.{unknown[0]}", value[unknown[0]], f"{cls.__name__} has no field {unknown[0]!r}")
     kwargs: dict[str, Any] = {}
     totals = getattr(cls, "PARTS", None)
+    # （六）其他处理 given as one row: the sub-rows not given were not printed, so they are blank, not 0
+    one_row = value.get("single_row") is not None and "single_row" in known
     for name, a in known.items():
         info = field_info(a)
         path = f"{where}.{name}"
@@ -211,7 +278,7 @@ def coerce(cls: type[T], value: Any, edition: Edition | str, where: str = "$") -
                 kwargs[name] = _zero(info.kind)
         else:
             sub = _field_class(cls, a, info, edition)
-            if name not in value and name in _derived_rows(cls):
+            if name not in value and (name in _derived_rows(cls) or one_row):
                 kwargs[name] = _blank_row(sub)
             else:
                 kwargs[name] = coerce(sub, value.get(name), edition, path)
