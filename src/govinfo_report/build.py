@@ -46,7 +46,7 @@ from .model import (
     Requests,
 )
 from .rules import ARITHMETIC, ColumnBalance, ColumnSum, Equation, Relation, equations_for, report_equations
-from .tables import SINGLE_ROW_PATH, _field_class, build_sections, layout
+from .tables import SINGLE_ROW_PATH, _accessor, _field_class, build_sections, layout
 
 __all__ = ["blank_report", "build_report", "coerce", "derive_totals"]
 
@@ -59,14 +59,8 @@ def _edition_of(obj: Any) -> Edition:
     return editions.edition_of(obj) or Edition.E2021  # a class every edition has: the same in each
 
 
-_TABLES = ("proactive", "requests", "disputes")
-
-
 def _flatten(obj: Any, prefix: str, out: dict[str, Any]) -> None:
-    if isinstance(obj, AnnualReport):
-        for name in _TABLES:
-            _flatten(getattr(obj, name), f"{prefix}.{name}", out)
-        return
+    """The cells of a table object (a row, a group, a table), by path from *prefix*."""
     for a in attrs.fields(type(obj)):
         info = field_info(a)
         if info is None:
@@ -80,11 +74,8 @@ def _flatten(obj: Any, prefix: str, out: dict[str, Any]) -> None:
 
 
 def _rebuild(obj: Any, prefix: str, values: Mapping[str, Any], changed: set[str]) -> Any:
+    """A copy of the table object *obj* with the cells in *changed* set from *values*."""
     kwargs: dict[str, Any] = {}
-    if isinstance(obj, AnnualReport):
-        for name in _TABLES:
-            kwargs[name] = _rebuild(getattr(obj, name), f"{prefix}.{name}", values, changed)
-        return attrs.evolve(obj, **kwargs)
     for a in attrs.fields(type(obj)):
         info = field_info(a)
         if info is None:
@@ -113,8 +104,10 @@ def derive_totals(obj: T) -> T:
     .. versionadded:: 0.1.0
     """
     edition = _edition_of(obj)
-    values: dict[str, Any] = {}
-    _flatten(obj, "$", values)
+    report = isinstance(obj, AnnualReport)
+    values: dict[str, Any] = _accessor(edition).as_dict(obj) if report else {}
+    if not report:
+        _flatten(obj, "$", values)
     changed: set[str] = set()
     single = _single_row(obj)
     if single is None:
@@ -149,8 +142,13 @@ def derive_totals(obj: T) -> T:
         pending = rest
     if not changed:
         return obj
-    result: T = _rebuild(obj, "$", values, changed)
-    if single is not None and any(p.startswith(where + ".") for p in changed):
+    if report:  # every cell through the compiled accessor of the edition
+        cells = _accessor(edition)
+        whole = cast(AnnualReport, obj)
+        result: T = cast(T, attrs.evolve(whole, **cells.build(tuple(values[p] for p in cells.paths))))
+    else:
+        result = _rebuild(obj, "$", values, changed)
+    if single is not None and (report or any(p.startswith(where + ".") for p in changed)):
         row = attrs.evolve(single, **{a.name: values[f"{where}.{a.name}"] for a in attrs.fields(ApplicantCounts)})
         result = _with_single_row(result, row)
     return result
