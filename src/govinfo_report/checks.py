@@ -485,6 +485,7 @@ def _arithmetic(report: AnnualReport, ctx: _Context) -> list[Finding]:
         return []
     evaluated = ctx.evaluated
     violated = [ev for ev in evaluated if not ev.holds]
+    fixes = _diagnoses(ctx, evaluated, violated)
     findings: dict[str, Finding] = {}
     for ev in violated:
         zh, en = _equation_messages(ctx, ev)
@@ -497,9 +498,9 @@ def _arithmetic(report: AnnualReport, ctx: _Context) -> list[Finding]:
             blank_cells=ev.blanks,
             message=zh,
             message_en=en,
+            diagnosis=fixes.get(ev.key),
         )
-    fixes = _diagnoses(ctx, evaluated, violated)
-    return [attrs.evolve(f, diagnosis=fixes.get(key)) for key, f in findings.items()]
+    return list(findings.values())
 
 
 def _diagnoses(ctx: _Context, evaluated: list[_Evaluated], violated: list[_Evaluated]) -> dict[str, Fix]:

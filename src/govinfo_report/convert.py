@@ -892,7 +892,10 @@ def _no_key_twice(text: str | bytes, data: Any, report: AnnualReport | None) -> 
     True when no object of the JSON *text* (parsed as *data*, read as *report*) spells a key twice.
 
     The keys the text spells are counted and compared with the keys of *data*
-    (where a key spelled twice counts once).  Counting ``":`` in the text is
+    (where a key spelled twice counts once).  Every key spelled is followed by a
+    colon, so when the text has exactly as many colons as *data* has keys, no key
+    is spelled twice (the common case: a colon inside a string only adds to the
+    count).  Otherwise, counting ``":`` in the text is
     exact when no string holds an escaped quote and no colon follows a space:
     every ``":`` then ends a key or opens a string that starts with a colon, so
     the count can only be too high, and equal counts mean no key twice.  The
@@ -902,14 +905,20 @@ def _no_key_twice(text: str | bytes, data: Any, report: AnnualReport | None) -> 
     """
     expected = -1 if report is None else _keys_of(report, data)
     if isinstance(text, bytes):
+        colons = text.count(b":")  # every key spelled is followed by one: as many as the keys read, none twice
+        if colons == expected:
+            return True
         ends = text.count(b'":')  # every colon right after a quote: no space before any colon
-        spaced = text.count(b":") != ends and any(c in text for c in _SPACE_COLON_BYTES)
+        spaced = colons != ends and any(c in text for c in _SPACE_COLON_BYTES)
         if ends == expected and not spaced and b'\\"' not in text:
             return True
         found_b = _STRING_BYTES.findall(text)
         return len(found_b) - found_b.count(b"") == _keys_in_data(data)
+    colons = text.count(":")
+    if colons == expected:
+        return True
     ends = text.count('":')
-    spaced = text.count(":") != ends and any(c in text for c in _SPACE_COLON_STR)
+    spaced = colons != ends and any(c in text for c in _SPACE_COLON_STR)
     if ends == expected and not spaced and '\\"' not in text:
         return True
     found = _STRING_STR.findall(text)
