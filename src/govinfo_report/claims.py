@@ -328,6 +328,8 @@ _NUMBER = re.compile(
     r"\s*(?P<approx>余|多)?\s*(?P<unit>万元|元|件|条|起|宗|个|份|次|例|笔|项)(?!事|工作日|月|以上|以下|多|余)"
 )
 _CN_UNITS_OK = frozenset("件起宗例元次") | {"万元"}
+_UNIT_QUICK = re.compile(r"[万元件条起宗个份次例笔项]")  # a character of every unit _NUMBER reads
+_YEAR_QUICK = re.compile(r"20|二[〇零]")  # how every year the year claims read begins
 _HEADING = re.compile(r"[^。！？!?；;，,0-9]{2,30}")  # a short line without a sentence or a number
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
 _CLAUSE_BREAK = re.compile(r"[，：:；;（）()“”\"]|,(?![0-9]{3}(?![0-9]))|(?<![0-9]),")
@@ -341,8 +343,13 @@ _FEE_NEGATION = re.compile(r"(未|没有|不|无)(收取|产生|发生)?(任何)
 _NORMALISE: dict[int, str] = {**_T2S, **{k: chr(x) if isinstance(x, int) else str(x) for k, x in _FULL_WIDTH.items()}}
 
 
+_NEEDS_NORMALISING = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_NORMALISE)) + "]")
+
+
 def _normalise(text: str) -> str:
     """Simplified characters and half-width digits, one character for one (the importers' table)."""
+    if _NEEDS_NORMALISING.search(text) is None:  # most texts: nothing to map, and translate costs per character
+        return text
     return text.translate(_NORMALISE)
 
 
@@ -439,7 +446,8 @@ def _clauses(sentence: str) -> Iterator[tuple[int, str]]:
 
 def _number_claims(s: _Sentence) -> Iterator[Claim]:
     norm = s.norm
-    if not _NUMBER.search(norm):  # most sentences state no count: skip the clause walk
+    # most sentences state no count: skip the clause walk (a count needs one of the units: a quick first test)
+    if _UNIT_QUICK.search(norm) is None or not _NUMBER.search(norm):
         return
     about_requests = "申请" in s.paragraph  # 其中予以公开…: the paragraph names the applications
     about_disclosure = "公开" in s.paragraph
@@ -677,15 +685,17 @@ _PERIOD = re.compile(r"(?P<y1>20[0-9]{2})年0?1月0?1日起?\s*(?:至|到|—|�
 
 
 def _year_claims(s: _Sentence) -> Iterator[Claim]:
-    m = _YEAR_START.match(s.norm) if s.first and not (_HISTORY.search(s.norm) or _PLANS.search(s.norm)) else None
+    m = _YEAR_START.match(s.norm) if s.first else None
+    if m is not None and (_HISTORY.search(s.norm) or _PLANS.search(s.norm)):
+        m = None
     if m is not None:
         y = parse_number(m.group("y"))
         if isinstance(y, int):
             yield s.claim(_K.YEAR, "opening", m.span("y"), y, m.group("u"), "年")
-    for p in _PERIOD.finditer(s.norm):
+    for p in _PERIOD.finditer(s.norm) if "12月31日" in s.norm else ():  # the period ends on 12月31日
         if p.group("y1") == p.group("y2"):
             yield s.claim(_K.YEAR, "period", p.span("y1"), int(p.group("y1")), "年", "年")
-    if _PUBLISH.search(s.norm):  # 现公布本机关2021年度政府信息公开工作年度报告
+    if "报" in s.norm and _PUBLISH.search(s.norm):  # 现公布本机关2021年度政府信息公开工作年度报告 (报告, 年报)
         for p in _REPORT_YEAR.finditer(s.norm):
             yield s.claim(_K.YEAR, "report", p.span("y"), int(p.group("y")), "年", "年")
 
@@ -705,6 +715,9 @@ def claims_in_text(text: str, section: str = "overview") -> list[Claim]:
     .. versionadded:: 0.2.0
     """
     norm = _normalise(text)
+    quiet = _UNIT_QUICK.search(norm) is None and _NEG_QUICK.search(norm) is None
+    if quiet and (section != "overview" or _YEAR_QUICK.search(norm) is None):
+        return []  # no unit, no negation, no year: no sentence can state a claim (each reader needs one)
     out: list[Claim] = []
     offset = 0
     heading = ""  # the last title line, e.g. （二）依申请公开: context for the paragraphs under it
