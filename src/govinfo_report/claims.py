@@ -715,16 +715,15 @@ def claims_in_text(text: str, section: str = "overview") -> list[Claim]:
     .. versionadded:: 0.2.0
     """
     norm = _normalise(text)
-    quiet = _UNIT_QUICK.search(norm) is None and _NEG_QUICK.search(norm) is None
-    if quiet and (section != "overview" or _YEAR_QUICK.search(norm) is None):
-        return []  # no unit, no negation, no year: no sentence can state a claim (each reader needs one)
+    if not _may_claim(norm, section):
+        return []
     out: list[Claim] = []
     offset = 0
     heading = ""  # the last title line, e.g. （二）依申请公开: context for the paragraphs under it
     for line in norm.split("\n"):
         first = True
         context = f"{heading}\n{line}"
-        for m in _SENTENCE.finditer(line):
+        for m in _SENTENCE.finditer(line) if _may_claim(line, section) else ():
             a, b = offset + m.start(), offset + m.end()
             if not m.group().strip():
                 continue
@@ -735,6 +734,16 @@ def claims_in_text(text: str, section: str = "overview") -> list[Claim]:
             heading = line.strip()
         offset += len(line) + 1
     return sorted(out, key=lambda c: c.span)
+
+
+def _may_claim(norm: str, section: str) -> bool:
+    """
+    Whether a (normalised) text could state a claim: each reader needs a unit, a negation or (in the
+    overview) a year, and these quick tests find them before the costly patterns run.
+    """
+    if _UNIT_QUICK.search(norm) is not None or _NEG_QUICK.search(norm) is not None:
+        return True
+    return section == "overview" and _YEAR_QUICK.search(norm) is not None
 
 
 def _sentence_claims(s: _Sentence) -> Iterator[Claim]:

@@ -343,10 +343,7 @@ def narrative_findings(report: AnnualReport, claims: Sequence[Claim] | None = No
         return []
     edition = report.meta.edition
     lay = layout(edition)
-    values = cell_values(report)
-    if single_row_mode(report) == SINGLE_ALONE:  # （六）其他处理 printed as one row: the prose speaks of that row
-        lay = _single_row_layout(edition)
-        values.update(single_row_values(report))
+    values: dict[str, Any] | None = None  # read when a claim is compared with the tables
     year: int | None = getattr(report.meta, "year", None)
     out: list[Finding] = []
     for claim in claims:
@@ -357,6 +354,11 @@ def narrative_findings(report: AnnualReport, claims: Sequence[Claim] | None = No
         elif claim.kind in (_K.FEE_AMOUNT, _K.FEE_APPLICATIONS):
             finding = _fees(claim, report)
         else:
+            if values is None:
+                values = cell_values(report)
+                if single_row_mode(report) == SINGLE_ALONE:  # （六） printed as one row: the prose speaks of it
+                    lay = _single_row_layout(edition)
+                    values.update(single_row_values(report))
             finding = _compare(claim, lay, values, edition)
         if finding is not None:
             out.append(finding)
