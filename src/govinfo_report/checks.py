@@ -604,10 +604,11 @@ def _best_step(
     group: set[str],
     changes: dict[str, Number],
     order: dict[str, int],
+    effect: Callable[[dict[str, Number]], tuple[list[str], int]],
 ) -> tuple[str, Number] | None:
     """The one more cell change that resolves the most findings of *group* still open, breaking the fewest."""
     values = ctx.values
-    open_keys = group - set(_effect(uses, changes, values)[0])
+    open_keys = group - set(effect(changes)[0])
     best: tuple[tuple[int, int, int, str], tuple[str, Number]] | None = None
     for ev in violated:
         if ev.key not in open_keys:
@@ -625,7 +626,7 @@ def _best_step(
             value = current - diff if q in ev.eq.left_set else current + diff
             if value < 0 and ctx.spec(q).kind is not Kind.SIGNED:
                 continue
-            resolves, breaks = _effect(uses, {**changes, q: value}, values)
+            resolves, breaks = effect({**changes, q: value})
             rank = (-len(group & set(resolves)), breaks, order[q], str(value))
             if best is None or rank < best[0]:
                 best = (rank, (q, value))
@@ -650,6 +651,15 @@ def _reconcile(
     for key, fix in fixes.items():
         by_cell.setdefault(fix.cell.path, []).append(key)
     values = ctx.values
+    known: dict[tuple[tuple[str, Number], ...], tuple[list[str], int]] = {}
+
+    def effect(changes: dict[str, Number]) -> tuple[list[str], int]:
+        """:func:`_effect` of *changes*, worked out once for each (ordered: the order of its keys is theirs)."""
+        key = tuple(changes.items())
+        found = known.get(key)
+        if found is None:
+            found = known[key] = _effect(uses, changes, values)
+        return found
     for path, keys in by_cell.items():
         wanted = {str(fixes[k].value): fixes[k] for k in keys}
         if len(wanted) < 2:
@@ -662,13 +672,13 @@ def _reconcile(
         best: tuple[tuple[int, int, int], Fix] | None = None
         for first in conflicts:
             changes: dict[str, Number] = {path: first.value}
-            resolves, breaks = _effect(uses, changes, values)
+            resolves, breaks = effect(changes)
             while not group <= set(resolves) and len(changes) <= len(group):
-                step = _best_step(ctx, uses, violated, group, changes, order)
+                step = _best_step(ctx, uses, violated, group, changes, order, effect)
                 if step is None:
                     break
                 changes[step[0]] = step[1]
-                resolves, breaks = _effect(uses, changes, values)
+                resolves, breaks = effect(changes)
             if not group <= set(resolves):
                 continue
             rank = (len(changes), breaks, -len(resolves))
