@@ -24,7 +24,7 @@ from attrs import frozen
 from .. import vocab as v
 from ..model import AnnualReport
 from ..tables import TableSpec, layout, printed_rows
-from .text import _row_values
+from ._values import row_values as _row_values
 
 if TYPE_CHECKING:
     from ..vocab import Term

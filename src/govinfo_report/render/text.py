@@ -7,8 +7,13 @@ official labels, row order and grouping.  :func:`render_table` prints one
 table; :func:`render_markdown` gives the report as Markdown for docs and
 notebooks.  Blank cells print blank; nothing is recomputed.
 
-The tables are drawn with tabulate (imported only when a table is drawn), and
-Chinese text aligns by display width through wcwidth:
+Each table is its grid (:func:`govinfo_report.render.grid.table_grid`, the one
+every writer draws) flattened into rows of text: the row labels make one
+column, a cell spanning several columns or rows prints once (in its first
+column, and in its first row or, when the headers beside it all reach as far
+down, its last), a group label stands on a line of its own, and the 勾稽 note is
+wrapped over the lines of its rows.  Tabulate (imported only when a table is
+drawn) draws the rows; Chinese text aligns by display width through wcwidth:
 
 * 二: one block per 第二十条 item, each with its caption and its own header row
   (信息内容 and the block's columns), as in the official table.
@@ -18,6 +23,9 @@ Chinese text aligns by display width through wcwidth:
   （三）不予公开 ...) stands on a line of its own above its rows.
 * 四: the three header rows (行政复议 / 行政诉讼; 未经复议直接起诉 / 复议后起诉;
   the outcome columns) and the 15 values on one line.
+
+A table is flattened once for each edition (and for 三 with and without
+（六）其他处理 printed as one row); a report only fills in its values.
 
 >>> from govinfo_report import AnnualReport
 >>> r = AnnualReport.blank("2021", organ="某某局", year=2022, fill=0)
@@ -33,15 +41,19 @@ Chinese text aligns by display width through wcwidth:
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Sequence
-from decimal import Decimal
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
+
+from attrs import frozen
 
 from .. import vocab as v
 from .._terminal import terminal_safe
-from ..model import AnnualReport, Narrative, OtherMatters, ProcurementCounts
-from ..tables import RowSpec, TableSpec, _get, layout, printed_rows
+from ..model import AnnualReport, Edition, Narrative, OtherMatters
+from ..tables import layout, printed_rows
+from ._values import format_cell, values_reader
+from .grid import GridCell, TableGrid, iter_grid_positions, table_grid
 
 if TYPE_CHECKING:
     from ..vocab import Term
@@ -92,80 +104,147 @@ def default_title(report: AnnualReport) -> str:
     return f"{meta.organ or ''}{year}{v.REPORT_TITLE_SUFFIX.zh}"
 
 
-def format_cell(value: int | Decimal | None, unit: str = "") -> str:
-    """
-    A cell as printed: blank for None, the number as written otherwise, then *unit*.
-
-    >>> format_cell(None), format_cell(0), format_cell(Decimal("12.50")), format_cell(Decimal("178"), "万元")
-    ('', '0', '12.50', '178万元')
-
-    .. versionadded:: 0.1.0
-    """
-    if value is None:
-        return ""
-    return f"{value}{unit}"
-
-
-def _row_values(report: AnnualReport, row: RowSpec) -> list[str]:
-    obj = _get(report, row.attr_path)
-    out = []
-    for cell in row.cells:
-        value = getattr(obj, cell.attr_path[-1])
-        unit = ""
-        if isinstance(obj, ProcurementCounts) and cell.column_key == "amount" and obj.amount_unit is not None:
-            unit = obj.amount_unit.value
-        out.append(format_cell(value, unit))
-    return out
-
-
 def table_rows(report: AnnualReport, table: str) -> tuple[list[list[str]], int]:
     """
     The rows of one table as lists of printed cells, header rows included.
+
+    They are the table's grid (:func:`govinfo_report.render.grid.table_grid`)
+    flattened into the rows tabulate draws, as the module's description says.
 
     Returns:
         The rows, and how many of the first rows are header rows.
 
     .. versionadded:: 0.1.0
     """
-    spec = layout(report.meta.edition).table(table)
-    if spec.attr == "proactive":
-        return _proactive_rows(report, spec), 0
-    if spec.attr == "requests":
-        return _requests_rows(report, spec), 3
-    return _disputes_rows(report, spec), 3
+    flat = _flat_table(report, table)
+    rows = [list(r) for r in flat.rows]
+    texts = flat.values(report)
+    for (i, j), text in zip(flat.slots, texts, strict=True):
+        rows[i][j] = text
+    return rows, flat.header_count
 
 
-def _proactive_rows(report: AnnualReport, spec: TableSpec) -> list[list[str]]:
-    width = max(len(r.cells) for r in spec.rows)
-    rows: list[list[str]] = []
-    block: Term | None = None
-    for r in spec.rows:
-        caption = r.labels[0]
-        if caption != block:
-            block = caption
-            rows.append([caption.zh] + [""] * width)
-            headers = [c.column_terms[-1].zh for c in r.cells]
-            rows.append([v.INFORMATION_CONTENT.zh, *headers] + [""] * (width - len(headers)))
-        values = _row_values(report, r)
-        rows.append([r.labels[-1].zh, *values] + [""] * (width - len(values)))
-    return rows
+@frozen
+class _FlatTable:
+    """
+    A table's grid flattened into rows of text, its value cells blank; a report's values fill *slots*.
+
+    Attributes:
+        rows: The rows tabulate draws, every one as wide as the widest.
+        slots: The (row, column) of each value cell, in the grid's order (row by row).
+        header_count: How many of the first rows are header rows.
+        values: A report's values for the slots, in the same order (:func:`values_reader` of its printed rows).
+    """
+
+    rows: tuple[tuple[str, ...], ...]
+    slots: tuple[tuple[int, int], ...]
+    header_count: int
+    values: Callable[[AnnualReport], list[str]]
 
 
-def _requests_header(spec: TableSpec) -> list[list[str]]:
-    cells = spec.rows[0].cells
-    note = _wrap_note(v.REQUESTS_NOTE.zh)
-    top = [note[0], v.APPLICANTS.zh] + [""] * (len(cells) - 1)
-    middle = [note[1]]
-    bottom = [note[2]]
-    for c in cells:
-        if len(c.column_terms) > 1:
-            group = c.column_terms[0].zh
-            middle.append(group if group not in middle else "")
-            bottom.append(c.column_terms[-1].zh)
+# (edition, table, printed as the layout's rows): a table's grid depends on a report only through its
+# printed rows, so it is flattened once for each of these and a report only fills in its values
+_FLAT: dict[tuple[Edition, str, bool], _FlatTable] = {}
+
+
+def _flat_table(report: AnnualReport, table: str) -> _FlatTable:
+    edition = report.meta.edition
+    spec = layout(edition).table(table)
+    printed = printed_rows(report, spec)
+    key = (edition, spec.attr, printed is spec.rows)
+    flat = _FLAT.get(key)
+    if flat is None:
+        grid = table_grid(report, table)
+        rows, slots = _flatten(grid)
+        paths = [cell.path for row in grid.rows for cell in row if cell.kind == "value"]
+        if paths != [c.path for r in printed for c in r.cells]:  # pragma: no cover - the grid lists them so
+            raise AssertionError(f"the grid of {table} does not list the values of its printed rows in order")
+        for i, j in slots:
+            rows[i][j] = ""
+        flat = _FLAT[key] = _FlatTable(
+            rows=tuple(tuple(r) for r in rows),
+            slots=tuple(slots),
+            header_count=len(grid.head),
+            values=values_reader(printed),
+        )
+    return flat
+
+
+def _flatten(grid: TableGrid) -> tuple[list[list[str]], list[tuple[int, int]]]:
+    """
+    *grid* as the rows of text that tabulate draws, and the (row, column) of each value cell in grid order.
+
+    Every row has the same number of columns; a position that no cell starts in
+    is ``""``.  The grid's row-label columns (those left of the first value
+    column) become one text column; each other grid column where a cell starts
+    is one text column, counted afresh under each caption (二, whose blocks have
+    their own columns).  A cell prints once:
+
+    * a cell spanning columns, in its first column (法人或其他组织, 行政诉讼);
+    * a header spanning rows, in its first row when a header beside it under the
+      same header above spans fewer rows (自然人 and 总计 beside 法人或其他组织),
+      else in its last row (the outcomes of 行政复议 stand on the line of the
+      outcomes of 行政诉讼);
+    * a group label (one that does not reach the values, 三、本年度办理结果 and
+      （三）不予公开 …), on a line of its own above the row it starts in;
+    * the 勾稽 note, over the lines of the rows it spans (:func:`_wrap_note`).
+    """
+    placed = list(iter_grid_positions(grid))
+    lead = min(c for _, c, cell in placed if cell.kind == "value")  # the grid columns of the row labels
+    label_column = 1 if lead else 0
+    captions = {r for r, _, cell in placed if cell.kind == "caption"}
+    blocks = list(itertools.accumulate(int(r in captions) for r in range(len(grid.rows))))  # a caption starts one
+    starts: dict[int, set[int]] = {}
+    for r, c, _ in placed:
+        if c >= lead:
+            starts.setdefault(blocks[r], set()).add(c)
+    columns = {b: {c: label_column + k for k, c in enumerate(sorted(s))} for b, s in starts.items()}
+    width = label_column + max(len(s) for s in starts.values())
+
+    lines = [[""] * width for _ in grid.rows]
+    groups: list[list[str]] = [[] for _ in grid.rows]
+    values: list[tuple[int, int]] = []
+    for r, c, cell in placed:
+        if c >= lead:
+            line = r + cell.rowspan - 1 if _prints_low(grid, placed, lead, r, c, cell) else r
+            j = columns[blocks[r]][c]
+            lines[line][j] = cell.text
+            if cell.kind == "value":
+                values.append((line, j))
+        elif cell.kind == "note":
+            for k, part in enumerate(_wrap_note(cell.text)[: cell.rowspan]):
+                lines[r + k][0] = part
+        elif c + cell.colspan < lead:
+            groups[r].append(cell.text)
         else:
-            middle.append(c.column_terms[-1].zh)
-            bottom.append("")
-    return [top, middle, bottom]
+            lines[r][0] = cell.text
+
+    rows: list[list[str]] = []
+    at: list[int] = []  # the text row of each grid row
+    for r, printed in enumerate(lines):
+        rows += [[g] + [""] * (width - 1) for g in groups[r]]
+        at.append(len(rows))
+        rows.append(printed)
+    return rows, [(at[i], j) for i, j in values]
+
+
+def _prints_low(
+    grid: TableGrid, placed: Sequence[tuple[int, int, GridCell]], lead: int, r: int, c: int, cell: GridCell
+) -> bool:
+    """
+    Whether *cell* (starting at row *r*, column *c*) prints in its last row rather than its first.
+
+    It does when it spans rows and every cell that starts in its row under the
+    same cell above (in the whole row right of the labels, without one) spans as
+    far down as it does.
+    """
+    if cell.rowspan == 1:
+        return False
+    left, right = lead, grid.width
+    for pr, pc, p in placed:
+        if pr + p.rowspan == r and pc <= c < pc + p.colspan:
+            left, right = pc, pc + p.colspan
+    return all(p.rowspan == cell.rowspan for pr, pc, p in placed if pr == r and left <= pc < right)
 
 
 def _wrap_note(note: str) -> tuple[str, str, str]:
@@ -173,35 +252,6 @@ def _wrap_note(note: str) -> tuple[str, str, str]:
     head, _, rest = note.partition("：")
     first, _, last = rest.partition("，")
     return head + "：", first + "，", last
-
-
-def _requests_rows(report: AnnualReport, spec: TableSpec) -> list[list[str]]:
-    rows = _requests_header(spec)
-    seen: set[Term] = set()
-    width = len(spec.rows[0].cells)
-    for r in printed_rows(report, spec):  # with （六）其他处理（未分子行） when the report has it
-        for group in r.labels[:-1]:
-            if group not in seen:
-                seen.add(group)
-                rows.append([group.zh] + [""] * width)
-        rows.append([r.labels[-1].zh, *_row_values(report, r)])
-    return rows
-
-
-def _disputes_rows(report: AnnualReport, spec: TableSpec) -> list[list[str]]:
-    top: list[str] = []
-    middle: list[str] = []
-    bottom: list[str] = []
-    values: list[str] = []
-    for r in spec.rows:
-        block = r.labels[0].zh
-        sub = r.labels[1].zh if len(r.labels) > 1 else ""
-        for i, c in enumerate(r.cells):
-            top.append(block if block not in top else "")
-            middle.append(sub if i == 0 and sub else "")
-            bottom.append(c.column_terms[-1].zh)
-        values.extend(_row_values(report, r))
-    return [top, middle, bottom, values]
 
 
 def _tabulate(rows: Sequence[Sequence[str]], tablefmt: str, headers: Sequence[str] = ()) -> str:
@@ -264,14 +314,42 @@ def render_text(report: AnnualReport, *, tablefmt: str = "grid") -> str:
 
     .. versionadded:: 0.1.0
     """
-    lines = [default_title(report), ""]
+    title = default_title(report)
+    lines = [title, ""]
+    clean = _is_clean(title)
     for heading, body in _sections(report):
         lines += [heading.zh, ""]
         if isinstance(body, str):
-            lines += [render_table(report, body, tablefmt=tablefmt), ""]
+            table = render_table(report, body, tablefmt=tablefmt)
+            clean = clean and _drawn_clean(table, tablefmt)
+            lines += [table, ""]
         else:
-            lines += _narrative_lines(body)
-    return terminal_safe("\n".join(lines).rstrip("\n") + "\n")
+            own = _narrative_lines(body)
+            clean = clean and all(map(_is_clean, own))
+            lines += own
+    text = "\n".join(lines).rstrip("\n") + "\n"
+    # Clean pieces joined by newlines make a clean text, which terminal_safe would return as it is; any other
+    # text goes through it whole, as an escape sequence may run from one piece into the next.
+    return text if clean else terminal_safe(text)
+
+
+def _is_clean(text: str) -> bool:
+    """Whether :func:`terminal_safe` leaves *text* as it is (it has no control character)."""
+    return terminal_safe(text) == text
+
+
+# tablefmt → whether its tables are clean.  A table's characters are the format's own, the labels of vocab and
+# the values (digits, sign, point, exponent and unit), so one clean table shows the format to be clean.
+_CLEAN_FORMATS: dict[str, bool] = {}
+
+
+def _drawn_clean(table: str, tablefmt: object) -> bool:
+    if not isinstance(tablefmt, str):  # a tabulate.TableFormat of the caller's own
+        return _is_clean(table)
+    clean = _CLEAN_FORMATS.get(tablefmt)
+    if clean is None:
+        clean = _CLEAN_FORMATS[tablefmt] = _is_clean(table)
+    return clean
 
 
 def _md_escape(text: str) -> str:
