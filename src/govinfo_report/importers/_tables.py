@@ -383,22 +383,33 @@ def fit_values(cells: list[Token], n: int, padded: bool = False) -> Fit:
             break
     row = cells[:used]
     if len(row) < n:
-        if any(t.bare for t in cells):
-            literal: list[Token] = []
-            for t in cells:
-                literal += [_gap_blank(t)] * t.gaps
-                literal.append(t)
-            if len(literal) == n:
-                return Fit(literal, len(cells), [], BARE_LINES)
-        seen_value = False
-        for t in row:
-            if t.kind != BLANK:
-                if seen_value and t.gaps:
-                    return Fit(row, used, [], AMBIGUOUS)
-                seen_value = True
-        return Fit(row, used, [], _tight_note(row, n))
+        return _fit_short(cells, row, n)
     if len(row) == n:
         return Fit(row, used, [], _tight_note(row, n))
+    return _fit_long(row, n, padded)
+
+
+def _fit_short(cells: list[Token], row: list[Token], n: int) -> Fit:
+    """A row of fewer than *n* cells: bare ``|`` lines counted as blank cells when that makes *n*, else as is."""
+    if any(t.bare for t in cells):
+        literal: list[Token] = []
+        for t in cells:
+            literal += [_gap_blank(t)] * t.gaps
+            literal.append(t)
+        if len(literal) == n:
+            return Fit(literal, len(cells), [], BARE_LINES)
+    seen_value = False
+    for t in row:
+        if t.kind != BLANK:
+            if seen_value and t.gaps:
+                return Fit(row, len(row), [], AMBIGUOUS)
+            seen_value = True
+    return Fit(row, len(row), [], _tight_note(row, n))
+
+
+def _fit_long(row: list[Token], n: int, padded: bool) -> Fit:
+    """A row of more than *n* cells: surplus blanks dropped where the official table has them, then the filled."""
+    used = len(row)
     if _split_groups(row):
         return Fit(row, used, [], GROUPS)
     start, end = 0, len(row)
@@ -579,40 +590,51 @@ class _Reader:
         units, unreadable cells) into ``OtherHandling.single_row`` (:func:`~govinfo_report.tables.single_row_spec`);
         any other group printed so is kept as printed in extra_rows.
         """
-        t = self.tokens[i]
         rows = self.index.group_rows(anchor.term)
-        width = len(rows[0].cells)
         self.groups_as_rows.add(anchor.term)
-        subs = "、".join(r.labels[-1].zh for r in rows)
         single = self.single_anchor(anchor)
         if single is not None:
-            assert single.row is not None
+            return self.single_row(i, anchor, single, rows)
+        return self.extra_group_row(i, anchor, rows)
+
+    def single_row(self, i: int, anchor: Anchor, single: Anchor, rows: Sequence[RowSpec]) -> int:
+        """（六）其他处理 printed as one row, read into ``OtherHandling.single_row``; too few values leave it blank."""
+        t = self.tokens[i]
+        assert single.row is not None
+        width = len(rows[0].cells)
+        subs = "、".join(r.labels[-1].zh for r in rows)
+        self.emit(
+            "GROUP-AS-ROW",
+            f"{self.name} “{anchor.term.zh}”印成一行，未分{len(rows)}个子行（{_quote(subs, 60)}）："
+            f"数值按原样读入“{single.row.label}”（OtherHandling.single_row），不拆分到子行",
+            f"table {self.table.table.en}: {anchor.term.en!r} is printed as a single row instead of its "
+            f"{len(rows)} sub-rows; its values are read as printed into OtherHandling.single_row "
+            f"({single.path}), never split into the sub-rows",
+            t.line,
+            t.col,
+            single.path,
+        )
+        j = self.row(i, single)
+        short = self.short.pop(single.path, None)
+        if short is not None:  # too few values inside the table: which columns they belong to is not known
+            for plan in single.cells:
+                self.values[plan.path] = None
             self.emit(
-                "GROUP-AS-ROW",
-                f"{self.name} “{anchor.term.zh}”印成一行，未分{len(rows)}个子行（{_quote(subs, 60)}）："
-                f"数值按原样读入“{single.row.label}”（OtherHandling.single_row），不拆分到子行",
-                f"table {self.table.table.en}: {anchor.term.en!r} is printed as a single row instead of its "
-                f"{len(rows)} sub-rows; its values are read as printed into OtherHandling.single_row "
-                f"({single.path}), never split into the sub-rows",
-                t.line,
-                t.col,
-                single.path,
+                "SHORT-ROW",
+                f"{self.name} “{single.row.label}”只有{short[0]}个数值（应为{width}个），"
+                "无法确定各属于哪一列，该行留空",
+                f"table {self.table.table.en}: row {single.row.label!r} has {short[0]} of {width} values; "
+                "which columns they belong to cannot be told, so the row is left blank",
+                short[1].line,
+                short[1].col,
             )
-            j = self.row(i, single)
-            short = self.short.pop(single.path, None)
-            if short is not None:  # too few values inside the table: which columns they belong to is not known
-                for plan in single.cells:
-                    self.values[plan.path] = None
-                self.emit(
-                    "SHORT-ROW",
-                    f"{self.name} “{single.row.label}”只有{short[0]}个数值（应为{width}个），"
-                    "无法确定各属于哪一列，该行留空",
-                    f"table {self.table.table.en}: row {single.row.label!r} has {short[0]} of {width} values; "
-                    "which columns they belong to cannot be told, so the row is left blank",
-                    short[1].line,
-                    short[1].col,
-                )
-            return j
+        return j
+
+    def extra_group_row(self, i: int, anchor: Anchor, rows: Sequence[RowSpec]) -> int:
+        """Any other group printed as one row: its values kept as printed in extra_rows."""
+        t = self.tokens[i]
+        width = len(rows[0].cells)
+        subs = "、".join(r.labels[-1].zh for r in rows)
         values, used, _, _ = fit_values(_collect(self.tokens, i + 1), width, self.padded)
         printed = tuple(c.text for c in values)
         self.extra.append((t.text, printed, t.line))
@@ -827,6 +849,7 @@ class _Reader:
         )
 
     def row(self, i: int, anchor: Anchor, notes: int = 0) -> int:
+        """Read the row whose label is at *i* (followed by *notes*): its values, up to the next label."""
         t = self.tokens[i]
         row = anchor.row
         assert row is not None
@@ -838,20 +861,40 @@ class _Reader:
         fit = fit_spans if self.has_covered else fit_values
         values, used, surplus, note = fit(cells, n, self.padded)
         if anchor.path in self.rows_read:
-            self.emit(
-                "DUPLICATE-ROW",
-                f"{self.name} “{row.label}”重复出现，保留第一次的数值，忽略此处（{'、'.join(c.text for c in values)}）",
-                f"table {self.table.table.en}: row {row.label!r} occurs again; the first one is kept, "
-                f"these values are ignored",
-                t.line,
-                t.col,
-            )
+            self.duplicate(t, row, values)
             return i + 1 + used
         self.rows_read.append(anchor.path)
         if note in (AMBIGUOUS, GROUPS):
             self.ambiguous(t, row, values, plans, note)
-            self.end_token = values[-1] if values else t
-            return i + 1 + used
+        else:
+            self.fill(t, anchor, plans, values, surplus, note)
+        self.end_token = values[-1] if values else t
+        return i + 1 + used
+
+    def duplicate(self, t: Token, row: RowSpec, values: Sequence[Token]) -> None:
+        """A row printed again: the first one is kept."""
+        self.emit(
+            "DUPLICATE-ROW",
+            f"{self.name} “{row.label}”重复出现，保留第一次的数值，忽略此处（{'、'.join(c.text for c in values)}）",
+            f"table {self.table.table.en}: row {row.label!r} occurs again; the first one is kept, "
+            f"these values are ignored",
+            t.line,
+            t.col,
+        )
+
+    def fill(
+        self,
+        t: Token,
+        anchor: Anchor,
+        plans: Sequence[CellPlan],
+        values: Sequence[Token],
+        surplus: Sequence[Token],
+        note: str,
+    ) -> None:
+        """Read a row's values into its cells: a short row is noted, one with surplus values left blank."""
+        row = anchor.row
+        assert row is not None
+        n = len(plans)
         if note == BARE_LINES:
             self.emit(
                 "BLANK-LINE-CELLS",
@@ -867,22 +910,21 @@ class _Reader:
             self.values[plan.path] = None
         if len(values) < n:
             self.short[anchor.path] = (len(values), values[-1] if values else t)
-        if surplus:
-            # which n of the values belong to the row cannot be told: none is guessed
-            for plan in plans:
-                self.values[plan.path] = None
-            self.short.pop(anchor.path, None)
-            printed = _quote(" ".join(c.text for c in (*values, *surplus)), 60)
-            self.emit(
-                "EXTRA-VALUES",
-                f"{self.name} “{row.label}”的数值多于{n}个（{printed}），无法确定哪些属于该行，该行{n}个单元格留空",
-                f"table {self.table.table.en}: row {row.label!r} has more than {n} values ({printed!r}); which "
-                f"belong to it cannot be told, so its {n} cells are left blank",
-                surplus[0].line,
-                surplus[0].col,
-            )
-        self.end_token = values[-1] if values else t
-        return i + 1 + used
+        if not surplus:
+            return
+        # which n of the values belong to the row cannot be told: none is guessed
+        for plan in plans:
+            self.values[plan.path] = None
+        self.short.pop(anchor.path, None)
+        printed = _quote(" ".join(c.text for c in (*values, *surplus)), 60)
+        self.emit(
+            "EXTRA-VALUES",
+            f"{self.name} “{row.label}”的数值多于{n}个（{printed}），无法确定哪些属于该行，该行{n}个单元格留空",
+            f"table {self.table.table.en}: row {row.label!r} has more than {n} values ({printed!r}); which "
+            f"belong to it cannot be told, so its {n} cells are left blank",
+            surplus[0].line,
+            surplus[0].col,
+        )
 
     def assign(self, t: Token, anchor: Anchor, plans: Sequence[CellPlan], values: Sequence[Token]) -> None:
         """Read *values* into the cells *plans*; values spanning several cells leave all of them blank."""
