@@ -16,6 +16,7 @@ import pytest
 from govinfo_report import AnnualReport, editions
 from govinfo_report import vocab as v
 from govinfo_report._fields import CELL_KINDS, Kind
+from govinfo_report.errors import LayoutError
 from govinfo_report.importers._tables import (
     _OTHER_EDITION_LABELS,
     GROUP,
@@ -196,3 +197,9 @@ def test_the_official_grid_is_built_once_for_any_spelling_of_its_table() -> None
     """One grid per edition and table: ``"四"``, ``"disputes"`` and the edition as a string give the same object."""
     assert official_grid("2021", "四") is official_grid(Edition.E2021, "disputes")
     assert official_grid("2019", "三") is not official_grid("2021", "三")
+
+
+def test_the_official_grid_of_a_table_that_does_not_exist_is_a_layout_error() -> None:
+    """An unknown table is refused with the documented LayoutError, as table_grid refuses it."""
+    with pytest.raises(LayoutError, match="五"):
+        official_grid("2021", "五")

@@ -144,8 +144,8 @@ def official_grid(edition: Edition | str, table: str) -> TableGrid:
 
     .. versionadded:: 0.2.0
     """
-    edition = Edition(edition)
-    return _official_grid(edition, layout(edition).table(table).attr)
+    report_layout = layout(edition)
+    return _official_grid(report_layout.edition, report_layout.table(table).attr)
 
 
 @functools.cache
