@@ -13,7 +13,8 @@ as unreadable, never as the number it resembles.  A table that holds tables
 lays out the page: its cells are text.  HTML held in a string
 (``<td colspan=\\"3\\">``, ``\\n``, ``\\u003c``) is unescaped first.
 
-:func:`to_text` then writes the blocks as text for the text reader: text
+:class:`HtmlTable` is the grid of cells that every table reader fills (HTML, Word, Excel and
+PDF). :func:`to_text` then writes the blocks as text for the text reader: text
 blocks as lines, each table row as a pipe row with every cell once (so a
 value spanning three columns stays one value), together with a map from each
 line and column back to the element's place in the HTML.
@@ -76,7 +77,12 @@ def looks_like_html(text: str) -> bool:
 
 @define
 class HtmlCell:
-    """A ``td``/``th`` cell: its text, spans and place in the HTML (1-based line and column)."""
+    """
+    One cell of an input grid (:class:`HtmlTable`): its text, spans and place in the input.
+
+    For HTML and Word a ``td``/``th`` cell and its 1-based line and column in the HTML; the Excel
+    reader gives the sheet's row and column, the PDF reader the page.
+    """
 
     text: str
     rowspan: int = 1
@@ -88,7 +94,17 @@ class HtmlCell:
 
 @define
 class HtmlTable:
-    """A table: its rows of cells as written (spans not expanded)."""
+    """
+    A table as read, whatever the format: its rows of cells as written (spans not expanded).
+
+    This is the one grid of cells of the input side. Every reader of tables fills it: HTML, Word
+    (through HTML, :func:`~govinfo_report.importers.docx.docx_to_html`), Excel
+    (:mod:`govinfo_report.importers.xlsx`, merged ranges as spans) and PDF
+    (:mod:`govinfo_report.importers._pdf`, ruled tables with their merged cells). They all hand
+    their tables to :func:`to_text`, whose pipe rows the one table reader
+    (:func:`govinfo_report.importers._tables.read_table`) maps onto the official grid of the table
+    (:func:`govinfo_report.render.grid.official_grid`). No reader writes pipe rows or tokens of its own.
+    """
 
     rows: list[list[HtmlCell]] = field(factory=list)
     line: int = 1

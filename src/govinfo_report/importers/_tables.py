@@ -1,9 +1,12 @@
 """
-Table readers driven by the layout: every label comes from the vocabulary through ``layout(edition)``.
+Table readers driven by the official grid: every label comes from the vocabulary through the grid of the table.
 
 For each table of an edition an :class:`Index` maps label keys (see
 ``normalize.label_key``) to anchors: a row (whose values follow it), a group
-or block caption, or a column header.  The reader walks the token stream of
+or block caption, or a column header.  It is built from the table's official
+grid (:func:`govinfo_report.render.grid.official_grid`, the grid the writers
+draw): the terms of its captions, headers and row labels, and its value cells
+by path, so a reader matches what it reads against the table as printed.  The reader walks the token stream of
 the table's section: a row label is followed by its values; group labels,
 headers and the blanks that merged cells leave behind are passed over; a
 label the format does not have, followed by values, is a provincial extra
@@ -33,7 +36,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -41,7 +44,8 @@ from .. import editions
 from .. import vocab as v
 from .._fields import CELL_KINDS, Kind
 from ..model import AmountUnit, Edition
-from ..tables import CellSpec, RowSpec, TableSpec, layout, single_row_spec
+from ..render.grid import TableGrid, iter_grid_positions, official_grid
+from ..tables import CellSpec, RowSpec, layout, single_row_spec
 from ..vocab import Term
 from ._tokens import BLANK, COVERED_ABOVE, COVERED_LEFT, LABEL, VALUE, Token, is_note
 from .normalize import CELL_BREAK, char_key_length, is_value_text, label_key, read_cell, strip_numbering
@@ -109,58 +113,28 @@ def _keys(term: Term) -> list[str]:
 
 class Index:
     """
-    The labels of one table of one edition, by key.
+    The labels of one table of one edition, by key, from the table's official grid.
 
     Attributes:
+        grid: The official grid (:func:`~govinfo_report.render.grid.official_grid`).
         table: The table spec.
+        rows: The anchor of each row, in the grid's order.
         exact: key → anchor, for official keys and variants.
         stripped: key without numbering → anchor, when that is unambiguous.
         by_length: every key of *exact*, longest first (for prefix matches).
     """
 
-    def __init__(self, table: TableSpec, extra_headers: Sequence[Term], table_edition: Edition) -> None:
-        self.table = table
+    def __init__(self, grid: TableGrid, table_edition: Edition) -> None:
+        self.grid = grid
+        self.table = grid.table
         self.edition = table_edition
-        self.exact: dict[str, Anchor] = {}
-        entries: list[tuple[str, Anchor]] = []
-        for row in table.rows:
-            for term in row.labels[:-1]:
-                entries += [(k, Anchor(GROUP, term)) for k in _keys(term)]
-            cells = tuple(
-                CellPlan(c, c.path, CELL_KINDS[c.kind].name, _fixed_unit(c) if c.kind is Kind.AMOUNT else None)
-                for c in row.cells
-            )
-            row_anchor = Anchor(ROW, row.labels[-1], row, row.path, cells, _columns(cells))
-            entries += [(k, row_anchor) for k in _keys(row.labels[-1])]
-            for cell in row.cells:
-                for term in cell.column_terms:
-                    entries += [(k, Anchor(HEADER, term)) for k in _keys(term)]
-        for term in extra_headers:
-            entries += [(k, Anchor(HEADER, term)) for k in _keys(term)]
-        if single_row_spec(table_edition) is not None and table.attr == "requests":
-            # （六）其他处理（未分子行）, as our writers print OtherHandling.single_row: the group printed as one row
-            entries += [(k, Anchor(GROUP, v.OTHER_HANDLING)) for k in _keys(v.OTHER_HANDLING_SINGLE_ROW)]
-        for key, anchor in entries:
-            old = self.exact.get(key)
-            # a row label wins over a header or group label with the same key
-            if old is None or (old.kind != ROW and anchor.kind == ROW):
-                self.exact[key] = anchor
-        counts: dict[str, int] = {}
-        stripped: dict[str, Anchor] = {}
-        for key, anchor in self.exact.items():
-            s = strip_numbering(key)
-            if s != key and len(s) >= 2:
-                counts[s] = counts.get(s, 0) + 1
-                stripped[s] = anchor
-        self.stripped = {k: a for k, a in stripped.items() if counts[k] == 1 and k not in self.exact}
+        rows = _row_anchors(grid, table_edition)
+        self.rows = tuple(rows.values())
+        self.exact = _exact(_grid_entries(grid, rows, table_edition))
+        self.stripped = _stripped(self.exact)
         self.by_length = sorted(self.exact, key=len, reverse=True)
         self._group_rows: dict[int, tuple[RowSpec, ...]] = {}
-        self.other_edition: dict[str, tuple[Anchor, Term]] = {}
-        for edition, other, own in _OTHER_EDITION_LABELS:
-            own_anchor = self.exact.get(label_key(own.zh))
-            if edition is table_edition and own_anchor is not None and own_anchor.kind == ROW:
-                for k in _keys(other):
-                    self.other_edition.setdefault(k, (own_anchor, other))
+        self.other_edition = _other_edition(self.exact, table_edition)
         self.fragments = [k for k, a in self.exact.items() if a.kind in (HEADER, GROUP) and len(k) >= 6]
 
     def group_rows(self, term: Term) -> tuple[RowSpec, ...]:
@@ -204,6 +178,101 @@ class Index:
         return None
 
 
+def _plan(cell: CellSpec, fixed_unit: bool = True) -> CellPlan:
+    unit = _fixed_unit(cell) if fixed_unit and cell.kind is Kind.AMOUNT else None
+    return CellPlan(cell, cell.path, CELL_KINDS[cell.kind].name, unit)
+
+
+def _row_anchors(grid: TableGrid, edition: Edition) -> dict[str, Anchor]:
+    """The anchor of each row whose value cells *grid* holds, by row path, with its cells in the grid's order."""
+    spec = layout(edition)
+    cells: dict[str, list[CellPlan]] = {}
+    for grid_row in grid.rows:
+        for cell in grid_row:
+            if cell.kind == "value" and cell.path is not None:
+                plan = _plan(spec.cell(cell.path))
+                cells.setdefault("$." + ".".join(plan.spec.attr_path[:-1]), []).append(plan)
+    anchors: dict[str, Anchor] = {}
+    for path, plans in cells.items():
+        row = spec.rows_by_path[path]
+        anchors[path] = Anchor(ROW, row.labels[-1], row, path, tuple(plans), _columns(tuple(plans)))
+    return anchors
+
+
+def _labelled_cells(grid: TableGrid) -> Iterator[tuple[Term, list[str]]]:
+    """
+    The term of each labelled cell of *grid* (in reading order) and the paths of the value cells it labels:
+    those in its rows for a row label, those below it in its columns for a caption, header or note.
+    """
+    placed = list(iter_grid_positions(grid))
+    values = [(r, c, cell) for r, c, cell in placed if cell.kind == "value" and cell.path is not None]
+    for r, c, cell in placed:
+        if cell.term is None:
+            continue
+        if cell.kind == "label":
+            paths = [x.path for vr, _, x in values if r <= vr < r + cell.rowspan]
+        else:
+            below = r + cell.rowspan
+            paths = [x.path for vr, vc, x in values if vr >= below and vc < c + cell.colspan and vc + x.colspan > c]
+        yield cell.term, [p for p in paths if p is not None]
+
+
+def _grid_entries(grid: TableGrid, rows: dict[str, Anchor], edition: Edition) -> list[tuple[str, Anchor]]:
+    """
+    Every key of every label of *grid* with its anchor: a row label for the row whose values it labels, a group
+    label for the rows it spans, else a header (column headers, the 勾稽 note, 信息内容, 申请人情况).
+    """
+    row_of = {plan.path: anchor.row for anchor in rows.values() for plan in anchor.cells if anchor.row is not None}
+    entries: list[tuple[str, Anchor]] = []
+    for term, paths in _labelled_cells(grid):
+        labelled = list({row_of[p].path: row_of[p] for p in paths}.values())
+        own = next((r for r in labelled if r.labels[-1] == term), None)
+        if own is not None:
+            anchor = rows[own.path]
+        elif any(term in r.labels[:-1] for r in labelled):
+            anchor = Anchor(GROUP, term)
+        else:
+            anchor = Anchor(HEADER, term)
+        entries += [(k, anchor) for k in _keys(term)]
+    if single_row_spec(edition) is not None and grid.table.attr == "requests":
+        # （六）其他处理（未分子行）, as our writers print OtherHandling.single_row: the group printed as one row
+        entries += [(k, Anchor(GROUP, v.OTHER_HANDLING)) for k in _keys(v.OTHER_HANDLING_SINGLE_ROW)]
+    return entries
+
+
+def _exact(entries: Iterable[tuple[str, Anchor]]) -> dict[str, Anchor]:
+    """key → anchor; a row label wins over a header or group label with the same key, else the first one does."""
+    exact: dict[str, Anchor] = {}
+    for key, anchor in entries:
+        old = exact.get(key)
+        if old is None or (old.kind != ROW and anchor.kind == ROW):
+            exact[key] = anchor
+    return exact
+
+
+def _stripped(exact: dict[str, Anchor]) -> dict[str, Anchor]:
+    """The keys of *exact* without their numbering (of two characters or more), where that is unambiguous."""
+    counts: dict[str, int] = {}
+    stripped: dict[str, Anchor] = {}
+    for key, anchor in exact.items():
+        s = strip_numbering(key)
+        if s != key and len(s) >= 2:
+            counts[s] = counts.get(s, 0) + 1
+            stripped[s] = anchor
+    return {k: a for k, a in stripped.items() if counts[k] == 1 and k not in exact}
+
+
+def _other_edition(exact: dict[str, Anchor], edition: Edition) -> dict[str, tuple[Anchor, Term]]:
+    """The other edition's labels of rows the two editions name differently: key → (this edition's row, label)."""
+    out: dict[str, tuple[Anchor, Term]] = {}
+    for read, other, own in _OTHER_EDITION_LABELS:
+        own_anchor = exact.get(label_key(own.zh))
+        if read is edition and own_anchor is not None and own_anchor.kind == ROW:
+            for k in _keys(other):
+                out.setdefault(k, (own_anchor, other))
+    return out
+
+
 def _columns(plans: tuple[CellPlan, ...]) -> Columns:
     leaf = {label_key(p.spec.column_terms[-1].zh): p for p in plans}
     group_of = {
@@ -233,8 +302,7 @@ def index_for(edition: Edition, table: str) -> Index:
 
     .. versionadded:: 0.1.0
     """
-    spec = layout(edition).table(table)
-    return Index(spec, editions.get(edition).table_headings[spec.attr], edition)
+    return Index(official_grid(edition, table), edition)
 
 
 def known_key(key: str) -> bool:
@@ -315,22 +383,33 @@ def fit_values(cells: list[Token], n: int, padded: bool = False) -> Fit:
             break
     row = cells[:used]
     if len(row) < n:
-        if any(t.bare for t in cells):
-            literal: list[Token] = []
-            for t in cells:
-                literal += [_gap_blank(t)] * t.gaps
-                literal.append(t)
-            if len(literal) == n:
-                return Fit(literal, len(cells), [], BARE_LINES)
-        seen_value = False
-        for t in row:
-            if t.kind != BLANK:
-                if seen_value and t.gaps:
-                    return Fit(row, used, [], AMBIGUOUS)
-                seen_value = True
-        return Fit(row, used, [], _tight_note(row, n))
+        return _fit_short(cells, row, n)
     if len(row) == n:
         return Fit(row, used, [], _tight_note(row, n))
+    return _fit_long(row, n, padded)
+
+
+def _fit_short(cells: list[Token], row: list[Token], n: int) -> Fit:
+    """A row of fewer than *n* cells: bare ``|`` lines counted as blank cells when that makes *n*, else as is."""
+    if any(t.bare for t in cells):
+        literal: list[Token] = []
+        for t in cells:
+            literal += [_gap_blank(t)] * t.gaps
+            literal.append(t)
+        if len(literal) == n:
+            return Fit(literal, len(cells), [], BARE_LINES)
+    seen_value = False
+    for t in row:
+        if t.kind != BLANK:
+            if seen_value and t.gaps:
+                return Fit(row, len(row), [], AMBIGUOUS)
+            seen_value = True
+    return Fit(row, len(row), [], _tight_note(row, n))
+
+
+def _fit_long(row: list[Token], n: int, padded: bool) -> Fit:
+    """A row of more than *n* cells: surplus blanks dropped where the official table has them, then the filled."""
+    used = len(row)
     if _split_groups(row):
         return Fit(row, used, [], GROUPS)
     start, end = 0, len(row)
@@ -511,40 +590,51 @@ class _Reader:
         units, unreadable cells) into ``OtherHandling.single_row`` (:func:`~govinfo_report.tables.single_row_spec`);
         any other group printed so is kept as printed in extra_rows.
         """
-        t = self.tokens[i]
         rows = self.index.group_rows(anchor.term)
-        width = len(rows[0].cells)
         self.groups_as_rows.add(anchor.term)
-        subs = "、".join(r.labels[-1].zh for r in rows)
         single = self.single_anchor(anchor)
         if single is not None:
-            assert single.row is not None
+            return self.single_row(i, anchor, single, rows)
+        return self.extra_group_row(i, anchor, rows)
+
+    def single_row(self, i: int, anchor: Anchor, single: Anchor, rows: Sequence[RowSpec]) -> int:
+        """（六）其他处理 printed as one row, read into ``OtherHandling.single_row``; too few values leave it blank."""
+        t = self.tokens[i]
+        assert single.row is not None
+        width = len(rows[0].cells)
+        subs = "、".join(r.labels[-1].zh for r in rows)
+        self.emit(
+            "GROUP-AS-ROW",
+            f"{self.name} “{anchor.term.zh}”印成一行，未分{len(rows)}个子行（{_quote(subs, 60)}）："
+            f"数值按原样读入“{single.row.label}”（OtherHandling.single_row），不拆分到子行",
+            f"table {self.table.table.en}: {anchor.term.en!r} is printed as a single row instead of its "
+            f"{len(rows)} sub-rows; its values are read as printed into OtherHandling.single_row "
+            f"({single.path}), never split into the sub-rows",
+            t.line,
+            t.col,
+            single.path,
+        )
+        j = self.row(i, single)
+        short = self.short.pop(single.path, None)
+        if short is not None:  # too few values inside the table: which columns they belong to is not known
+            for plan in single.cells:
+                self.values[plan.path] = None
             self.emit(
-                "GROUP-AS-ROW",
-                f"{self.name} “{anchor.term.zh}”印成一行，未分{len(rows)}个子行（{_quote(subs, 60)}）："
-                f"数值按原样读入“{single.row.label}”（OtherHandling.single_row），不拆分到子行",
-                f"table {self.table.table.en}: {anchor.term.en!r} is printed as a single row instead of its "
-                f"{len(rows)} sub-rows; its values are read as printed into OtherHandling.single_row "
-                f"({single.path}), never split into the sub-rows",
-                t.line,
-                t.col,
-                single.path,
+                "SHORT-ROW",
+                f"{self.name} “{single.row.label}”只有{short[0]}个数值（应为{width}个），"
+                "无法确定各属于哪一列，该行留空",
+                f"table {self.table.table.en}: row {single.row.label!r} has {short[0]} of {width} values; "
+                "which columns they belong to cannot be told, so the row is left blank",
+                short[1].line,
+                short[1].col,
             )
-            j = self.row(i, single)
-            short = self.short.pop(single.path, None)
-            if short is not None:  # too few values inside the table: which columns they belong to is not known
-                for plan in single.cells:
-                    self.values[plan.path] = None
-                self.emit(
-                    "SHORT-ROW",
-                    f"{self.name} “{single.row.label}”只有{short[0]}个数值（应为{width}个），"
-                    "无法确定各属于哪一列，该行留空",
-                    f"table {self.table.table.en}: row {single.row.label!r} has {short[0]} of {width} values; "
-                    "which columns they belong to cannot be told, so the row is left blank",
-                    short[1].line,
-                    short[1].col,
-                )
-            return j
+        return j
+
+    def extra_group_row(self, i: int, anchor: Anchor, rows: Sequence[RowSpec]) -> int:
+        """Any other group printed as one row: its values kept as printed in extra_rows."""
+        t = self.tokens[i]
+        width = len(rows[0].cells)
+        subs = "、".join(r.labels[-1].zh for r in rows)
         values, used, _, _ = fit_values(_collect(self.tokens, i + 1), width, self.padded)
         printed = tuple(c.text for c in values)
         self.extra.append((t.text, printed, t.line))
@@ -567,7 +657,7 @@ class _Reader:
         spec = single_row_spec(self.index.edition)
         if spec is None:
             return None
-        cells = tuple(CellPlan(c, c.path, CELL_KINDS[c.kind].name, None) for c in spec.cells)
+        cells = tuple(_plan(c, fixed_unit=False) for c in spec.cells)
         return Anchor(ROW, anchor.term, spec, spec.path, cells, _columns(cells))
 
     def column_order(self, anchor: Anchor) -> tuple[CellPlan, ...]:
@@ -745,6 +835,11 @@ class _Reader:
                 t.col,
             )
             return i + 1 + used
+        self.ignored(t)
+        return i + 1
+
+    def ignored(self, t: Token) -> None:
+        """A label token that is no label of the table, with no values after it."""
         self.emit(
             "IGNORED-TEXT",
             f"{self.name} 中的文字“{_quote(t.text)}”不是表格标签，已忽略",
@@ -752,9 +847,9 @@ class _Reader:
             t.line,
             t.col,
         )
-        return i + 1
 
     def row(self, i: int, anchor: Anchor, notes: int = 0) -> int:
+        """Read the row whose label is at *i* (followed by *notes*): its values, up to the next label."""
         t = self.tokens[i]
         row = anchor.row
         assert row is not None
@@ -766,20 +861,40 @@ class _Reader:
         fit = fit_spans if self.has_covered else fit_values
         values, used, surplus, note = fit(cells, n, self.padded)
         if anchor.path in self.rows_read:
-            self.emit(
-                "DUPLICATE-ROW",
-                f"{self.name} “{row.label}”重复出现，保留第一次的数值，忽略此处（{'、'.join(c.text for c in values)}）",
-                f"table {self.table.table.en}: row {row.label!r} occurs again; the first one is kept, "
-                f"these values are ignored",
-                t.line,
-                t.col,
-            )
+            self.duplicate(t, row, values)
             return i + 1 + used
         self.rows_read.append(anchor.path)
         if note in (AMBIGUOUS, GROUPS):
             self.ambiguous(t, row, values, plans, note)
-            self.end_token = values[-1] if values else t
-            return i + 1 + used
+        else:
+            self.fill(t, anchor, plans, values, surplus, note)
+        self.end_token = values[-1] if values else t
+        return i + 1 + used
+
+    def duplicate(self, t: Token, row: RowSpec, values: Sequence[Token]) -> None:
+        """A row printed again: the first one is kept."""
+        self.emit(
+            "DUPLICATE-ROW",
+            f"{self.name} “{row.label}”重复出现，保留第一次的数值，忽略此处（{'、'.join(c.text for c in values)}）",
+            f"table {self.table.table.en}: row {row.label!r} occurs again; the first one is kept, "
+            f"these values are ignored",
+            t.line,
+            t.col,
+        )
+
+    def fill(
+        self,
+        t: Token,
+        anchor: Anchor,
+        plans: Sequence[CellPlan],
+        values: Sequence[Token],
+        surplus: Sequence[Token],
+        note: str,
+    ) -> None:
+        """Read a row's values into its cells: a short row is noted, one with surplus values left blank."""
+        row = anchor.row
+        assert row is not None
+        n = len(plans)
         if note == BARE_LINES:
             self.emit(
                 "BLANK-LINE-CELLS",
@@ -795,22 +910,21 @@ class _Reader:
             self.values[plan.path] = None
         if len(values) < n:
             self.short[anchor.path] = (len(values), values[-1] if values else t)
-        if surplus:
-            # which n of the values belong to the row cannot be told: none is guessed
-            for plan in plans:
-                self.values[plan.path] = None
-            self.short.pop(anchor.path, None)
-            printed = _quote(" ".join(c.text for c in (*values, *surplus)), 60)
-            self.emit(
-                "EXTRA-VALUES",
-                f"{self.name} “{row.label}”的数值多于{n}个（{printed}），无法确定哪些属于该行，该行{n}个单元格留空",
-                f"table {self.table.table.en}: row {row.label!r} has more than {n} values ({printed!r}); which "
-                f"belong to it cannot be told, so its {n} cells are left blank",
-                surplus[0].line,
-                surplus[0].col,
-            )
-        self.end_token = values[-1] if values else t
-        return i + 1 + used
+        if not surplus:
+            return
+        # which n of the values belong to the row cannot be told: none is guessed
+        for plan in plans:
+            self.values[plan.path] = None
+        self.short.pop(anchor.path, None)
+        printed = _quote(" ".join(c.text for c in (*values, *surplus)), 60)
+        self.emit(
+            "EXTRA-VALUES",
+            f"{self.name} “{row.label}”的数值多于{n}个（{printed}），无法确定哪些属于该行，该行{n}个单元格留空",
+            f"table {self.table.table.en}: row {row.label!r} has more than {n} values ({printed!r}); which "
+            f"belong to it cannot be told, so its {n} cells are left blank",
+            surplus[0].line,
+            surplus[0].col,
+        )
 
     def assign(self, t: Token, anchor: Anchor, plans: Sequence[CellPlan], values: Sequence[Token]) -> None:
         """Read *values* into the cells *plans*; values spanning several cells leave all of them blank."""
@@ -952,19 +1066,7 @@ def read_table(
     """
     index = index_for(edition, table)
     reader = _Reader(tokens, index, emit)
-    positional = False
-    if table == "disputes":
-        # In the official layout (and PDF flipbooks) 行政复议 is followed by more labels, never by its values:
-        # then the 15 values are read in order after the last label.
-        first = index.table.rows[0].path
-        positional = True
-        for i, t in enumerate(tokens):
-            if t.kind == LABEL:
-                m = index.lookup(t)
-                if m is not None and m.anchor.path == first:
-                    positional = not any(c.kind == VALUE for c in _collect(tokens, i + 1))
-                    break
-    if positional:
+    if table == "disputes" and _values_after_labels(tokens, index):
         _read_positionally(reader)
     else:
         reader.run()
@@ -972,22 +1074,47 @@ def read_table(
     return TableReading(reader.values, reader.units, tuple(reader.rows_read), tuple(reader.extra))
 
 
+def _values_after_labels(tokens: Sequence[Token], index: Index) -> bool:
+    """
+    True when table 四 prints its values after all its labels: its first row label (行政复议) is followed by more
+    labels, never by its values (the official layout, PDF flipbooks), or is not printed at all.
+    """
+    first = index.table.rows[0].path
+    for i, t in enumerate(tokens):
+        if t.kind == LABEL:
+            m = index.lookup(t)
+            if m is not None and m.anchor.path == first:
+                return not any(c.kind == VALUE for c in _collect(tokens, i + 1))
+    return True
+
+
+# ----------------------------------------------------------------------------
+# Table 四 read by position: its labels, then its 15 values in official order
+# ----------------------------------------------------------------------------
+
+
 def _read_positionally(reader: _Reader) -> None:
     """Table 四 as 15 values after its last label, in official order."""
+    assert len(reader.table.cells) == _DISPUTE_VALUES
+    last = _positional_labels(reader)
+    cells = [t for t in reader.tokens[last + 1 :] if t.kind != LABEL]
+    values, surplus = _positional_values(reader, cells)
+    _fill_in_order(reader, values)
+    reader.strays(surplus)
+
+
+def _positional_labels(reader: _Reader) -> int:
+    """
+    Pass over the labels of table 四 (reporting those it does not have, and noting the column headers), and
+    report the values among them; returns the index of the last label of the table (-1 when none).
+    """
     tokens = reader.tokens
     matches = [(i, reader.index.lookup(t)) for i, t in enumerate(tokens) if t.kind == LABEL]
     last = max((i for i, m in matches if m is not None), default=-1)
-    cells = [t for t in tokens[last + 1 :] if t.kind != LABEL]
     for i, m in matches:
         t = tokens[i]
         if m is None:
-            reader.emit(
-                "IGNORED-TEXT",
-                f"{reader.name} 中的文字“{_quote(t.text)}”不是表格标签，已忽略",
-                f"table {reader.table.table.en}: text {_quote(t.text)!r} is not a label of the table; ignored",
-                t.line,
-                t.col,
-            )
+            reader.ignored(t)
         elif m.remainder:
             reader.remainder(t, m)
         elif m.anchor.kind == HEADER:
@@ -1000,6 +1127,15 @@ def _read_positionally(reader: _Reader) -> None:
         else:
             pending.append(t)
     reader.strays(pending)
+    return last
+
+
+def _positional_values(reader: _Reader, cells: list[Token]) -> tuple[list[Token], list[Token]]:
+    """
+    The 15 values of table 四 among the cells after its labels, and the values left over: blanks dropped at
+    either end, and slots covered by spanning cells when that leaves exactly 15.  None when blanks were
+    dropped at the front and values are left over (which 15 are the table is not known), with a diagnostic.
+    """
     n = _DISPUTE_VALUES
     start, end = 0, len(cells)
     while end - start > n and cells[start].kind == BLANK:
@@ -1012,7 +1148,6 @@ def _read_positionally(reader: _Reader) -> None:
         cells = plain
     values, surplus = cells[:n], [t for t in cells[n:] if t.kind != BLANK]
     if start > 0 and surplus:
-        # blanks dropped at the front and values left over at the end: which 15 are the table is not known
         printed = " ".join(t.text for t in cells)
         first = cells[0]
         reader.emit(
@@ -1024,11 +1159,14 @@ def _read_positionally(reader: _Reader) -> None:
             first.line,
             first.col,
         )
-        values, surplus = [], []
-    specs = reader.table.cells
+        return [], []
+    return values, surplus
+
+
+def _fill_in_order(reader: _Reader, values: Sequence[Token]) -> None:
+    """Read *values* into the rows of table 四 in order, each row in the column order its header gives."""
     k = 0
-    for row in reader.table.rows:
-        anchor = reader.index.exact[label_key(row.labels[-1].zh)]
+    for anchor in reader.index.rows:
         taken = values[k : k + len(anchor.cells)]
         plans = reader.column_order(anchor)
         if taken:
@@ -1041,52 +1179,72 @@ def _read_positionally(reader: _Reader) -> None:
         k += len(anchor.cells)
     if values:
         reader.end_token = values[-1]
-    reader.strays(surplus)
-    assert len(specs) == n
+
+
+# ----------------------------------------------------------------------------
+# What the table did not print: a missing table, missing and short rows, an early end
+# ----------------------------------------------------------------------------
 
 
 def _report_gaps(reader: _Reader, emit: Emit, heading: tuple[int, int] | None) -> None:
-    table = reader.table
-    name = reader.name
-    line, col = heading if heading is not None else (None, None)
+    """Blank, with a diagnostic, the cells of a table not found, of rows not found, of short rows, and after its end."""
+    place = heading if heading is not None else (None, None)
     if not reader.rows_read:
-        for cell in table.cells:
-            reader.values[cell.path] = None
-        emit(
-            "TABLE-MISSING",
-            f"未找到{name}（{table.section.zh}）的表格，{len(table.cells)}个单元格全部留空（未填0）",
-            f"table {table.table.en} ({table.section.en}) not found; all {len(table.cells)} cells left blank, not 0",
-            line,
-            col,
-            path=f"$.{table.attr}",
-        )
+        _table_missing(reader, emit, place)
         return
-    order = [r.path for r in table.rows]
+    order = [r.path for r in reader.table.rows]
     read = set(reader.rows_read) & set(order)  # not OtherHandling.single_row: no row of the layout
     if not read:
         return
     last = max(order.index(p) for p in read)
+    _rows_missing(reader, emit, read, last, place)
+    short_last = reader.short.pop(reader.table.rows[last].path, None)
+    _short_rows(reader, emit)
+    _truncated(reader, emit, last, short_last, place)
+
+
+def _table_missing(reader: _Reader, emit: Emit, place: tuple[int | None, int | None]) -> None:
+    table = reader.table
+    for cell in table.cells:
+        reader.values[cell.path] = None
+    emit(
+        "TABLE-MISSING",
+        f"未找到{reader.name}（{table.section.zh}）的表格，{len(table.cells)}个单元格全部留空（未填0）",
+        f"table {table.table.en} ({table.section.en}) not found; all {len(table.cells)} cells left blank, not 0",
+        *place,
+        path=f"$.{table.attr}",
+    )
+
+
+def _rows_missing(
+    reader: _Reader, emit: Emit, read: set[str], last: int, place: tuple[int | None, int | None]
+) -> None:
+    """The rows not read before the last row read: blank, reported unless their group was printed as one row."""
+    table = reader.table
     for r in table.rows[:last]:
-        if r.path not in read:
-            for cell in r.cells:
-                reader.values[cell.path] = None
-            if any(term in reader.groups_as_rows for term in r.labels[:-1]):
-                continue  # its group was printed as one row (GROUP-AS-ROW)
-            emit(
-                "ROW-MISSING",
-                f"{name} 未找到“{r.label}”行，该行{len(r.cells)}个单元格留空",
-                f"table {table.table.en}: row {r.label!r} ({' / '.join(t.en for t in r.row_terms)}) not found; "
-                f"its {len(r.cells)} cells are blank",
-                line,
-                col,
-                path=r.path,
-            )
-    last_row = table.rows[last]
-    missing_after = table.rows[last + 1 :]
-    short_last = reader.short.pop(last_row.path, None)
+        if r.path in read:
+            continue
+        for cell in r.cells:
+            reader.values[cell.path] = None
+        if any(term in reader.groups_as_rows for term in r.labels[:-1]):
+            continue  # its group was printed as one row (GROUP-AS-ROW)
+        emit(
+            "ROW-MISSING",
+            f"{reader.name} 未找到“{r.label}”行，该行{len(r.cells)}个单元格留空",
+            f"table {table.table.en}: row {r.label!r} ({' / '.join(t.en for t in r.row_terms)}) not found; "
+            f"its {len(r.cells)} cells are blank",
+            *place,
+            path=r.path,
+        )
+
+
+def _short_rows(reader: _Reader, emit: Emit) -> None:
+    """
+    Rows inside the table with too few values: which columns their values belong to cannot be told, so they are
+    left blank (only the last row of a table that stops early is read from its first column).
+    """
+    table = reader.table
     for path, (count, token) in reader.short.items():
-        # a short row inside the table: which columns its values belong to cannot be told (only the last row
-        # of a table that stops early is read from its first column)
         r = next(x for x in table.rows if x.path == path)
         printed = [reader.values.get(c.path) for c in r.cells]
         for cell in r.cells:
@@ -1094,13 +1252,26 @@ def _report_gaps(reader: _Reader, emit: Emit, heading: tuple[int, int] | None) -
         shown = "、".join(str(x) for x in printed if x is not None)
         emit(
             "SHORT-ROW",
-            f"{name} “{r.label}”只有{count}个数值（应为{len(r.cells)}个）"
+            f"{reader.name} “{r.label}”只有{count}个数值（应为{len(r.cells)}个）"
             + (f"，无法确定“{shown}”各属于哪一列，该行留空" if shown else "，该行留空"),
             f"table {table.table.en}: row {r.label!r} has {count} of {len(r.cells)} values; which columns "
             "they belong to cannot be told, so the row is left blank",
             token.line,
             token.col,
         )
+
+
+def _truncated(
+    reader: _Reader,
+    emit: Emit,
+    last: int,
+    short_last: tuple[int, Token] | None,
+    place: tuple[int | None, int | None],
+) -> None:
+    """A table that stops after its last row read, or within it: the cells after that point are blank."""
+    table = reader.table
+    last_row = table.rows[last]
+    missing_after = table.rows[last + 1 :]
     if not missing_after and short_last is None:
         return
     for r in missing_after:
@@ -1121,10 +1292,10 @@ def _report_gaps(reader: _Reader, emit: Emit, heading: tuple[int, int] | None) -
             where_en = f"the label {where_en} (no values)"
     emit(
         "TABLE-TRUNCATED",
-        f"{name} 在{where_zh}之后中断：其后{len(missing_after)}行、共{blank_cells}个单元格留空",
+        f"{reader.name} 在{where_zh}之后中断：其后{len(missing_after)}行、共{blank_cells}个单元格留空",
         f"table {table.table.en} stops after {where_en}: {len(missing_after)} more rows, "
         f"{blank_cells} cells left blank",
-        end.line if end is not None else line,
-        end.col if end is not None else col,
+        end.line if end is not None else place[0],
+        end.col if end is not None else place[1],
         path=missing_after[0].path if missing_after else last_row.path,
     )

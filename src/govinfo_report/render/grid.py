@@ -5,6 +5,8 @@ The grid of each official table: rows of cells with their spans, as every writer
 vocabulary, the merged cells of the national format (format-spec §1.2–§2.4): captions, column
 headers, the 勾稽 note of 三, row labels spanning their rows, and the value cells with their paths.
 The text, Markdown, HTML, Word and Excel writers all draw this grid; none of them reads.
+:func:`official_grid` is the same grid with blank values and no report: the table readers match what
+they read against its labels (each cell's :attr:`GridCell.term`) and its value cells (by path).
 
 >>> from govinfo_report import AnnualReport
 >>> grid = table_grid(AnnualReport.blank("2021", organ="某某局", fill=0), "四")
@@ -16,20 +18,21 @@ The text, Markdown, HTML, Word and Excel writers all draw this grid; none of the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import frozen
 
 from .. import vocab as v
-from ..model import AnnualReport
+from ..model import AnnualReport, Edition
 from ..tables import TableSpec, layout, printed_rows
 from ._values import row_values as _row_values
 
 if TYPE_CHECKING:
     from ..vocab import Term
 
-__all__ = ["CellKind", "GridCell", "TableGrid", "iter_grid_positions", "table_grid"]
+__all__ = ["CellKind", "GridCell", "TableGrid", "iter_grid_positions", "official_grid", "table_grid"]
 
 
 CellKind = Literal["caption", "header", "note", "label", "value"]
@@ -48,8 +51,13 @@ class GridCell:
         rowspan: Rows the cell covers.
         colspan: Grid columns the cell covers.
         path: The model path of a value cell, e.g. ``$.requests.received.total``.
+        term: The label of a caption, header, note or row label cell, with its
+            variants (what a reader matches the printed text against); None for
+            a value cell.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       *term*.
     """
 
     text: str
@@ -57,6 +65,7 @@ class GridCell:
     rowspan: int = 1
     colspan: int = 1
     path: str | None = None
+    term: Term | None = None
 
 
 @frozen
@@ -109,7 +118,43 @@ def table_grid(report: AnnualReport, table: str) -> TableGrid:
 
     .. versionadded:: 0.1.0
     """
-    spec = layout(report.meta.edition).table(table)
+    return _grid(report, layout(report.meta.edition).table(table))
+
+
+def official_grid(edition: Edition | str, table: str) -> TableGrid:
+    """
+    The grid of one table of *edition* as the national format prints it, with no report: every value blank.
+
+    Its value cells carry their paths, and its captions, headers, note and row labels their
+    :attr:`GridCell.term`: what the table readers match a table they read against. Built once per
+    edition and table.
+
+    Args:
+        edition: ``"2019"`` or ``"2021"``.
+        table: ``"二"``, ``"三"``, ``"四"`` (or ``"proactive"``, ``"requests"``, ``"disputes"``).
+
+    Raises:
+        LayoutError: No such table.
+
+    >>> grid = official_grid("2021", "四")
+    >>> [(c.term.en if c.term else None, c.colspan) for c in grid.head[0]]
+    [('administrative review', 5), ('administrative litigation', 10)]
+    >>> grid.body[0][0].path, grid.body[0][0].text
+    ('$.disputes.review.upheld', '')
+
+    .. versionadded:: 0.2.0
+    """
+    report_layout = layout(edition)
+    return _official_grid(report_layout.edition, report_layout.table(table).attr)
+
+
+@functools.cache
+def _official_grid(edition: Edition, attr: str) -> TableGrid:
+    return _grid(None, layout(edition).table(attr))
+
+
+def _grid(report: AnnualReport | None, spec: TableSpec) -> TableGrid:
+    """The grid of *spec*, with the values of *report* (blank without one)."""
     if spec.attr == "proactive":
         return _proactive_grid(report, spec)
     if spec.attr == "requests":
@@ -117,8 +162,8 @@ def table_grid(report: AnnualReport, table: str) -> TableGrid:
     return _disputes_grid(report, spec)
 
 
-def _values(report: AnnualReport, row: Any, spans: Sequence[int] | None = None) -> list[GridCell]:
-    texts = _row_values(report, row)
+def _values(report: AnnualReport | None, row: Any, spans: Sequence[int] | None = None) -> list[GridCell]:
+    texts = _row_values(report, row) if report is not None else [""] * len(row.cells)
     spans = spans or [1] * len(texts)
     return [
         GridCell(text, "value", colspan=span, path=cell.path)
@@ -133,7 +178,7 @@ def _spans(count: int, width: int) -> list[int]:
     return [1] * (count - 1) + [width - count + 1]
 
 
-def _proactive_grid(report: AnnualReport, spec: TableSpec) -> TableGrid:
+def _proactive_grid(report: AnnualReport | None, spec: TableSpec) -> TableGrid:
     counts = {len(r.cells) for r in spec.rows}
     widest = max(counts)
     # 2019: blocks of 3 and of 2 values share a grid of 4 value columns (format-spec §1.2)
@@ -144,12 +189,13 @@ def _proactive_grid(report: AnnualReport, spec: TableSpec) -> TableGrid:
         spans = _spans(len(r.cells), width)
         if r.labels[0] != block:
             block = r.labels[0]
-            body.append((GridCell(block.zh, "caption", colspan=width + 1),))
+            body.append((GridCell(block.zh, "caption", colspan=width + 1, term=block),))
             headers = [
-                GridCell(c.column_terms[-1].zh, "header", colspan=s) for c, s in zip(r.cells, spans, strict=True)
+                GridCell(c.column_terms[-1].zh, "header", colspan=s, term=c.column_terms[-1])
+                for c, s in zip(r.cells, spans, strict=True)
             ]
-            body.append((GridCell(v.INFORMATION_CONTENT.zh, "header"), *headers))
-        body.append((GridCell(r.labels[-1].zh, "label"), *_values(report, r, spans)))
+            body.append((GridCell(v.INFORMATION_CONTENT.zh, "header", term=v.INFORMATION_CONTENT), *headers))
+        body.append((GridCell(r.labels[-1].zh, "label", term=r.labels[-1]), *_values(report, r, spans)))
     return TableGrid(table=spec, width=width + 1, head=(), body=tuple(body))
 
 
@@ -169,29 +215,30 @@ def _column_headers(columns: Sequence[tuple[Term, ...]], depth: int) -> list[lis
                 j += 1
                 continue
             if level == len(terms) - 1:
-                rows[level].append(GridCell(terms[level].zh, "header", rowspan=depth - level))
+                rows[level].append(GridCell(terms[level].zh, "header", rowspan=depth - level, term=terms[level]))
                 j += 1
                 continue
             run = 1
             while j + run < len(columns) and columns[j + run][: level + 1] == terms[: level + 1]:
                 run += 1
-            rows[level].append(GridCell(terms[level].zh, "header", colspan=run))
+            rows[level].append(GridCell(terms[level].zh, "header", colspan=run, term=terms[level]))
             j += run
     return rows
 
 
-def _requests_grid(report: AnnualReport, spec: TableSpec) -> TableGrid:
+def _requests_grid(report: AnnualReport | None, spec: TableSpec) -> TableGrid:
     columns = [c.column_terms for c in spec.rows[0].cells]
     column_depth = max(len(c) for c in columns)
     label_depth = max(len(r.labels) for r in spec.rows)
     headers = _column_headers(columns, column_depth)
     top = (
-        GridCell(v.REQUESTS_NOTE.zh, "note", rowspan=column_depth + 1, colspan=label_depth),
-        GridCell(v.APPLICANTS.zh, "header", colspan=len(columns)),
+        GridCell(v.REQUESTS_NOTE.zh, "note", rowspan=column_depth + 1, colspan=label_depth, term=v.REQUESTS_NOTE),
+        GridCell(v.APPLICANTS.zh, "header", colspan=len(columns), term=v.APPLICANTS),
     )
     head = (top, *(tuple(r) for r in headers))
     body: list[tuple[GridCell, ...]] = []
-    rows = printed_rows(report, spec)  # with （六）其他处理（未分子行） when the report has it
+    # with （六）其他处理（未分子行） when the report has it
+    rows = printed_rows(report, spec) if report is not None else spec.rows
     for k, r in enumerate(rows):
         cells: list[GridCell] = []
         for level, term in enumerate(r.labels):
@@ -202,12 +249,13 @@ def _requests_grid(report: AnnualReport, spec: TableSpec) -> TableGrid:
             while k + run < len(rows) and rows[k + run].labels[: level + 1] == prefix:
                 run += 1
             last = level == len(r.labels) - 1
-            cells.append(GridCell(term.zh, "label", rowspan=run, colspan=label_depth - level if last else 1))
+            span = label_depth - level if last else 1
+            cells.append(GridCell(term.zh, "label", rowspan=run, colspan=span, term=term))
         body.append((*cells, *_values(report, r)))
     return TableGrid(table=spec, width=label_depth + len(columns), head=head, body=tuple(body))
 
 
-def _disputes_grid(report: AnnualReport, spec: TableSpec) -> TableGrid:
+def _disputes_grid(report: AnnualReport | None, spec: TableSpec) -> TableGrid:
     # The row labels of 四 (行政复议; 行政诉讼 / 未经复议直接起诉 ...) are column headers of the official table.
     columns = [(*r.labels, c.column_terms[-1]) for r in spec.rows for c in r.cells]
     depth = max(len(c) for c in columns)
