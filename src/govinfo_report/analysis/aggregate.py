@@ -88,9 +88,8 @@ from .._crosswalk import (
     mapped_paths,
     mapped_values,
     other_handling_row,
-    sum_cells,
 )
-from .._exact import exact
+from .._exact import exact, total_or_blank, wan_yuan_to_yuan, yuan_to_wan_yuan
 from ..checks import BlankPolicy, blank_policy
 from ..errors import AggregationError, OptionError
 from ..model import (
@@ -220,15 +219,6 @@ def _names(organs: Sequence[str]) -> str:
     return shown + ("…" if len(organs) > _SHOW else "")
 
 
-def _sum_column(column: Sequence[CellValue]) -> CellValue:
-    """The sum of one cell over the members: blank only when every member left it blank."""
-    try:
-        total: int | Decimal = sum(column)  # type: ignore[arg-type]  # the fast path: no blank
-        return total
-    except TypeError:  # a blank somewhere
-        return sum_cells(list(column))
-
-
 def _single_row(members: Sequence[AnnualReport], target: Edition) -> ApplicantCounts | None:
     """
     The summary's （六）其他处理 as one row, when a member of the 2021 edition printed it so with blank sub-rows.
@@ -239,7 +229,7 @@ def _single_row(members: Sequence[AnnualReport], target: Edition) -> ApplicantCo
     if target is not Edition.E2021 or not any(single_row_mode(r) == SINGLE_ALONE for r in members):
         return None
     rows = [other_handling_row(r) for r in members]
-    return ApplicantCounts(**{c: cast(Any, _sum_column([row[c] for row in rows])) for c in rows[0]})
+    return ApplicantCounts(**{c: cast(Any, total_or_blank([row[c] for row in rows])) for c in rows[0]})
 
 
 def _check_members(reports: Sequence[AnnualReport], year: int | None) -> int | None:
@@ -411,10 +401,8 @@ def _amount_unit(
     for a, u in zip(amounts, units, strict=True):
         if not a or u is None or u is target:
             converted.append(a)
-        elif target is AmountUnit.WAN_YUAN:  # 元 -> 万元: exact, a shift of the decimal point
-            converted.append(Decimal(a).scaleb(-4))
-        else:  # 万元 -> 元
-            converted.append(Decimal(a).scaleb(4))
+        else:  # exact: a shift of the decimal point
+            converted.append(yuan_to_wan_yuan(a) if target is AmountUnit.WAN_YUAN else wan_yuan_to_yuan(a))
     other = v.YUAN.zh if target is AmountUnit.WAN_YUAN else v.WAN_YUAN.zh
     note = (
         f"各单位{label}所用单位不同，已按1{v.WAN_YUAN.zh}=10000{v.YUAN.zh}"
@@ -429,8 +417,8 @@ def _fees(reports: Sequence[AnnualReport]) -> ProcessingFees | None:
         return None
     applications: list[CellValue] = [f.applications if f is not None else None for f in stated]
     amounts: list[CellValue] = [f.amount_yuan if f is not None else None for f in stated]
-    total_apps = _sum_column(applications)
-    total_amount = _sum_column(amounts)
+    total_apps = total_or_blank(applications)
+    total_amount = total_or_blank(amounts)
     return ProcessingFees(
         applications=int(total_apps) if total_apps is not None else None,
         amount_yuan=Decimal(total_amount) if total_amount is not None else None,
@@ -553,9 +541,9 @@ def aggregate(
             converted, unit, note = _amount_unit(members, column, policy)
             if note:
                 notes.append(note)
-            values[path] = None if converted is None else _sum_column(converted)
+            values[path] = None if converted is None else total_or_blank(converted)
             continue
-        values[path] = _sum_column(column)
+        values[path] = total_or_blank(column)
 
     single = _single_row(members, target)
     if single is not None:  # （六）其他处理 of the summary on one row: its sub-rows stay blank
