@@ -37,6 +37,11 @@ IN_FLIGHT = 4
 """How many tasks (chunks) per worker are submitted at a time."""
 
 
+def chunk_size(n: int, workers: int) -> int:
+    """How many of *n* inputs one task carries: few tasks to keep the traffic low, enough to spread the work."""
+    return max(1, min(256, n // (workers * 8)))
+
+
 def _chunk(fn: Callable[..., Any], chunk: list[tuple[Any, ...]]) -> list[Any]:
     return [fn(*args) for args in chunk]
 
@@ -47,7 +52,7 @@ def pool_map(
     workers: int,
     on_failure: Callable[[int, str], R],
     *,
-    chunksize: int = 1,
+    chunksize: int | None = None,
     ordered: bool = True,
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[tuple[int, R]]:
@@ -61,7 +66,7 @@ def pool_map(
             results are asked for.
         on_failure: ``on_failure(index, reason)`` gives the result of an input whose worker died,
             whose result could not be sent back, or (in a pool) whose call raised.
-        chunksize: How many inputs one task carries.
+        chunksize: How many inputs one task carries; by default :func:`chunk_size`.
         ordered: Yield in input order; else as the results come in.
         progress: Called with the index of each input just before its result is yielded.
     """
@@ -73,7 +78,8 @@ def pool_map(
                 progress(i)
             yield i, value
         return
-    results = _pooled(fn, items, workers, on_failure, max(1, chunksize))
+    size = chunk_size(n, workers) if chunksize is None else max(1, chunksize)
+    results = _pooled(fn, items, workers, on_failure, size)
     for i, value in _in_order(results) if ordered else results:
         if progress is not None:
             progress(i)
@@ -86,7 +92,7 @@ def run_all(
     workers: int,
     on_failure: Callable[[int, str], R],
     *,
-    chunksize: int = 1,
+    chunksize: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> list[R]:
     """:func:`pool_map` in input order, as a list."""

@@ -210,11 +210,6 @@ def _workers(workers: int | None, n: int) -> int:
     return max(1, min(count, n))
 
 
-def _chunksize(n: int, workers: int) -> int:
-    """Large enough to keep inter-process traffic low, small enough to spread the work (and show progress)."""
-    return max(1, min(256, n // (workers * 8)))
-
-
 def _map(
     fn: Callable[..., R],
     items: Sequence[tuple[Any, ...]],
@@ -229,7 +224,7 @@ def _map(
     ``(index, result)`` of *fn* over the argument tuples *items* (:func:`govinfo_report._pool.pool_map`).
 
     In input order, or as they come in with *ordered* False; in a process pool
-    unless one worker suffices, in chunks of :func:`_chunksize`.  A worker process
+    unless one worker suffices, in chunks (:func:`govinfo_report._pool.chunk_size`).  A worker process
     that dies (e.g. killed by the system when out of memory) fails only the input
     it was reading: ``on_failure(index, reason)`` gives that input's result, and
     the other inputs go on.  *progress* is called as ``progress(done, total, source)``.
@@ -250,8 +245,7 @@ def _map(
             return on_failure(i, reason)
         raise RuntimeError(reason)  # pragma: no cover - every caller gives on_failure
 
-    chunksize = _chunksize(n, count)
-    return pool_map(fn, items, count, failed, chunksize=chunksize, ordered=ordered, progress=step)
+    return pool_map(fn, items, count, failed, ordered=ordered, progress=step)
 
 
 def _failed(sources: Sequence[str]) -> Callable[[int, str], BatchResult[Any]]:
