@@ -434,7 +434,7 @@ def _faulty_members(members: Sequence[AnnualReport]) -> dict[str, tuple[str, ...
 
 def _judged_members(members: Sequence[AnnualReport], errors: str) -> dict[str, tuple[str, ...]]:
     """
-    Stage 1: the members whose arithmetic does not hold, as *errors* asks (none with ``"ignore"``).
+    The members whose arithmetic does not hold, as *errors* asks (none with ``"ignore"``).
 
     Raises:
         AggregationError: with ``errors="refuse"``, there are such members.
@@ -452,7 +452,7 @@ def _member_columns(
     members: Sequence[AnnualReport], target: Edition
 ) -> tuple[Sequence[str], Sequence[Sequence[CellValue]]]:
     """
-    Stage 2: each cell of *target*'s layout that the members share, and its values (or its sum) over them.
+    Each cell of *target*'s layout that the members share, and its values (or its sum) over them.
 
     Members all of *target*: one pass per report (:func:`_summed_columns`), or the
     columns of the accessor's values when a cell is blank; members of both editions:
@@ -470,7 +470,7 @@ def _summed_cells(
     members: Sequence[AnnualReport], target: Edition, policy: BlankPolicy, notes: list[str]
 ) -> tuple[dict[str, CellValue], AmountUnit | None]:
     """
-    Stage 3: every shared cell summed (blank only when blank in every member), and the 2019 采购总金额's unit.
+    Every shared cell summed (blank only when blank in every member), and the 2019 采购总金额's unit.
 
     The amount is brought to one unit first (:func:`_amount_unit`); its note, if any, goes to *notes*.
     """
@@ -492,7 +492,7 @@ def _single_row_cells(
     members: Sequence[AnnualReport], target: Edition, values: dict[str, CellValue], notes: list[str]
 ) -> ApplicantCounts | None:
     """
-    Stage 4: （六）其他处理 on one row, when a member printed it so (:func:`_single_row`).
+    （六）其他处理 on one row, when a member printed it so (:func:`_single_row`).
 
     Its sub-rows in *values* are then blank, and a note goes to *notes*.
     """
@@ -511,7 +511,7 @@ def _single_row_cells(
 def _sections(
     target: Edition, values: dict[str, CellValue], single: ApplicantCounts | None, unit: AmountUnit | None
 ) -> dict[str, Any]:
-    """Stage 5: the three table sections of the summary from the summed cells."""
+    """The three table sections of the summary from the summed cells."""
     sections: dict[str, Any] = build_sections(target, values, default=None)
     if single is not None:
         requests = sections["requests"]
@@ -531,7 +531,7 @@ def _faulty_note(faulty: dict[str, tuple[str, ...]]) -> str:
 
 
 def _overview(members: Sequence[AnnualReport], members_year: int | None, target: Edition, notes: list[str]) -> str:
-    """Stage 6: the text of 一、总体情况: the members named, then *notes*, then how other editions were mapped."""
+    """The text of 一、总体情况: the members named, then *notes*, then how other editions were mapped."""
     organs = [r.meta.organ_name for r in members]  # all known: _check_members refuses unnamed members
     of_year = f"{members_year}年度" if members_year is not None else ""
     intro = f"本报告汇总了以下{len(organs)}个单位的{of_year}报告：{'、'.join(organs)}。"
@@ -563,7 +563,11 @@ def aggregate(
     """
     The summary (汇总) of *reports*: every table cell summed, the members listed.
 
-    See the module documentation for the blank policies, editions and units.
+    See the module documentation for the blank policies, editions and units.  The
+    stages, in order: the members and options checked, the members whose arithmetic
+    does not hold, the edition of the summary, the strict policy's blanks, the cells
+    summed (the amount in one unit), （六）其他处理 on one row, the sections, the
+    warnings, the report with its overview.
 
     Args:
         reports: The member reports (one per organ), all of one year.
