@@ -32,6 +32,7 @@ from decimal import Decimal
 from typing import Union
 
 from . import editions
+from ._exact import total_or_blank
 from .model import AnnualReport, ApplicantCounts, Edition
 from .tables import SINGLE_ALONE, _accessor, layout, single_row_mode
 
@@ -44,17 +45,6 @@ SHARED_PROACTIVE: tuple[str, ...] = editions.get(Edition.E2021).crosswalk.shared
 OTHER_HANDLING_SUBROWS: tuple[str, ...] = tuple(
     p.rsplit(".", 1)[1] for p in layout(Edition.E2021).rows_by_path if p.startswith(OTHER_HANDLING_ROW + ".")
 )
-
-
-def sum_cells(values: list[CellValue]) -> CellValue:
-    """The sum of *values*: blank when every one is blank, else blanks count as 0."""
-    present = [x for x in values if x is not None]
-    if not present:
-        return None
-    total: int | Decimal = 0
-    for x in present:
-        total = total + x
-    return total
 
 
 _COLUMNS = (*ApplicantCounts.PARTS, "total")
@@ -74,7 +64,7 @@ def other_handling_row(report: AnnualReport) -> dict[str, CellValue]:
     if single_row_mode(report) == SINGLE_ALONE:
         assert oh.single_row is not None
         return {c: getattr(oh.single_row, c) for c in _COLUMNS}
-    return {c: sum_cells([getattr(getattr(oh, sub), c) for sub in OTHER_HANDLING_SUBROWS]) for c in _COLUMNS}
+    return {c: total_or_blank([getattr(getattr(oh, sub), c) for sub in OTHER_HANDLING_SUBROWS]) for c in _COLUMNS}
 
 
 def _shared(path: str, source: Edition) -> bool:

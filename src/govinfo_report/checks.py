@@ -63,6 +63,7 @@ from . import editions
 from . import vocab as v
 from ._deprecation import warn_renamed
 from ._evaluator import clean
+from ._exact import number, total
 from ._fields import Kind
 from .errors import InconsistentReportError, OptionError
 from .findings import CellRef, Finding, FindingList, Fix
@@ -377,16 +378,8 @@ def _cell_ref(spec: CellSpec, value: Any, source: str | None = None) -> CellRef:
     return CellRef(path=spec.path, table=spec.table, row=spec.row, column=spec.column, value=value, source=source)
 
 
-def _num(value: Any) -> Number:
-    """A cell value for arithmetic: a blank is 0."""
-    return 0 if value is None else value
-
-
-def _total(values: Iterable[Any]) -> Number:
-    out: Number = 0
-    for x in values:
-        out = out + _num(x)
-    return out
+_num = number  # a cell value for arithmetic: a blank is 0
+_total = total  # the sum of cell values, a blank counting as 0
 
 
 def _holds(relation: Relation, stated: Number, expected: Number) -> bool:

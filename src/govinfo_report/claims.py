@@ -43,6 +43,7 @@ from attrs import frozen
 
 from . import vocab as v
 from ._chinese import T2S as _T2S
+from ._exact import wan_yuan_to_yuan
 from .model import AnnualReport
 
 __all__ = ["Claim", "ClaimKind", "claims_in_text", "parse_number", "read_claims"]
@@ -474,7 +475,7 @@ def _number_claims(s: _Sentence) -> Iterator[Claim]:
             if fees and unit in ("元", "万元"):
                 if v.PROCESSING_FEE.zh not in lead or _COMPARISON.search(_CARRY_IN_WORDS.sub("", lead)):
                     continue
-                yuan = Decimal(value) * (10000 if unit == "万元" else 1)
+                yuan = wan_yuan_to_yuan(value, keep_places=True) if unit == "万元" else Decimal(value)
                 yield s.claim(_K.FEE_AMOUNT, None, at, yuan, unit, v.PROCESSING_FEE.zh)
                 continue
             if isinstance(value, Decimal):

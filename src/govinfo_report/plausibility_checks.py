@@ -42,6 +42,7 @@ from typing import Any, Union
 
 from . import vocab as v
 from ._crosswalk import common_edition, mapped_paths, mapped_values
+from ._exact import total as total_of
 from .errors import OptionError
 from .findings import CellRef, Finding
 from .model import AnnualReport, Edition
@@ -150,7 +151,7 @@ def _withheld(report: AnnualReport, share: Fraction, min_total: Fraction) -> lis
         r.path + ".total" for r in lay.table("三").rows if r.path.startswith("$.requests.results.withheld.")
     ]
     values = [_count(report, p) for p in paths]
-    part = sum(x for x in values if x is not None)
+    part = int(total_of(values))  # counts: ints
     if Fraction(part, total) <= share:
         return []
     pct = Fraction(part * 100, total)

@@ -71,7 +71,6 @@ from __future__ import annotations
 
 import functools
 import linecache
-import operator
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
@@ -88,9 +87,8 @@ from .._crosswalk import (
     mapped_paths,
     mapped_values,
     other_handling_row,
-    sum_cells,
 )
-from .._exact import exact
+from .._exact import exact, total_or_blank, wan_yuan_to_yuan, yuan_to_wan_yuan
 from ..checks import BlankPolicy, blank_policy
 from ..errors import AggregationError, OptionError
 from ..model import (
@@ -105,7 +103,7 @@ from ..model import (
     ReportMeta,
     Scope,
 )
-from ..tables import SINGLE_ALONE, build_sections, layout, single_row_mode
+from ..tables import SINGLE_ALONE, _accessor, build_sections, cell_values, layout, single_row_mode
 
 __all__ = ["AggregationWarning", "aggregate"]
 
@@ -115,34 +113,16 @@ _AMOUNT_PATH = "$.proactive.procurement.amount"
 _SHOW = 5  # how many members or cells an error message names before "…"
 
 
-@functools.cache
-def _getters(edition: Edition) -> tuple[tuple[Callable[[Any], Any], tuple[tuple[str, Callable[[Any], Any]], ...]], ...]:
-    """Per row of *edition*'s layout: a getter of the row object, and (path, getter) for each of its cells."""
-    return tuple(
-        (
-            operator.attrgetter(".".join(row.attr_path)),
-            tuple((cell.path, operator.attrgetter(cell.attr_path[-1])) for cell in row.cells),
-        )
-        for table in layout(edition).tables
-        for row in table.rows
-    )
-
-
-def _columns(reports: Sequence[AnnualReport], edition: Edition) -> tuple[list[str], list[list[CellValue]]]:
+def _columns(reports: Sequence[AnnualReport], edition: Edition) -> tuple[list[str], list[Sequence[CellValue]]]:
     """
     Every cell's values over *reports* (all of *edition*), column by column, in layout order.
 
-    Read row by row with C-level ``map`` over attrgetters: summing 10,000 reports
-    reads two million cells, and this keeps Python bytecode out of the inner loop.
+    One pass per report: the compiled accessor's tuple of all its values; the
+    columns are those tuples transposed (in C).
     """
-    paths: list[str] = []
-    columns: list[list[CellValue]] = []
-    for row_getter, cells in _getters(edition):
-        rows = list(map(row_getter, reports))
-        for path, cell_getter in cells:
-            paths.append(path)
-            columns.append(list(map(cell_getter, rows)))
-    return paths, columns
+    accessor = _accessor(edition)
+    rows = list(map(accessor.values, reports))
+    return list(accessor.paths), list(zip(*rows, strict=True))
 
 
 @functools.cache
@@ -196,37 +176,20 @@ def _summed_columns(
         sums = _summer(edition)(reports)
     except TypeError:  # a blank somewhere: the column-by-column path handles it
         return None
-    paths: list[str] = []
+    accessor = _accessor(edition)
     columns: list[Sequence[CellValue]] = []
     it = iter(sums)
-    for spec in layout(edition).cells:
-        paths.append(spec.path)
-        if spec.path == _AMOUNT_PATH:
-            get = operator.attrgetter(".".join(spec.attr_path))
-            columns.append([get(r) for r in reports])
+    for path in accessor.paths:
+        if path == _AMOUNT_PATH:
+            columns.append(list(map(accessor.getters[path], reports)))
         else:
             columns.append((next(it),))
-    return paths, columns
-
-
-def _cells(report: AnnualReport) -> dict[str, CellValue]:
-    """Every cell of one report, by path."""
-    paths, columns = _columns([report], report.meta.edition)
-    return {p: c[0] for p, c in zip(paths, columns, strict=True)}
+    return list(accessor.paths), columns
 
 
 def _names(organs: Sequence[str]) -> str:
     shown = "、".join(organs[:_SHOW])
     return shown + ("…" if len(organs) > _SHOW else "")
-
-
-def _sum_column(column: Sequence[CellValue]) -> CellValue:
-    """The sum of one cell over the members: blank only when every member left it blank."""
-    try:
-        total: int | Decimal = sum(column)  # type: ignore[arg-type]  # the fast path: no blank
-        return total
-    except TypeError:  # a blank somewhere
-        return sum_cells(list(column))
 
 
 def _single_row(members: Sequence[AnnualReport], target: Edition) -> ApplicantCounts | None:
@@ -239,7 +202,7 @@ def _single_row(members: Sequence[AnnualReport], target: Edition) -> ApplicantCo
     if target is not Edition.E2021 or not any(single_row_mode(r) == SINGLE_ALONE for r in members):
         return None
     rows = [other_handling_row(r) for r in members]
-    return ApplicantCounts(**{c: cast(Any, _sum_column([row[c] for row in rows])) for c in rows[0]})
+    return ApplicantCounts(**{c: cast(Any, total_or_blank([row[c] for row in rows])) for c in rows[0]})
 
 
 def _check_members(reports: Sequence[AnnualReport], year: int | None) -> int | None:
@@ -352,7 +315,7 @@ def _strict_blanks(reports: Sequence[AnnualReport], target: Edition) -> None:
     where: list[str] = []
     for r in reports:
         lay = layout(r.meta.edition)
-        values = _cells(r)
+        values = cell_values(r)
         single = single_row_mode(r) == SINGLE_ALONE
         if single:  # （六）其他处理 printed as one row: its row's cells feed the summary, not the blank sub-rows
             row = other_handling_row(r)
@@ -411,10 +374,8 @@ def _amount_unit(
     for a, u in zip(amounts, units, strict=True):
         if not a or u is None or u is target:
             converted.append(a)
-        elif target is AmountUnit.WAN_YUAN:  # 元 -> 万元: exact, a shift of the decimal point
-            converted.append(Decimal(a).scaleb(-4))
-        else:  # 万元 -> 元
-            converted.append(Decimal(a).scaleb(4))
+        else:  # exact: a shift of the decimal point
+            converted.append(yuan_to_wan_yuan(a) if target is AmountUnit.WAN_YUAN else wan_yuan_to_yuan(a))
     other = v.YUAN.zh if target is AmountUnit.WAN_YUAN else v.WAN_YUAN.zh
     note = (
         f"各单位{label}所用单位不同，已按1{v.WAN_YUAN.zh}=10000{v.YUAN.zh}"
@@ -429,8 +390,8 @@ def _fees(reports: Sequence[AnnualReport]) -> ProcessingFees | None:
         return None
     applications: list[CellValue] = [f.applications if f is not None else None for f in stated]
     amounts: list[CellValue] = [f.amount_yuan if f is not None else None for f in stated]
-    total_apps = _sum_column(applications)
-    total_amount = _sum_column(amounts)
+    total_apps = total_or_blank(applications)
+    total_amount = total_or_blank(amounts)
     return ProcessingFees(
         applications=int(total_apps) if total_apps is not None else None,
         amount_yuan=Decimal(total_amount) if total_amount is not None else None,
@@ -452,18 +413,138 @@ def _faulty_members(members: Sequence[AnnualReport]) -> dict[str, tuple[str, ...
     The members with error findings of the arithmetic, and those findings' codes.
 
     Only relations whose cells are all filled count (``blank="ignore"``): a blank is
-    the blank policy's business, not an arithmetic error of the member.
+    the blank policy's business, not an arithmetic error of the member.  A member
+    that the fast evaluator finds complete and consistent (the common case) has none,
+    and is not checked one equation at a time.
     """
+    from .._evaluator import clean
     from ..checks import check
     from ..rules import rule
 
     out: dict[str, tuple[str, ...]] = {}
     for m in members:
+        if clean(m):  # every cell filled, every equation held: no arithmetic finding, as check() would say
+            continue
         found = check(m, blank="ignore", narrative=False)
         codes = tuple(dict.fromkeys(f.code for f in found if f.is_error and rule(f.code).group == "arithmetic"))
         if codes:
             out[m.meta.organ_name] = codes
     return out
+
+
+def _judged_members(members: Sequence[AnnualReport], errors: str) -> dict[str, tuple[str, ...]]:
+    """
+    The members whose arithmetic does not hold, as *errors* asks (none with ``"ignore"``).
+
+    Raises:
+        AggregationError: with ``errors="refuse"``, there are such members.
+    """
+    faulty = _faulty_members(members) if errors != "ignore" else {}
+    if faulty and errors == "refuse":
+        listing = "; ".join(f"{organ}: {', '.join(codes)}" for organ, codes in faulty.items())
+        raise AggregationError(
+            f"member reports whose arithmetic does not hold (成员报告勾稽关系有误): {listing}", members=tuple(faulty)
+        )
+    return faulty
+
+
+def _member_columns(
+    members: Sequence[AnnualReport], target: Edition
+) -> tuple[Sequence[str], Sequence[Sequence[CellValue]]]:
+    """
+    Each cell of *target*'s layout that the members share, and its values (or its sum) over them.
+
+    Members all of *target*: one pass per report (:func:`_summed_columns`), or the
+    columns of the accessor's values when a cell is blank; members of both editions:
+    the cells that map onto *target* (:func:`~govinfo_report._crosswalk.mapped_values`).
+    """
+    if all(r.meta.edition is target for r in members):
+        summed = _summed_columns(members, target)  # one pass per report, when no cell is blank
+        return summed if summed is not None else _columns(members, target)
+    shared = [mapped_values(r, target) for r in members]
+    paths = [p for p in _accessor(target).paths if all(p in s for s in shared)]
+    return paths, [tuple(s[p] for s in shared) for p in paths]
+
+
+def _summed_cells(
+    members: Sequence[AnnualReport], target: Edition, policy: BlankPolicy, notes: list[str]
+) -> tuple[dict[str, CellValue], AmountUnit | None]:
+    """
+    Every shared cell summed (blank only when blank in every member), and the 2019 采购总金额's unit.
+
+    The amount is brought to one unit first (:func:`_amount_unit`); its note, if any, goes to *notes*.
+    """
+    paths, columns = _member_columns(members, target)
+    values: dict[str, CellValue] = {}
+    unit: AmountUnit | None = None
+    for path, column in zip(paths, columns, strict=True):
+        if path == _AMOUNT_PATH and target is Edition.E2019:
+            converted, unit, note = _amount_unit(members, column, policy)
+            if note:
+                notes.append(note)
+            values[path] = None if converted is None else total_or_blank(converted)
+            continue
+        values[path] = total_or_blank(column)
+    return values, unit
+
+
+def _single_row_cells(
+    members: Sequence[AnnualReport], target: Edition, values: dict[str, CellValue], notes: list[str]
+) -> ApplicantCounts | None:
+    """
+    （六）其他处理 on one row, when a member printed it so (:func:`_single_row`).
+
+    Its sub-rows in *values* are then blank, and a note goes to *notes*.
+    """
+    single = _single_row(members, target)
+    if single is None:
+        return None
+    values.update({p: None for p in values if p.startswith(OTHER_HANDLING_ROW + ".")})
+    printed = "、".join(r.meta.organ_name for r in members if single_row_mode(r) == SINGLE_ALONE)
+    notes.append(
+        f"{printed}的{v.OTHER_HANDLING.zh}印成一行、未分子行，汇总报告的{v.OTHER_HANDLING.zh}因此也只汇总为一行："
+        f"{v.OTHER_HANDLING_SINGLE_ROW.zh}，其三个子行留空。"
+    )
+    return single
+
+
+def _sections(
+    target: Edition, values: dict[str, CellValue], single: ApplicantCounts | None, unit: AmountUnit | None
+) -> dict[str, Any]:
+    """The three table sections of the summary from the summed cells."""
+    sections: dict[str, Any] = build_sections(target, values, default=None)
+    if single is not None:
+        requests = sections["requests"]
+        oh = attrs.evolve(requests.results.other_handling, single_row=single)
+        sections["requests"] = attrs.evolve(requests, results=attrs.evolve(requests.results, other_handling=oh))
+    if target is Edition.E2019:
+        proactive = sections["proactive"]
+        sections["proactive"] = attrs.evolve(
+            proactive, procurement=attrs.evolve(proactive.procurement, amount_unit=unit)
+        )
+    return sections
+
+
+def _faulty_note(faulty: dict[str, tuple[str, ...]]) -> str:
+    listing = "；".join(f"{organ}（{'、'.join(codes)}）" for organ, codes in faulty.items())
+    return f"以下成员报告的表格勾稽关系有误，已按原样汇总：{listing}。"
+
+
+def _overview(members: Sequence[AnnualReport], members_year: int | None, target: Edition, notes: list[str]) -> str:
+    """The text of 一、总体情况: the members named, then *notes*, then how other editions were mapped."""
+    organs = [r.meta.organ_name for r in members]  # all known: _check_members refuses unnamed members
+    of_year = f"{members_year}年度" if members_year is not None else ""
+    intro = f"本报告汇总了以下{len(organs)}个单位的{of_year}报告：{'、'.join(organs)}。"
+    mapped = [r.meta.organ_name for r in members if r.meta.edition is not target]
+    if mapped:
+        by_path = layout(target).by_path
+        decisions = "、".join(by_path[p].row_terms[-1].zh for p in SHARED_PROACTIVE)
+        notes = [
+            *notes,
+            f"其中{'、'.join(mapped)}使用{Edition.E2021.value}年版格式，其{v.OTHER_HANDLING.zh}的三个子项已合并计入"
+            f"{v.OTHER_HANDLING.zh}；表二只汇总两版含义相同的{decisions}的{v.DECISIONS_2019.zh}，其余单元格留空。",
+        ]
+    return "".join([intro, *notes])
 
 
 @exact("aggregate")
@@ -482,7 +563,11 @@ def aggregate(
     """
     The summary (汇总) of *reports*: every table cell summed, the members listed.
 
-    See the module documentation for the blank policies, editions and units.
+    See the module documentation for the blank policies, editions and units.  The
+    stages, in order: the members and options checked, the members whose arithmetic
+    does not hold, the edition of the summary, the strict policy's blanks, the cells
+    summed (the amount in one unit), （六）其他处理 on one row, the sections, the
+    warnings, the report with its overview.
 
     Args:
         reports: The member reports (one per organ), all of one year.
@@ -524,73 +609,19 @@ def aggregate(
     if errors not in ("warn", "refuse", "ignore"):
         raise OptionError(f"unknown errors option {errors!r}; expected 'warn', 'refuse' or 'ignore'")
     members_year = _check_members(members, year)
-    faulty = _faulty_members(members) if errors != "ignore" else {}
-    if faulty and errors == "refuse":
-        listing = "; ".join(f"{organ}: {', '.join(codes)}" for organ, codes in faulty.items())
-        raise AggregationError(
-            f"member reports whose arithmetic does not hold (成员报告勾稽关系有误): {listing}", members=tuple(faulty)
-        )
+    faulty = _judged_members(members, errors)
     target = _target_edition(members, edition, map_other_handling)
     if policy is BlankPolicy.STRICT:
         _strict_blanks(members, target)
 
-    lay = layout(target)
-    same = [r for r in members if r.meta.edition is target]
-    columns: Sequence[Sequence[CellValue]]
-    if len(same) == len(members):
-        summed = _summed_columns(members, target)  # one pass per report, when no cell is blank
-        paths, columns = summed if summed is not None else _columns(members, target)
-    else:
-        shared = [mapped_values(r, target) for r in members]
-        paths = [p for p in (c.path for c in lay.cells) if all(p in s for s in shared)]
-        columns = [tuple(s[p] for s in shared) for p in paths]
-
     notes: list[str] = []
-    values: dict[str, CellValue] = {}
-    unit: AmountUnit | None = None
-    for path, column in zip(paths, columns, strict=True):
-        if path == _AMOUNT_PATH and target is Edition.E2019:
-            converted, unit, note = _amount_unit(members, column, policy)
-            if note:
-                notes.append(note)
-            values[path] = None if converted is None else _sum_column(converted)
-            continue
-        values[path] = _sum_column(column)
-
-    single = _single_row(members, target)
-    if single is not None:  # （六）其他处理 of the summary on one row: its sub-rows stay blank
-        values.update({p: None for p in values if p.startswith(OTHER_HANDLING_ROW + ".")})
-        printed = "、".join(r.meta.organ_name for r in members if single_row_mode(r) == SINGLE_ALONE)
-        notes.append(
-            f"{printed}的{v.OTHER_HANDLING.zh}印成一行、未分子行，汇总报告的{v.OTHER_HANDLING.zh}因此也只汇总为一行："
-            f"{v.OTHER_HANDLING_SINGLE_ROW.zh}，其三个子行留空。"
-        )
-    sections: dict[str, Any] = build_sections(target, values, default=None)
-    if single is not None:
-        requests = sections["requests"]
-        oh = attrs.evolve(requests.results.other_handling, single_row=single)
-        sections["requests"] = attrs.evolve(requests, results=attrs.evolve(requests.results, other_handling=oh))
-    if target is Edition.E2019:
-        proactive = sections["proactive"]
-        sections["proactive"] = attrs.evolve(
-            proactive, procurement=attrs.evolve(proactive.procurement, amount_unit=unit)
-        )
-
+    values, unit = _summed_cells(members, target, policy, notes)
+    single = _single_row_cells(members, target, values, notes)
+    sections = _sections(target, values, single, unit)
     if faulty:
-        listing = "；".join(f"{organ}（{'、'.join(codes)}）" for organ, codes in faulty.items())
-        notes.append(f"以下成员报告的表格勾稽关系有误，已按原样汇总：{listing}。")
+        notes.append(_faulty_note(faulty))
     for note in notes:
         warnings.warn(AggregationWarning(note), stacklevel=2)
-    organs = tuple(r.meta.organ_name for r in members)  # all known: _check_members refuses unnamed members
-    of_year = f"{members_year}年度" if members_year is not None else ""
-    intro = f"本报告汇总了以下{len(organs)}个单位的{of_year}报告：{'、'.join(organs)}。"
-    mapped = [r.meta.organ_name for r in members if r.meta.edition is not target]
-    if mapped:
-        decisions = "、".join(lay.by_path[p].row_terms[-1].zh for p in SHARED_PROACTIVE)
-        notes.append(
-            f"其中{'、'.join(mapped)}使用{Edition.E2021.value}年版格式，其{v.OTHER_HANDLING.zh}的三个子项已合并计入"
-            f"{v.OTHER_HANDLING.zh}；表二只汇总两版含义相同的{decisions}的{v.DECISIONS_2019.zh}，其余单元格留空。"
-        )
     meta = ReportMeta(
         organ=organ,
         year=members_year,
@@ -598,11 +629,11 @@ def aggregate(
         title=title,
         division_code=division_code,
         scope=Scope.GOVERNMENT_LEVEL,
-        members=organs,
+        members=tuple(r.meta.organ_name for r in members),
     )
     return AnnualReport(
         meta=meta,
-        overview=Narrative(text="".join([intro, *notes])),
+        overview=Narrative(text=_overview(members, members_year, target, notes)),
         problems=Narrative(text=""),
         other_matters=OtherMatters(text="", fees=_fees(members)),
         **sections,

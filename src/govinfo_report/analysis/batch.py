@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Literal, TextIO, TypeVar, Union
 
@@ -210,11 +210,6 @@ def _workers(workers: int | None, n: int) -> int:
     return max(1, min(count, n))
 
 
-def _chunksize(n: int, workers: int) -> int:
-    """Large enough to keep inter-process traffic low, small enough to spread the work (and show progress)."""
-    return max(1, min(256, n // (workers * 8)))
-
-
 def _map(
     fn: Callable[..., R],
     items: Sequence[tuple[Any, ...]],
@@ -222,15 +217,19 @@ def _map(
     progress: Progress | None = None,
     sources: Sequence[str] = (),
     on_failure: Callable[[int, str], R] | None = None,
-) -> list[R]:
+    *,
+    ordered: bool = True,
+) -> Iterator[tuple[int, R]]:
     """
-    *fn* over the argument tuples *items*, in input order, in a process pool unless one worker suffices.
+    ``(index, result)`` of *fn* over the argument tuples *items* (:func:`govinfo_report._pool.pool_map`).
 
-    A worker process that dies (e.g. killed by the system when out of memory)
-    fails only the input it was reading: ``on_failure(index, reason)`` gives
-    that input's result, and the other inputs go on.
+    In input order, or as they come in with *ordered* False; in a process pool
+    unless one worker suffices, in chunks (:func:`govinfo_report._pool.chunk_size`).  A worker process
+    that dies (e.g. killed by the system when out of memory) fails only the input
+    it was reading: ``on_failure(index, reason)`` gives that input's result, and
+    the other inputs go on.  *progress* is called as ``progress(done, total, source)``.
     """
-    from .._pool import run_all
+    from .._pool import pool_map
 
     n = len(items)
     count = _workers(workers, n)
@@ -246,7 +245,7 @@ def _map(
             return on_failure(i, reason)
         raise RuntimeError(reason)  # pragma: no cover - every caller gives on_failure
 
-    return run_all(fn, items, count, failed, chunksize=_chunksize(n, count), progress=step)
+    return pool_map(fn, items, count, failed, ordered=ordered, progress=step)
 
 
 def _failed(sources: Sequence[str]) -> Callable[[int, str], BatchResult[Any]]:
@@ -315,7 +314,7 @@ def check_many(
         (item if isinstance(item, AnnualReport) else _path(item), blank, i, narrative) for i, item in enumerate(given)
     ]
     names = [_name(item, i) for i, item in enumerate(given)]
-    return _map(check_one, args, workers, progress, names, _failed(names))
+    return [result for _, result in _map(check_one, args, workers, progress, names, _failed(names))]
 
 
 def records_many(
@@ -329,7 +328,7 @@ def records_many(
     given = list(items)
     args = [(item if isinstance(item, AnnualReport) else _path(item), i) for i, item in enumerate(given)]
     names = [_name(item, i) for i, item in enumerate(given)]
-    return _map(records_one, args, workers, on_failure=_failed(names))
+    return [result for _, result in _map(records_one, args, workers, on_failure=_failed(names))]
 
 
 def _path(item: Any) -> Any:

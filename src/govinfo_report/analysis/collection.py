@@ -47,8 +47,6 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from importlib import resources
 from typing import Any
 
@@ -66,6 +64,7 @@ from .batch import (
     _error,
     _file_check,
     _load_one,
+    _map,
     _other_files,
     _skip_reason,
     _workers,
@@ -149,58 +148,14 @@ def iter_check_files(
     .. versionadded:: 0.2.0
     """
     items = [os.fspath(p) for p in paths]
-    total = len(items)
-    step = as_progress(progress)
-    count = _workers(workers, total) if items else 1
-    results = _serial(items, blank, narrative) if count == 1 else _pooled(items, blank, count, narrative)
-    for done, result in enumerate(results, start=1):
-        if step is not None:
-            step(done, total, result.source)
+    count = _workers(workers, len(items)) if items else 1
+    args = [(source, blank, narrative) for source in items]
+
+    def died(i: int, reason: str) -> FileCheck:
+        return _died(items[i])
+
+    for _, result in _map(check_file, args, count, as_progress(progress), items, died, ordered=False):
         yield result
-
-
-def _serial(items: list[str], blank: str, narrative: bool) -> Iterator[FileCheck]:
-    for source in items:
-        yield check_file(source, blank, narrative)
-
-
-def _pooled(items: list[str], blank: str, count: int, narrative: bool) -> Iterator[FileCheck]:
-    """The files in a pool, a few in flight per worker; files whose worker died are retried alone."""
-    queue = list(reversed(items))
-    suspects: list[str] = []
-    while queue:
-        pool = ProcessPoolExecutor(max_workers=count)
-        running: dict[Future[FileCheck], str] = {}
-        try:
-            while queue or running:
-                while queue and len(running) < count * 4:
-                    source = queue.pop()
-                    running[pool.submit(check_file, source, blank, narrative)] = source
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                broken = False
-                for future in finished:
-                    source = running.pop(future)
-                    try:
-                        yield future.result()
-                    except BrokenProcessPool:
-                        suspects.append(source)
-                        broken = True
-                if broken:  # the pool is unusable: every file still in it is a suspect; go on in a new pool
-                    suspects += running.values()
-                    running.clear()
-                    break
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-    for source in suspects:  # alone in a pool of its own: a file that kills its worker again is marked failed
-        yield _alone(source, blank, narrative)
-
-
-def _alone(source: str, blank: str, narrative: bool) -> FileCheck:
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        try:
-            return pool.submit(check_file, source, blank, narrative).result()
-        except BrokenProcessPool:
-            return _died(source)
 
 
 def iter_check_folder(

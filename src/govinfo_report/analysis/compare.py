@@ -50,7 +50,7 @@ from attrs import frozen
 
 from .. import vocab as v
 from .._crosswalk import OTHER_HANDLING_ROW, common_edition, mapped_paths, mapped_values, other_handling_row
-from .._exact import exact, percent
+from .._exact import exact, percent, wan_yuan_to_yuan, yuan_to_wan_yuan
 from ..errors import OptionError
 from ..model import AmountUnit, AnnualReport, Edition, Proactive2019, ReportMeta
 from ..tables import layout, single_row_cells, single_row_values
@@ -298,7 +298,7 @@ def _amounts(old: AnnualReport, new: AnnualReport, a: CellValue, b: CellValue) -
                 f"{v.PROCUREMENT_AMOUNT.en}: a report gives no unit; no change computed"
             ),
         )
-    converted = Decimal(b).scaleb(4 if u_old is AmountUnit.YUAN else -4)
+    converted = wan_yuan_to_yuan(b) if u_old is AmountUnit.YUAN else yuan_to_wan_yuan(b)
     return (
         converted,
         True,

@@ -59,6 +59,7 @@ from attrs import frozen
 
 from .. import vocab as v
 from .._crosswalk import other_handling_row
+from .._exact import total_or_blank
 from ..errors import OptionError
 from ..model import AnnualReport
 from ..tables import get_cell, layout
@@ -167,8 +168,8 @@ def percent(value: Fraction | None, places: int = 1) -> str:
 
 def _quantity(values: Iterable[int | Decimal | None]) -> int | None:
     """The sum of *values*: None when all are blank, else blanks count as 0."""
-    present = [int(x) for x in values if x is not None]
-    return sum(present) if present else None
+    summed = total_or_blank(values)
+    return None if summed is None else int(summed)
 
 
 def _ratio(numerator: int | None, denominator: int | None) -> Fraction | None:

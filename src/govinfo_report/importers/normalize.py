@@ -37,6 +37,7 @@ from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from .. import vocab as v
+from .._exact import yuan_to_wan_yuan
 from .._fields import CELL_KINDS_BY_NAME
 from ..model import AmountUnit
 
@@ -271,6 +272,6 @@ def read_cell(text: str, kind: str, *, fixed_unit: AmountUnit | None = None) -> 
             return CellReading(amount, None, "DIGIT-GROUPS", text.strip())
         return CellReading(amount, None, "UNIT-IN-CELL" if unit else None, unit or "")
     # 元 in a 万元 column: convert exactly (no rounding), and say so.
-    converted = amount.scaleb(-4)
+    converted = yuan_to_wan_yuan(amount)
     converted = converted.quantize(Decimal(1)) if converted == converted.to_integral_value() else converted.normalize()
     return CellReading(converted, None, "UNIT-CONVERTED", unit)
