@@ -39,7 +39,7 @@ import statistics
 import unicodedata
 import zlib
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import IO, Any, NamedTuple, Union
 
 import attrs
@@ -830,6 +830,12 @@ def _title_lines(texts: list[str]) -> list[str]:
 # ---------------------------------------------------------------------------
 
 
+def _close(pdf: Any) -> None:
+    """Close *pdf*; on a damaged file closing may fail too, and that must not replace what reading found."""
+    with suppress(Exception):  # the pages are read, or the reading error is on its way: nothing is lost
+        pdf.close()
+
+
 def _blocks(
     path: PdfSource, password: str | None, max_pages: int, max_decoded: int, name: str | None = None
 ) -> tuple[list[TextBlock | HtmlTable], str, list[_Page]]:
@@ -847,7 +853,7 @@ def _blocks(
             reason = f"the PDF is damaged and cannot be read (PDF文件已损坏): {exc}"
             raise PdfReadError(source, "corrupt", reason) from None
         finally:
-            pdf.close()
+            _close(pdf)
     if all(not page.lines and not page.tables for page in pages):
         if any(page.scanned for page in pages):
             raise PdfReadError(
