@@ -910,3 +910,16 @@ def test_the_key_count_learned_from_one_report_does_not_hide_a_key_twice_in_the_
             gr.from_json(text)
 
         assert set(info.value.errors) == {"the key 'year' is given twice @ $.meta"}
+
+
+@pytest.mark.parametrize("introducer", ["\x1b]", "\x9d"])
+def test_an_unfinished_osc_sequence_drops_nothing_after_it(introducer: str) -> None:
+    """An OSC escape without its end loses its introducer only: the rest of the text, tables included, stays."""
+    report = attrs.evolve(example(), overview=gr.Narrative(text=f"正文{introducer}0;标题未完\n下一段"))
+
+    text = gr.render_text(report)
+
+    assert "\x1b" not in text
+    assert introducer not in text
+    assert "0;标题未完\n下一段" in text
+    assert gr.render_text(example()).split("二、")[1] == text.split("二、")[1]  # the tables are all there

@@ -10,8 +10,13 @@ import re
 
 __all__ = ["terminal_safe"]
 
-# ANSI escape sequences: CSI (ESC [ or the C1 byte), OSC (ESC ] ... BEL or ST), and two-byte ESC sequences.
-_ANSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -~]?")
+# ANSI escape sequences: CSI (ESC [ or the C1 byte), OSC (ESC ] ... BEL or ST, within a line), and two-byte ESC
+# sequences.  An OSC without its end loses only its introducer (ESC ] or the C1 byte): the text after it stays.
+_ANSI = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"  # CSI
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"  # OSC, ended
+    r"|\x1b[ -~]?"  # two bytes
+)
 # Other C0 and C1 controls (tab and newline stay), DEL, and the bidirectional overrides that reorder a line.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
