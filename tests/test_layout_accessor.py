@@ -1,5 +1,5 @@
 """
-The compiled accessor of each edition (``layout._accessor``) against a walk attribute by attribute.
+The compiled accessor of each edition (``layout.cell_accessor``) against a walk attribute by attribute.
 
 ``iter_cells``, ``cell_values``, ``get_cell``, ``replace_cell`` and ``build_sections`` run on
 code generated from the layout; the oracle here reads and compares cells with

@@ -34,7 +34,7 @@ from typing import Union
 from . import editions
 from ._exact import total_or_blank
 from .model import AnnualReport, ApplicantCounts, Edition
-from .tables import SINGLE_ALONE, _accessor, layout, single_row_mode
+from .tables import SINGLE_ALONE, cell_accessor, layout, single_row_mode
 
 CellValue = Union[int, Decimal, None]
 
@@ -117,7 +117,7 @@ def mapped_values(report: AnnualReport, target: Edition) -> dict[str, CellValue]
     or the report's single row when it printed （六） as one row (:func:`other_handling_row`).
     """
     source = report.meta.edition
-    cells = _accessor(source)
+    cells = cell_accessor(source)
     if source is target:
         values: dict[str, CellValue] = cells.as_dict(report)
         return values

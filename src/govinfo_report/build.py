@@ -46,7 +46,7 @@ from .model import (
     Requests,
 )
 from .rules import ARITHMETIC, ColumnBalance, ColumnSum, Equation, Relation, equations_for, report_equations
-from .tables import SINGLE_ROW_PATH, _accessor, _field_class, build_sections, layout
+from .tables import SINGLE_ROW_PATH, _field_class, build_sections, cell_accessor, layout
 
 __all__ = ["blank_report", "build_report", "coerce", "derive_totals"]
 
@@ -105,7 +105,7 @@ def derive_totals(obj: T) -> T:
     """
     edition = _edition_of(obj)
     report = isinstance(obj, AnnualReport)
-    values: dict[str, Any] = _accessor(edition).as_dict(obj) if report else {}
+    values: dict[str, Any] = cell_accessor(edition).as_dict(obj) if report else {}
     if not report:
         _flatten(obj, "$", values)
     changed: set[str] = set()
@@ -143,7 +143,7 @@ def derive_totals(obj: T) -> T:
     if not changed:
         return obj
     if report:  # every cell through the compiled accessor of the edition
-        cells = _accessor(edition)
+        cells = cell_accessor(edition)
         whole = cast(AnnualReport, obj)
         result: T = cast(T, attrs.evolve(whole, **cells.build(tuple(values[p] for p in cells.paths))))
     else:

@@ -37,10 +37,12 @@ from .model import AnnualReport, Edition
 from .vocab import Term
 
 __all__ = [
+    "CellAccessor",
     "CellSpec",
     "ReportLayout",
     "RowSpec",
     "TableSpec",
+    "cell_accessor",
     "cell_values",
     "get_cell",
     "iter_cells",
@@ -293,9 +295,9 @@ def _get(obj: Any, attr_path: tuple[str, ...]) -> Any:
 
 
 @frozen
-class _Accessor:
+class CellAccessor:
     """
-    The cells of one edition, read and written by code generated once from its layout.
+    The cells of one edition, read and written by code generated once from its layout (:func:`cell_accessor`).
 
     Attributes:
         paths: Every cell's path, in official order.
@@ -318,16 +320,43 @@ class _Accessor:
 
 
 @functools.cache
-def _accessor(edition: Edition) -> _Accessor:
+def cell_accessor(edition: Edition | str) -> CellAccessor:
+    """
+    The compiled accessor of *edition*: every cell of its reports read, set and built by code generated once.
+
+    :func:`iter_cells`, :func:`cell_values`, :func:`get_cell`, :func:`replace_cell`, the builders, the
+    checks and the summary read cells through it.
+
+    >>> from govinfo_report import AnnualReport
+    >>> cells = cell_accessor("2021")
+    >>> r = AnnualReport.blank("2021", organ="某某局", year=2022, fill=0)
+    >>> cells.paths[0], cells.values(r)[0], len(cells.values(r)) == len(cells.paths)
+    ('$.proactive.rules.issued', 0, True)
+    >>> cells.getters["$.requests.received.total"](cells.setters["$.requests.received.total"](r, 5))
+    5
+
+    .. versionadded:: 0.2.0
+    """
     edition = Edition(edition)  # cached by the key given: an edition's value reaches the same code
     lay = layout(edition)
     cells = lay.cells
-    reads = [f"r.{'.'.join(c.attr_path)}" for c in cells]
+    # each object on the way down read once into a local (n1 = r.requests, n2 = n1.results, ...)
+    local: dict[tuple[str, ...], str] = {(): "r"}
+    walk: list[str] = []
+    for c in cells:
+        for depth in range(1, len(c.attr_path)):
+            prefix = c.attr_path[:depth]
+            if prefix not in local:
+                local[prefix] = f"n{len(local)}"
+                walk.append(f"    {local[prefix]} = {local[prefix[:-1]]}.{prefix[-1]}")
+    reads = [f"{local[c.attr_path[:-1]]}.{c.attr_path[-1]}" for c in cells]
     lines = [
         "def values(r):",
+        *walk,
         f"    return ({', '.join(reads)},)",
         "",
         "def as_dict(r):",
+        *walk,
         f"    return {{{', '.join(f'{c.path!r}: {x}' for c, x in zip(cells, reads, strict=True))}}}",
     ]
     namespace: dict[str, Any] = {"_evolve": attrs.evolve}
@@ -363,7 +392,7 @@ def _accessor(edition: Edition) -> _Accessor:
     filename = f"<govinfo_report.tables accessor {edition.value}>"
     linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)  # for tracebacks
     exec(compile(source, filename, "exec"), namespace)  # generated from the layout only
-    return _Accessor(
+    return CellAccessor(
         paths=tuple(c.path for c in cells),
         values=namespace["values"],
         as_dict=namespace["as_dict"],
@@ -381,7 +410,7 @@ def iter_cells(report: AnnualReport) -> Iterator[tuple[CellSpec, CellValue]]:
     .. versionadded:: 0.1.0
     """
     edition = report.meta.edition
-    return zip(layout(edition).cells, _accessor(edition).values(report), strict=True)
+    return zip(layout(edition).cells, cell_accessor(edition).values(report), strict=True)
 
 
 def cell_values(report: AnnualReport) -> dict[str, CellValue]:
@@ -394,7 +423,7 @@ def cell_values(report: AnnualReport) -> dict[str, CellValue]:
 
     .. versionadded:: 0.1.0
     """
-    values: dict[str, CellValue] = _accessor(report.meta.edition).as_dict(report)
+    values: dict[str, CellValue] = cell_accessor(report.meta.edition).as_dict(report)
     return values
 
 
@@ -410,7 +439,7 @@ def get_cell(report: AnnualReport, path: str) -> CellValue:
 
     .. versionadded:: 0.1.0
     """
-    getter = _accessor(report.meta.edition).getters.get(path)
+    getter = cell_accessor(report.meta.edition).getters.get(path)
     if getter is not None:
         value: CellValue = getter(report)
         return value
@@ -452,7 +481,7 @@ def replace_cell(report: AnnualReport, path: str, value: CellValue) -> AnnualRep
 
     .. versionadded:: 0.1.0
     """
-    setter = _accessor(report.meta.edition).setters.get(path)
+    setter = cell_accessor(report.meta.edition).setters.get(path)
     if setter is not None:
         replaced: AnnualReport = setter(report, value)
         return replaced
@@ -473,7 +502,7 @@ def build_sections(edition: Edition, values: Mapping[str, CellValue], default: C
     unknown = [p for p in values if p not in lay.by_path]
     if unknown:
         raise LayoutError(f"no cell at {', '.join(sorted(unknown))} in the {edition.value} edition")
-    access = _accessor(edition)
+    access = cell_accessor(edition)
     cells = [values.get(p, default) for p in access.paths]
     for i in access.amounts:
         value = cells[i]

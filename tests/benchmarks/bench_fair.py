@@ -60,7 +60,7 @@ from govinfo_report._evaluator import clean  # noqa: E402
 from govinfo_report.claims import claims_in_text  # noqa: E402
 from govinfo_report.narrative_checks import narrative_findings  # noqa: E402
 from govinfo_report.rules import equations  # noqa: E402
-from govinfo_report.tables import _accessor, layout  # noqa: E402
+from govinfo_report.tables import cell_accessor, layout  # noqa: E402
 from tests.benchmarks._schemas import report_schema  # noqa: E402
 
 _PROSE = ("overview", "problems", "other_matters")
@@ -228,7 +228,7 @@ def their_check(obj: Any) -> list[gr.Finding]:
     if meta.year is not None and gr.Edition.for_year(meta.year).value != meta.edition:
         findings.append(ctx.finding("EDITION-YEAR", "$.meta.edition", message="", message_en=""))
     if not ctx.clean:
-        ctx.values = _accessor(edition).as_dict(obj)
+        ctx.values = cell_accessor(edition).as_dict(obj)
         findings += checks._blank_cells(obj, ctx)
         findings += checks._arithmetic(obj, ctx)
     problems = obj.problems

@@ -103,7 +103,7 @@ from ..model import (
     ReportMeta,
     Scope,
 )
-from ..tables import SINGLE_ALONE, _accessor, build_sections, cell_values, layout, single_row_mode
+from ..tables import SINGLE_ALONE, build_sections, cell_accessor, cell_values, layout, single_row_mode
 
 __all__ = ["AggregationWarning", "aggregate"]
 
@@ -120,7 +120,7 @@ def _columns(reports: Sequence[AnnualReport], edition: Edition) -> tuple[list[st
     One pass per report: the compiled accessor's tuple of all its values; the
     columns are those tuples transposed (in C).
     """
-    accessor = _accessor(edition)
+    accessor = cell_accessor(edition)
     rows = list(map(accessor.values, reports))
     return list(accessor.paths), list(zip(*rows, strict=True))
 
@@ -176,7 +176,7 @@ def _summed_columns(
         sums = _summer(edition)(reports)
     except TypeError:  # a blank somewhere: the column-by-column path handles it
         return None
-    accessor = _accessor(edition)
+    accessor = cell_accessor(edition)
     columns: list[Sequence[CellValue]] = []
     it = iter(sums)
     for path in accessor.paths:
@@ -462,7 +462,7 @@ def _member_columns(
         summed = _summed_columns(members, target)  # one pass per report, when no cell is blank
         return summed if summed is not None else _columns(members, target)
     shared = [mapped_values(r, target) for r in members]
-    paths = [p for p in _accessor(target).paths if all(p in s for s in shared)]
+    paths = [p for p in cell_accessor(target).paths if all(p in s for s in shared)]
     return paths, [tuple(s[p] for s in shared) for p in paths]
 
 
