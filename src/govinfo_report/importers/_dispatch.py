@@ -160,9 +160,6 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], *, workers: int | None =
     workers = max(1, min(workers, len(items)))
     if workers == 1 or len(items) < 2:
         return [_parse_one(p) for p in items]
-    from .._pool import run_all
+    from .._pool import run_all  # its chunks are _pool.chunk_size, the one rule
 
-    chunk = max(1, min(256, len(items) // (workers * 8)))
-    return run_all(
-        _parse_one, [(p,) for p in items], workers, lambda i, reason: _failed(items[i], reason), chunksize=chunk
-    )
+    return run_all(_parse_one, [(p,) for p in items], workers, lambda i, reason: _failed(items[i], reason))
