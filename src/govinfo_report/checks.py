@@ -386,6 +386,18 @@ def _holds(relation: Relation, stated: Number, expected: Number) -> bool:
     return stated == expected if relation is Relation.EQ else stated >= expected
 
 
+def _balance(relation: Relation, left: Sequence[Any], right: Sequence[Any]) -> tuple[Number, Number, bool]:
+    """
+    The one evaluation of an arithmetic rule: Σ *left*, Σ *right* (a blank counting as 0), and whether it holds.
+
+    Every equation goes through it: those within the report (:func:`_evaluate`, over the cells of
+    :func:`~govinfo_report.rules.report_equations`) and those across reports (:func:`_evaluate_across`,
+    over the weighted terms of :data:`~govinfo_report.rules.ACROSS` and the user's own).
+    """
+    stated, expected = _total(left), _total(right)
+    return stated, expected, _holds(relation, stated, expected)
+
+
 # ----------------------------------------------------------------------------
 # Arithmetic and diagnosis
 # ----------------------------------------------------------------------------
@@ -418,11 +430,9 @@ def _evaluate(ctx: _Context) -> list[_Evaluated]:
             if ctx.unread and any(p in ctx.unread for p in blanks):
                 ctx._skipped += 1  # the importer could not read the table or row: not the report's fault
                 continue
-            stated, expected = _total(left), _total(right)
         else:  # the common case: every cell filled
             blanks = ()
-            stated, expected = sum(left), sum(right)
-        holds = stated == expected if eq.relation is Relation.EQ else stated >= expected
+        stated, expected, holds = _balance(eq.relation, left, right)
         out.append(_Evaluated(eq, stated, expected, holds, blanks, f"{eq.code}@{eq.left[0]}"))
     return out
 
@@ -987,14 +997,8 @@ def _evaluate_across(ctx: _Context, eqs: Iterable[Across], sides: dict[Source, l
         blanks = tuple(r.ref for r in refs if r.value is None)
         if blanks and ignore:
             continue
-        stated: Number = 0
-        expected: Number = 0
-        for i, (w, _, _) in enumerate(terms):
-            if i < n_left:
-                stated = stated + w * _num(refs[i].value)
-            else:
-                expected = expected + w * _num(refs[i].value)
-        holds = _holds(eq.relation, stated, expected)
+        weighted = [None if ref.value is None else w * ref.value for (w, _, _), ref in zip(terms, refs, strict=True)]
+        stated, expected, holds = _balance(eq.relation, weighted[:n_left], weighted[n_left:])
         out.append(_Linked(eq, terms, n_left, refs, stated, expected, holds, blanks))
     return out
 
