@@ -60,7 +60,7 @@ from govinfo_report._evaluator import clean  # noqa: E402
 from govinfo_report.claims import claims_in_text  # noqa: E402
 from govinfo_report.narrative_checks import narrative_findings  # noqa: E402
 from govinfo_report.rules import equations  # noqa: E402
-from govinfo_report.tables import cell_accessor, layout  # noqa: E402
+from govinfo_report.tables import cell_accessor, checked_cells, layout  # noqa: E402
 from tests.benchmarks._schemas import report_schema  # noqa: E402
 
 _PROSE = ("overview", "problems", "other_matters")
@@ -242,8 +242,8 @@ def their_check(obj: Any) -> list[gr.Finding]:
     ctx.report, ctx.policy, ctx.edition, ctx.layout = obj, checks.BlankPolicy.ZERO, edition, layout(edition)
     ctx.clean = clean(obj)
     ctx.single_row, ctx.unread, ctx._skipped, ctx.previous, ctx.members = None, frozenset(), 0, None, ()
-    ctx.given_members, ctx.options, ctx._refs = False, checks._Options(), {}
-    ctx.cells = checks.checked_cells(edition, None)
+    ctx.given_members, ctx.options, ctx._refs = False, checks._context._Options(), {}
+    ctx.cells = checked_cells(edition, None)
     ctx.by_path, ctx.equations = ctx.layout.by_path, equations(edition)
     findings = checks._meta_unknown(obj, ctx)
     meta = obj.meta
