@@ -621,7 +621,7 @@ def aggregate(
     if faulty:
         notes.append(_faulty_note(faulty))
     for note in notes:
-        warnings.warn(AggregationWarning(note), stacklevel=3)  # past the @exact wrapper: the caller's line
+        warnings.warn(AggregationWarning(note), stacklevel=2)
     meta = ReportMeta(
         organ=organ,
         year=members_year,
