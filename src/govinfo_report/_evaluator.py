@@ -38,7 +38,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .model import Edition
-from .rules import Relation, _single_row_equations, equations
+from .rules import Relation, equations, single_row_equations
 from .tables import checked_cells, single_row_mode
 
 __all__ = ["clean", "evaluator", "source"]
@@ -60,7 +60,7 @@ def source(edition: Edition, mode: str | None = None) -> str:
     *mode* is the :func:`~govinfo_report.tables.single_row_mode` of the reports it is for.
     """
     specs = checked_cells(edition, mode)
-    eqs = equations(edition) if mode is None else _single_row_equations(edition, mode)
+    eqs = equations(edition) if mode is None else single_row_equations(edition, mode)
     lines = [
         f"def {_name(edition, mode)}(r):",
         f'    """Every cell of a {edition.value}-edition report filled and every equation held."""',

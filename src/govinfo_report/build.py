@@ -45,8 +45,8 @@ from .model import (
     ReportMeta,
     Requests,
 )
-from .rules import ARITHMETIC, ColumnBalance, ColumnSum, Equation, Relation, equations_for, report_equations
-from .tables import SINGLE_ROW_PATH, _field_class, build_sections, cell_accessor, layout
+from .rules import ARITHMETIC, ColumnBalance, ColumnSum, Equation, Relation, equations_for, single_row_equations
+from .tables import SINGLE_ROW_PATH, _field_class, build_sections, cell_accessor, layout, other_handling_mode
 
 __all__ = ["blank_report", "build_report", "coerce", "derive_totals"]
 
@@ -113,7 +113,7 @@ def derive_totals(obj: T) -> T:
     if single is None:
         eqs = equations_for(cast(type, type(obj)), edition)
     else:  # （六）其他处理 printed as one row: the report's own equations (the row may stand for its sub-rows)
-        eqs, where = _single_row_equations(obj, edition)
+        eqs, where = _equations_with_single_row(obj, edition)
         values.update({f"{where}.{a.name}": getattr(single, a.name) for a in attrs.fields(ApplicantCounts)})
     pending = [e for e in eqs if e.relation is Relation.EQ and e.target is not None]
     progress = True
@@ -167,12 +167,15 @@ def _single_row(obj: Any) -> ApplicantCounts | None:
     return row
 
 
-def _single_row_equations(obj: Any, edition: Edition) -> tuple[tuple[Equation, ...], str]:
+def _equations_with_single_row(obj: Any, edition: Edition) -> tuple[tuple[Equation, ...], str]:
     """The equations of *obj* (a report or a table 三) with its single row of （六）, and that row's path in *obj*."""
+    requests = _requests_of(obj)
+    assert requests is not None
+    mode = other_handling_mode(requests.results.other_handling)
+    assert mode is not None  # the caller found the single row
     if isinstance(obj, AnnualReport):
-        return report_equations(obj), SINGLE_ROW_PATH
+        return single_row_equations(edition, mode), SINGLE_ROW_PATH
     # table 三 alone: the report's equations of 三, with paths from the table down ("$.results…")
-    report = _Shell(meta=_ShellMeta(edition=edition), requests=obj)
     head = "$.requests"
     eqs = tuple(
         attrs.evolve(
@@ -181,23 +184,10 @@ def _single_row_equations(obj: Any, edition: Edition) -> tuple[tuple[Equation, .
             right=tuple("$" + p[len(head) :] for p in e.right),
             target=None if e.target is None else "$" + e.target[len(head) :],
         )
-        for e in report_equations(cast(AnnualReport, report))
+        for e in single_row_equations(edition, mode)
         if all(p.startswith(head + ".") for p in e.cells)
     )
     return eqs, "$" + SINGLE_ROW_PATH[len(head) :]
-
-
-@attrs.frozen
-class _ShellMeta:
-    edition: Edition
-
-
-@attrs.frozen
-class _Shell:
-    """Table 三 seen as a report, for the rules that read a report's （六）其他处理 (only these two fields)."""
-
-    meta: _ShellMeta
-    requests: Requests
 
 
 def _with_single_row(obj: T, row: ApplicantCounts) -> T:

@@ -939,12 +939,12 @@ def _keys_of(report: AnnualReport, data: Any) -> int:
     base = _BASE_KEYS.get(edition)
     if base is None:  # the first report of its edition: its keys are counted once, less those of its texts
         count = _keys_in_data(data)
-        _BASE_KEYS[edition] = count - _keys_of_texts(report)
+        _BASE_KEYS[edition] = count - _varying_keys(report)
         return count
-    return base + _keys_of_texts(report)
+    return base + _varying_keys(report)
 
 
-def _keys_of_texts(report: AnnualReport) -> int:
+def _varying_keys(report: AnnualReport) -> int:
     """The keys of *report* that vary from report to report: subsections, fees, the single row of （六）."""
     subsections = len(report.overview.subsections) + len(report.problems.subsections)
     subsections += len(report.other_matters.subsections)

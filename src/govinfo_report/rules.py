@@ -462,7 +462,13 @@ def equations(edition: Edition | str) -> tuple[Equation, ...]:
 
 
 @functools.cache
-def _single_row_equations(edition: Edition, mode: str) -> tuple[Equation, ...]:
+def single_row_equations(edition: Edition, mode: str) -> tuple[Equation, ...]:
+    """
+    The equations of a whole report of *edition* whose （六）其他处理 is printed as one row, in *mode*
+    (:func:`~govinfo_report.tables.single_row_mode`); :func:`report_equations` explains them.
+
+    .. versionadded:: 0.2.0
+    """
     cells = single_row_cells(edition)
     single = {c.attr_path[-1]: c.path for c in cells}
     group = cells[0].path.rsplit(".", 2)[0]  # $.requests.results.other_handling
@@ -512,10 +518,10 @@ def report_equations(report: AnnualReport) -> tuple[Equation, ...]:
     mode = single_row_mode(report)
     if mode is None:
         return equations(report.meta.edition)
-    return _single_row_equations(report.meta.edition, mode)
+    return single_row_equations(report.meta.edition, mode)
 
 
-__all__ += ["report_equations"]
+__all__ += ["report_equations", "single_row_equations"]
 
 
 # ----------------------------------------------------------------------------

@@ -601,7 +601,16 @@ def single_row_mode(report: AnnualReport) -> str | None:
 
     .. versionadded:: 0.2.0
     """
-    oh = report.requests.results.other_handling
+    return other_handling_mode(report.requests.results.other_handling)
+
+
+def other_handling_mode(other_handling: Any) -> str | None:
+    """
+    :func:`single_row_mode` of a report whose 三 （六）其他处理 is *other_handling* (of either edition).
+
+    .. versionadded:: 0.2.0
+    """
+    oh = other_handling
     if getattr(oh, "single_row", None) is None:
         return None
     for name in _SUB_ROWS:
@@ -678,6 +687,7 @@ def checked_cells(edition: Edition | str, mode: str | None = None) -> tuple[Cell
 __all__ += [
     "SINGLE_ROW_PATH",
     "checked_cells",
+    "other_handling_mode",
     "printed_cells",
     "printed_rows",
     "single_row_cells",
