@@ -11,7 +11,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import govinfo_report as gr
@@ -662,3 +662,34 @@ def test_the_subsection_title_says_what_the_paragraph_counts() -> None:
     assert [(f.code, f.stated) for f in _text(check(with_prose(52)))] == [("TEXT-REQUESTS", 52)]
     other = (gr.Subsection(title="（三）政府信息管理", text="本年度共办理52件。"),)
     assert _text(check(attrs.evolve(_report(), overview=gr.Narrative(text="", subsections=other)))) == []
+
+
+# ----------------------------------------------------------------------------
+# The quick tests before the costly patterns change no claim
+# ----------------------------------------------------------------------------
+
+_PIECES = [
+    "2022年", "二〇二二年", "1月1日至", "2022年12月31日", "收到", "政府信息公开申请", "12件", "三件", "一件", "未",
+    "没有", "无", "不收取", "信息处理费", "元", "万元", "行政复议", "行政诉讼", "，", "。", "\n", "（一）主动公开\n",
+    "公开", "报告", "现公布", "2022年度政府信息公开工作年度报告", "０１２", "１２件", "將", "發布", "5", "条",
+    "予以公开", "其中", "本机关", "年度", "共", "项", "被", "荣获", "将", " ",
+]  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8), st.sampled_from(["overview", "problems", "other_matters"]))
+@example(["二〇二二年", "，", "公开", "。"], "overview")  # a year and nothing else a reader needs
+@example(["收到", "信息处理费", "5", "元", "。"], "other_matters")  # 元: the one unit of a fee
+def test_the_quick_tests_change_no_claim(parts: list[str], section: str) -> None:
+    """The quick tests let everything through (every text and line read, every text normalised): the same claims."""
+    from govinfo_report import claims as module
+
+    text = "".join(parts)
+    fast = claims_in_text(text, section)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(module, "_may_claim", lambda norm, section: True)
+        m.setattr(module, "_UNIT_QUICK", re.compile(""))
+        m.setattr(module, "_NEEDS_NORMALISING", re.compile(""))
+        slow = claims_in_text(text, section)
+
+    assert fast == slow
