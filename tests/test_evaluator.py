@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import govinfo_report as gr
 from govinfo_report import _evaluator, checks
-from govinfo_report.rules import Relation, equations
+from govinfo_report.rules import Relation, equations, report_equations
 from govinfo_report.tables import layout, replace_cell
 
 from .helpers import blank_report
@@ -102,6 +102,38 @@ def test_a_traceback_through_the_evaluator_shows_its_line() -> None:
         _evaluator.clean(report)
     shown = "".join(traceback.format_exception(info.value))
     assert "<govinfo_report._evaluator 2021>" in shown
+    assert "T3-ROW-TOTAL @ $.requests.received.total" in shown
+
+
+# ----------------------------------------------------------------------------
+# The sides of every equation (the evaluation of a report that is not clean)
+# ----------------------------------------------------------------------------
+
+
+def _oracle_side(report: gr.AnnualReport, paths: tuple[str, ...]) -> Any:
+    """A side summed here: from 0, the filled cells only (so 0 + Decimal('1.50') keeps its two places)."""
+    return sum(v for v in (value_at(report, p) for p in paths) if v is not None)
+
+
+@given(st.one_of(broken_reports(), single_row_reports(broken=True)))
+def test_sides_are_the_sums_of_each_equation(report: gr.AnnualReport) -> None:
+    eqs = report_equations(report)
+    values = {p: value_at(report, p) for eq in eqs for p in eq.cells}
+    got = _evaluator.sides(eqs)(values)
+    want = [s for eq in eqs for s in (_oracle_side(report, eq.left), _oracle_side(report, eq.right))]
+    assert got == want
+    assert [str(x) for x in got] == [str(x) for x in want]  # the same Decimal exponents, so messages print alike
+    assert _evaluator.sides(eqs) is _evaluator.sides(eqs)  # generated once for the tuple
+
+
+def test_a_traceback_through_the_sides_shows_the_equation() -> None:
+    eqs = equations("2021")
+    values: dict[str, Any] = {p: 0 for eq in eqs for p in eq.cells}
+    values["$.requests.received.commercial"] = "x"  # not a number: only to reach the generated line
+    with pytest.raises(TypeError) as info:
+        _evaluator.sides(eqs)(values)
+    shown = "".join(traceback.format_exception(info.value))
+    assert "<govinfo_report._evaluator sides" in shown
     assert "T3-ROW-TOTAL @ $.requests.received.total" in shown
 
 

@@ -33,15 +33,16 @@ pydantic objects generated from our model).
 from __future__ import annotations
 
 import functools
+import itertools
 import linecache
 from collections.abc import Callable
 from typing import Any
 
 from .model import Edition
-from .rules import Relation, equations, single_row_equations
+from .rules import Equation, Relation, equations, single_row_equations
 from .tables import checked_cells, single_row_mode
 
-__all__ = ["clean", "evaluator", "source"]
+__all__ = ["clean", "evaluator", "sides", "sides_source", "source"]
 
 
 def _filename(edition: Edition, mode: str | None = None) -> str:
@@ -131,3 +132,60 @@ def clean(report: Any) -> bool:
     if fn is None:
         fn = _EVALUATORS[edition] = evaluator(Edition(edition))
     return bool(fn(report))
+
+
+# ----------------------------------------------------------------------------
+# The sides of every equation, for the reports that are not clean
+# ----------------------------------------------------------------------------
+
+
+def sides_source(eqs: tuple[Equation, ...], name: str = "sides") -> str:
+    """
+    The Python source of :func:`sides` for *eqs*: every cell read once, a blank as 0, then each side's sum.
+
+    The sums are added in the order of each side's cells, from 0, as
+    :func:`~govinfo_report._exact.total` adds them (so a Decimal keeps its exponent as it would there).
+    """
+    lines = [f"def {name}(v):", '    """[Σ left, Σ right] of each equation, in order (a blank counting as 0)."""']
+    var: dict[str, str] = {}
+    for eq in eqs:
+        for p in eq.cells:
+            if p not in var:
+                var[p] = name_ = f"c{len(var)}"
+                lines.append(f"    {name_} = v[{p!r}]")
+                lines.append(f"    {name_} = 0 if {name_} is None else {name_}")
+    lines.append("    return [")
+    for eq in eqs:
+        left = " + ".join(var[p] for p in eq.left)
+        right = " + ".join(var[p] for p in eq.right)
+        lines.append(f"        0 + {left}, 0 + {right},  # {eq.code} @ {eq.left[0]}")
+    lines.append("    ]")
+    return "\n".join(lines) + "\n"
+
+
+_SERIAL = itertools.count()
+_SIDES: dict[int, tuple[tuple[Equation, ...], Callable[[dict[str, Any]], list[Any]]]] = {}
+
+
+def sides(eqs: tuple[Equation, ...]) -> Callable[[dict[str, Any]], list[Any]]:
+    """
+    The compiled sides of *eqs*: ``sides(eqs)(values)`` is ``[Σ left, Σ right]`` of each equation, flattened.
+
+    *values* maps every cell path of *eqs* to its value (None for a blank).  One
+    function is generated per tuple of equations (those of
+    :func:`~govinfo_report.rules.report_equations` are made once per edition and
+    mode, so their functions are too); its source is in :mod:`linecache` under
+    ``<govinfo_report._evaluator sides N>``.
+    """
+    found = _SIDES.get(id(eqs))
+    if found is not None and found[0] is eqs:
+        return found[1]
+    text = sides_source(eqs)
+    filename = f"<govinfo_report._evaluator sides {next(_SERIAL)}>"
+    linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)
+    namespace: dict[str, Any] = {}
+    exec(compile(text, filename, "exec"), namespace)  # generated from the equations' paths only
+    fn: Callable[[dict[str, Any]], list[Any]] = namespace["sides"]
+    if len(_SIDES) < 64:  # the tuples of report_equations live for ever: remember theirs, not every user's
+        _SIDES[id(eqs)] = (eqs, fn)
+    return fn

@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import attrs
 from attrs import frozen
 
-from .._evaluator import clean
+from .._evaluator import clean, sides
 from .._exact import number, total
 from ..errors import OptionError
 from ..findings import CellRef, Finding
@@ -239,35 +238,81 @@ def _balance(relation: Relation, left: Sequence[Any], right: Sequence[Any]) -> t
 def _cell_order(edition: Edition) -> dict[str, int]:
     return {spec.path: i for i, spec in enumerate(layout(edition).cells)}
 
-@frozen
 class _Evaluated:
-    """One equation evaluated on the report."""
+    """One equation evaluated on the report (made for every equation of every report that is not clean)."""
 
-    eq: Equation
-    stated: Number
-    expected: Number
-    holds: bool
-    blanks: tuple[str, ...]
-    key: str = attrs.field(eq=False)
-    """The key of its finding: ``code@first stated path``."""
+    __slots__ = ("blanks", "eq", "expected", "holds", "key", "stated")
+
+    def __init__(
+        self, eq: Equation, stated: Number, expected: Number, holds: bool, blanks: tuple[str, ...], key: str
+    ) -> None:
+        self.eq = eq
+        self.stated = stated
+        self.expected = expected
+        self.holds = holds
+        self.blanks = blanks
+        self.key = key
+        """The key of its finding: ``code@first stated path``."""
+
+    def __repr__(self) -> str:
+        return f"_Evaluated({self.key}, stated={self.stated!r}, expected={self.expected!r}, holds={self.holds})"
+
+
+T = TypeVar("T")
+
+
+def _per_equations(
+    cache: dict[int, tuple[tuple[Equation, ...], T]],
+    eqs: tuple[Equation, ...],
+    build: Callable[[tuple[Equation, ...]], T],
+) -> T:
+    """
+    ``build(eqs)``, remembered in *cache* for the tuple *eqs* itself (by identity: hashing 40 equations costs more).
+
+    The tuples of :func:`~govinfo_report.rules.report_equations` are made once per
+    edition and mode, so what is built from them is too.  The cache holds the tuple,
+    so its id cannot be reused while it is there; it holds at most 64.
+    """
+    found = cache.get(id(eqs))
+    if found is not None and found[0] is eqs:
+        return found[1]
+    built = build(eqs)
+    if len(cache) < 64:
+        cache[id(eqs)] = (eqs, built)
+    return built
+
+
+_KEYS: dict[int, tuple[tuple[Equation, ...], tuple[str, ...]]] = {}
+
+
+def _keys(eqs: tuple[Equation, ...]) -> tuple[str, ...]:
+    """The finding key of each equation, ``code@first stated path``."""
+    return _per_equations(_KEYS, eqs, lambda eqs: tuple(f"{eq.code}@{eq.left[0]}" for eq in eqs))
 
 
 def _evaluate(ctx: _Context) -> list[_Evaluated]:
+    """
+    Every equation of *ctx* with its two sides, from one generated function (:func:`~govinfo_report._evaluator.sides`).
+
+    The sides are those of :func:`_balance`: each a sum from 0 in the order of its cells, a blank counting as 0.
+    """
     values = ctx.values
+    eqs = ctx.equations
+    sums = sides(eqs)(values)
+    blank = {p for p, x in values.items() if x is None}
     ignore = ctx.policy is BlankPolicy.IGNORE
+    unread = ctx.unread
     out = []
-    for eq in ctx.equations:
-        left = [values[p] for p in eq.left]
-        right = [values[p] for p in eq.right]
-        if None in left or None in right:
-            blanks = tuple(p for p in eq.cells if values[p] is None)
+    for i, (eq, key) in enumerate(zip(eqs, _keys(eqs), strict=True)):
+        blanks: tuple[str, ...] = ()
+        if blank and not blank.isdisjoint(eq.cells):
+            blanks = tuple(p for p in eq.cells if p in blank)
             if ignore:
                 continue
-            if ctx.unread and any(p in ctx.unread for p in blanks):
+            if unread and not unread.isdisjoint(blanks):
                 ctx._skipped += 1  # the importer could not read the table or row: not the report's fault
                 continue
-        else:  # the common case: every cell filled
-            blanks = ()
-        stated, expected, holds = _balance(eq.relation, left, right)
-        out.append(_Evaluated(eq, stated, expected, holds, blanks, f"{eq.code}@{eq.left[0]}"))
+        stated, expected = sums[2 * i], sums[2 * i + 1]
+        holds = stated == expected if eq.relation is Relation.EQ else stated >= expected
+        out.append(_Evaluated(eq, stated, expected, holds, blanks, key))
     return out
