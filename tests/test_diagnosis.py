@@ -13,13 +13,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import govinfo_report as gr
-from govinfo_report.findings import Fix
+from govinfo_report.checks._context import _cell_ref
+from govinfo_report.findings import CellRef, Fix
 from govinfo_report.rules import Relation, equations, report_equations, single_row_equations
-from govinfo_report.tables import replace_cell
+from govinfo_report.tables import layout, replace_cell
 
 from .strategies import broken_reports, single_row_reports, value_at
 
@@ -115,3 +117,16 @@ def test_fixes_that_break_a_relation_list_their_equals() -> None:
     assert fix is not None
     chosen = {(f.cell.path, f.value, f.breaks) for f in (fix, *fix.alternatives)}
     assert chosen == {("$.requests.received.natural_person", 5, 1), ("$.requests.carried_in.natural_person", 5, 1)}
+
+
+@given(st.sampled_from(list(gr.Edition)).flatmap(lambda e: st.sampled_from(layout(e).cells)), st.none() | st.integers())
+def test_the_checks_cell_refs_are_the_ones_cellref_makes(spec: Any, value: int | None) -> None:
+    """The checks make their CellRefs by setting the slots directly: equal, in every field, to CellRef(...)'s."""
+    for source in (None, "previous"):
+        made = _cell_ref(spec, value, source)
+        assert made == CellRef(
+            path=spec.path, table=spec.table, row=spec.row, column=spec.column, value=value, source=source
+        )
+        assert attrs.asdict(made) == attrs.asdict(
+            CellRef(path=spec.path, table=spec.table, row=spec.row, column=spec.column, value=value, source=source)
+        )

@@ -53,13 +53,16 @@ class _Term(NamedTuple):
 
 def _expr(terms: Sequence[_Term], lang: Lang, *, omit_zeros: bool = False) -> str:
     """``a 1 + b 空 − c 2``; with *omit_zeros*, 0 terms are summarised at the end."""
-    shown = [t for t in terms if not (omit_zeros and t.value == 0)]
+    shown = [t for t in terms if t.value != 0] if omit_zeros else terms
     if not shown:
         return "各项均为 0" if lang == "zh" else "all parts 0"
-    out = ""
-    for i, t in enumerate(shown):
-        op = ("+" if t.sign > 0 else "−") if i else ("" if t.sign > 0 else "−")
-        out += (f" {op} " if i else op) + f"{t.label} {_fmt(t.value, lang)}"
+    blank = "空" if lang == "zh" else "blank"
+    parts = []
+    for label, value, sign in shown:
+        text = blank if value is None else str(value) if value.__class__ is int else _fmt(value, lang)
+        parts.append(f"{'+' if sign > 0 else '−'} {label} {text}")
+    out = " ".join(parts)
+    out = out[2:] if shown[0].sign > 0 else "−" + out[2:]  # the first term has no operator, only its sign
     if len(shown) < len(terms):
         out += "，其余为 0" if lang == "zh" else "; the rest 0"
     return out
