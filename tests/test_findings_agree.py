@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import warnings
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -244,6 +245,16 @@ def test_aggregate_warns_about_members_with_errors() -> None:
 
     assert "乙局（T3-" in summary.overview.text
     assert summary.requests.results.total.total == 6
+
+
+def test_an_aggregation_warning_names_the_callers_line() -> None:
+    """The warning points at the line that called aggregate, not at the library (so a filter by module works)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        gr.aggregate([_member("甲局", 2), _faulty()], organ="某某市人民政府")
+    ours = [w for w in caught if issubclass(w.category, gr.AggregationWarning)]
+    assert ours
+    assert {w.filename for w in ours} == {__file__}
 
 
 def test_aggregate_can_refuse_members_with_errors() -> None:

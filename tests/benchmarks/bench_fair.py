@@ -119,16 +119,21 @@ For each edition an evaluator is generated once from the rules (`govinfo_report.
 equations the builders solve): straight-line code that reads every cell into a local, tests for blanks and
 evaluates every equation as one expression (`govinfo_report/_evaluator.py`; the generated source is
 registered with linecache, so a traceback shows its lines). When every cell is filled and every equation
-holds, the common case, `check` builds no arithmetic finding at all; otherwise it takes the ordinary path,
-which evaluates the equations one by one and builds findings and diagnoses. A property test
+holds, the common case, `check` builds no arithmetic finding at all; otherwise a second generated function
+gives the two sides of every equation at once (`_evaluator.sides`), and only the violated ones get findings
+and diagnoses. A property test
 (tests/test_evaluator.py) shows both paths give exactly the same findings on generated reports of both
 editions with blanks and random breakages.
 
 The prose checks read each section's text for claims (收到申请12件, 未发生行政复议, the year). Quick tests
 come first: a text, then a line, with no unit, no negation and no year cannot state a claim, so its
 sentences are not matched against the costly patterns; the cell values are read only when a claim is
-compared with the tables. When something fails, the diagnoses keep each equation's cells as sets, one
-`CellRef` per cell, and work out the effect of each set of changes once.
+compared with the tables. When something fails, the diagnoses work from each equation's gap (Σ stated −
+Σ expected) and each cell's weight in it (+1 stated, −1 computed), made once per edition: a change of a
+cell moves the gaps of its equations only, so a joint fix tries each further cell from the state after the
+others without evaluating anything again. The labels of a message are made once per equation, and one
+`CellRef` serves a cell in every finding. tests/test_diagnosis.py holds every fix against re-evaluating
+the report with the fix applied.
 
 `from_json` structures the tables with generated code: a row of counts reads each key once into a local,
 checks every value in one expression (a bool is not a count), sets the slots directly, and shares one

@@ -88,6 +88,7 @@ from .._crosswalk import (
     mapped_values,
     other_handling_row,
 )
+from .._deprecation import caller_stacklevel
 from .._exact import exact, total_or_blank, wan_yuan_to_yuan, yuan_to_wan_yuan
 from ..checks import BlankPolicy, blank_policy
 from ..errors import AggregationError, OptionError
@@ -621,7 +622,7 @@ def aggregate(
     if faulty:
         notes.append(_faulty_note(faulty))
     for note in notes:
-        warnings.warn(AggregationWarning(note), stacklevel=2)
+        warnings.warn(AggregationWarning(note), stacklevel=caller_stacklevel())
     meta = ReportMeta(
         organ=organ,
         year=members_year,
