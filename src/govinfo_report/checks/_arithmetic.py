@@ -7,6 +7,7 @@ Part of :mod:`govinfo_report.checks`, which is the public face of these modules.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import attrs
@@ -22,7 +23,7 @@ from ..tables import (
     CellSpec,
 )
 from ._context import _Context, _Evaluated, _keys, _per_equations
-from ._messages import Lang, Number, _compare, _Term
+from ._messages import Lang, Number, _compare
 
 if TYPE_CHECKING:
     pass
@@ -88,10 +89,10 @@ def _equation_messages(ctx: _Context, ev: _Evaluated) -> tuple[str, str]:
     zh, en = (
         _compare(
             w.where,
-            [_Term(label, value) for label, value in zip(w.labels[:n], values[:n], strict=True)],
+            list(zip(w.labels[:n], values[:n], repeat(1), strict=False)),  # (label, value, sign +1) of each cell
             ev.stated,
             ev.expected,
-            [_Term(label, value) for label, value in zip(w.labels[n:], values[n:], strict=True)],
+            list(zip(w.labels[n:], values[n:], repeat(1), strict=False)),
             lang,
             at_least=at_least,
             blanks=bool(ev.blanks),

@@ -51,9 +51,13 @@ class _Term(NamedTuple):
     sign: int = 1
 
 
-def _expr(terms: Sequence[_Term], lang: Lang, *, omit_zeros: bool = False) -> str:
+Terms = Sequence[tuple[str, object, int]]
+"""The terms of an expression: :class:`_Term`, or plain ``(label, value, sign)`` tuples (cheaper to make)."""
+
+
+def _expr(terms: Terms, lang: Lang, *, omit_zeros: bool = False) -> str:
     """``a 1 + b 空 − c 2``; with *omit_zeros*, 0 terms are summarised at the end."""
-    shown = [t for t in terms if t.value != 0] if omit_zeros else terms
+    shown = [t for t in terms if t[1] != 0] if omit_zeros else terms
     if not shown:
         return "各项均为 0" if lang == "zh" else "all parts 0"
     blank = "空" if lang == "zh" else "blank"
@@ -62,7 +66,7 @@ def _expr(terms: Sequence[_Term], lang: Lang, *, omit_zeros: bool = False) -> st
         text = blank if value is None else str(value) if value.__class__ is int else _fmt(value, lang)
         parts.append(f"{'+' if sign > 0 else '−'} {label} {text}")
     out = " ".join(parts)
-    out = out[2:] if shown[0].sign > 0 else "−" + out[2:]  # the first term has no operator, only its sign
+    out = out[2:] if shown[0][2] > 0 else "−" + out[2:]  # the first term has no operator, only its sign
     if len(shown) < len(terms):
         out += "，其余为 0" if lang == "zh" else "; the rest 0"
     return out
@@ -70,10 +74,10 @@ def _expr(terms: Sequence[_Term], lang: Lang, *, omit_zeros: bool = False) -> st
 
 def _compare(
     where: str,
-    stated_terms: Sequence[_Term],
+    stated_terms: Terms,
     stated: Number,
     expected: Number,
-    expected_terms: Sequence[_Term],
+    expected_terms: Terms,
     lang: Lang,
     *,
     at_least: bool = False,
@@ -88,7 +92,7 @@ def _compare(
         verb = "应不少于" if at_least else "应为"
         word = stated_word or "填报"
         if len(stated_terms) == 1 and not expression:
-            head = f"{where}：{word} {_fmt(stated_terms[0].value, 'zh')}"
+            head = f"{where}：{word} {_fmt(stated_terms[0][1], 'zh')}"
             return (
                 f"{head}，{verb} {expected}（{_expr(expected_terms, 'zh', omit_zeros=omit)}），"
                 f"{_gap(diff, 'zh')}{_blank_note(blanks, 'zh')}"
@@ -101,7 +105,7 @@ def _compare(
     word = stated_word or "stated"
     if len(stated_terms) == 1 and not expression:
         return (
-            f"{where}: {word} {_fmt(stated_terms[0].value, 'en')}, {verb} {expected} "
+            f"{where}: {word} {_fmt(stated_terms[0][1], 'en')}, {verb} {expected} "
             f"({_expr(expected_terms, 'en', omit_zeros=omit)}), {_gap(diff, 'en')}{_blank_note(blanks, 'en')}"
         )
     return (
