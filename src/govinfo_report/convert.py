@@ -45,17 +45,9 @@ import linecache
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from . import editions
 from ._fields import CELL_KINDS, MAX_COUNT, CellKind, Kind, cell_kind_of, field_info
@@ -89,6 +81,12 @@ from .model import (
     Unable,
     Withheld,
 )
+
+if TYPE_CHECKING:
+    import cattrs
+
+# cattrs is imported by the functions that need it (the detailed converter, its error messages), not
+# here: the generated code below reads every report this library writes without it.
 
 __all__ = ["FORMAT_VERSION", "MAX_COUNT", "MAX_DEPTH", "from_dict", "from_json", "make_converter", "to_dict", "to_json"]
 
@@ -225,6 +223,8 @@ def _optional(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
 
 
 def _tuple_of(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
     def hook(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
             raise JsonValueError(f"expected a list, got {short_repr(value)}")
@@ -280,6 +280,8 @@ def configure_converter(conv: cattrs.Converter) -> None:
 
     Scalar hooks are registered before the class hooks that use them.
     """
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
     conv.register_structure_hook(Decimal, _amount)
     conv.register_unstructure_hook(Decimal, str)
     conv.register_structure_hook(_dt.date, _date)
@@ -340,6 +342,8 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
 
     .. versionadded:: 0.1.0
     """
+    import cattrs
+
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed_validation)
     configure_converter(conv)
     return conv
@@ -370,6 +374,8 @@ def _messages(exc: BaseException, path: str) -> list[str]:
     format's contract, which transform_error cannot give: one line per unknown key, and the
     attribute a model validator refused named in the path (its formatter gets no path).
     """
+    from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         out: list[str] = []
         pairs = exc.group_exceptions()
