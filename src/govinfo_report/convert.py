@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import editions
-from ._fields import CELL_KINDS, MAX_COUNT, CellKind, Kind, cell_kind_of, field_info
+from ._fields import CELL_KINDS, MAX_COUNT, CellKind, Kind, cell_kind_of, field_info, field_type
 from .errors import CellValueError, JsonValueError, StructureError, short_repr
 from .model import (
     AmountUnit,
@@ -544,8 +544,7 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
                 ]
                 u_items.append(f"{n!r}: U[o.{n}.__class__](o.{n})")
             else:
-                attrs.resolve_types(cls)
-                child = getattr(attrs.fields(cls), n).type
+                child = field_type(cls, a)
                 ns[f"C_{name}_{n}"] = child
                 s_lines.append(f"    {setter(n)}(o, S[C_{name}_{n}](d[{n!r}]))")
                 u_items.append(f"{n!r}: U[C_{name}_{n}](o.{n})")
