@@ -66,3 +66,34 @@ def test_the_fast_writer_writes_what_the_cattrs_converter_writes(report: gr.Annu
     assert written == expected
     assert list(written["meta"]) == list(expected["meta"])  # the key order too (it is the JSON's)
     assert list(written["other_matters"]) == list(expected["other_matters"])
+
+
+def test_the_fast_path_needs_no_cattrs_and_compiles_table_two_of_the_edition_read() -> None:
+    """
+    Reading and writing JSON this library wrote imports no cattrs; a bad document then does, for its messages.
+
+    Table 二 of an edition is compiled when a report of that edition is first read or written.
+    """
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import govinfo_report as gr\n"
+        "from govinfo_report import convert\n"
+        "r = gr.AnnualReport.blank('2021', organ='某某局', year=2022, fill=0)\n"
+        "assert gr.from_json(gr.to_json(r)) == r\n"
+        "assert 'cattrs' not in sys.modules\n"
+        "assert gr.Proactive2021 in convert._S_TABLE and gr.Proactive2019 not in convert._S_TABLE\n"
+        "old = gr.AnnualReport.blank('2019', organ='某某局', year=2020, fill=0)\n"
+        "assert gr.from_json(gr.to_json(old)) == old and 'cattrs' not in sys.modules\n"
+        "assert gr.Proactive2019 in convert._S_TABLE\n"
+        "try:\n"
+        "    gr.from_json('{\"format_version\": 1}')\n"
+        "except gr.StructureError as exc:\n"
+        "    assert 'required field missing @ $.meta' in exc.errors, exc.errors\n"
+        "else:\n"
+        "    raise AssertionError('read')\n"
+        "assert 'cattrs' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

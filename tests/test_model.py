@@ -299,3 +299,24 @@ def test_edition_given_as_its_value() -> None:
     assert not type(info.value).__name__.startswith("_")
     assert isinstance(info.value, gr.CellValueError)
     assert isinstance(info.value, TypeError)
+
+
+def test_field_type_finds_what_resolve_types_finds() -> None:
+    """_fields.field_type of every field of every model class is the type attrs.resolve_types gives it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import attrs\n"
+        "from govinfo_report import model\n"
+        "from govinfo_report._fields import field_type\n"
+        "classes = [c for c in vars(model).values() if isinstance(c, type) and attrs.has(c)]\n"
+        "strings = sum(isinstance(a.type, str) for c in classes for a in attrs.fields(c))\n"
+        "assert strings > 50, strings  # the annotations are still strings: field_type resolves them\n"
+        "found = {(c, a.name): field_type(c, a) for c in classes for a in attrs.fields(c)}\n"
+        "for c in classes:\n"
+        "    attrs.resolve_types(c)\n"
+        "resolved = {(c, a.name): a.type for c in classes for a in attrs.fields(c)}\n"
+        "assert found == resolved, [k for k in found if found[k] != resolved[k]]\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -25,7 +25,6 @@ import decimal
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from fractions import Fraction
 from typing import ParamSpec, TypeVar, Union
 
 from .errors import InputLimitError
@@ -131,6 +130,8 @@ def exact(source: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
 
 def percent(change: int | Decimal, old: int | Decimal) -> Decimal:
     """``change / old × 100`` rounded half-up (away from zero) to two places, from exact fractions."""
+    from fractions import Fraction  # here, not at import: only the comparisons of reports compute a percentage
+
     scaled = Fraction(change) * 10_000 / Fraction(old)
     magnitude = abs(scaled)
     q = int(magnitude + Fraction(1, 2))  # half-up on the magnitude: half away from zero

@@ -13,6 +13,7 @@ between cells is never checked at construction (see :mod:`govinfo_report.rules`)
 from __future__ import annotations
 
 import enum
+import sys
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -280,6 +281,24 @@ def field_info(attribute: attrs.Attribute[Any]) -> FieldInfo | None:
     """The :class:`FieldInfo` of a model attribute, or None for a plain attribute."""
     info = attribute.metadata.get(METADATA_KEY)
     return info if isinstance(info, FieldInfo) else None
+
+
+def field_type(cls: type, attribute: attrs.Attribute[Any]) -> Any:
+    """
+    The type of *attribute* of the attrs class *cls*, with a string annotation resolved.
+
+    The model writes its annotations as strings (``from __future__ import annotations``).  One
+    that names a class of the module is looked up there, which is what :func:`attrs.resolve_types`
+    would find, without evaluating every annotation of the class; any other is left to it.
+    """
+    t = attribute.type
+    if isinstance(t, str):
+        found = vars(sys.modules[cls.__module__]).get(t)
+        if isinstance(found, type):
+            return found
+        attrs.resolve_types(cls)
+        t = getattr(attrs.fields(cls), attribute.name).type
+    return t
 
 
 def text_validator(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -45,20 +45,12 @@ import linecache
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from . import editions
-from ._fields import CELL_KINDS, MAX_COUNT, CellKind, Kind, cell_kind_of, field_info
+from ._fields import CELL_KINDS, MAX_COUNT, CellKind, Kind, cell_kind_of, field_info, field_type
 from .errors import CellValueError, JsonValueError, StructureError, short_repr
 from .model import (
     AmountUnit,
@@ -89,6 +81,12 @@ from .model import (
     Unable,
     Withheld,
 )
+
+if TYPE_CHECKING:
+    import cattrs
+
+# cattrs is imported by the functions that need it (the detailed converter, its error messages), not
+# here: the generated code below reads every report this library writes without it.
 
 __all__ = ["FORMAT_VERSION", "MAX_COUNT", "MAX_DEPTH", "from_dict", "from_json", "make_converter", "to_dict", "to_json"]
 
@@ -225,6 +223,8 @@ def _optional(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
 
 
 def _tuple_of(cls: type, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
     def hook(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
             raise JsonValueError(f"expected a list, got {short_repr(value)}")
@@ -280,6 +280,8 @@ def configure_converter(conv: cattrs.Converter) -> None:
 
     Scalar hooks are registered before the class hooks that use them.
     """
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
     conv.register_structure_hook(Decimal, _amount)
     conv.register_unstructure_hook(Decimal, str)
     conv.register_structure_hook(_dt.date, _date)
@@ -340,6 +342,8 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
 
     .. versionadded:: 0.1.0
     """
+    import cattrs
+
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed_validation)
     configure_converter(conv)
     return conv
@@ -370,6 +374,8 @@ def _messages(exc: BaseException, path: str) -> list[str]:
     format's contract, which transform_error cannot give: one line per unknown key, and the
     attribute a model validator refused named in the path (its formatter gets no path).
     """
+    from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         out: list[str] = []
         pairs = exc.group_exceptions()
@@ -438,9 +444,28 @@ def _int_test(v: str, spec: CellKind) -> str:
     return f"{v}.__class__ is int and {spec.minimum} <= {v} <= {spec.maximum}"
 
 
-def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type, Callable[[Any], Any]]]:
-    structure: dict[type, Callable[[Any], Any]] = {}
-    unstructure: dict[type, Callable[[Any], Any]] = {}
+_S_TABLE: dict[type, Callable[[Any], Any]] = {}
+"""The generated structuring function of each table class compiled so far (:func:`_compile_table_hooks`)."""
+_U_TABLE: dict[type, Callable[[Any], Any]] = {}
+"""The generated unstructuring function of each table class compiled so far."""
+
+
+def _tables_under(cls: type) -> list[type]:
+    """*cls* and every table class below it: the classes of its rows and groups (both editions' variants)."""
+    out = [cls]
+    for a in attrs.fields(cls):
+        info = field_info(a)
+        if info is None or info.kind in CELL_KINDS:
+            continue
+        children = [c for _, c in info.variants] if info.variants else [field_type(cls, a)]
+        for child in children:
+            out += [c for c in _tables_under(child) if c not in out]
+    return out
+
+
+def _compile_table_hooks(classes: list[type], filename: str) -> None:
+    """Generate, compile and register (in ``_S_TABLE`` and ``_U_TABLE``) the functions of *classes*."""
+    structure, unstructure = _S_TABLE, _U_TABLE
     ns: dict[str, Any] = {
         "_Slow": _Slow,
         "_new": object.__new__,
@@ -453,7 +478,7 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
         "OH": OtherHandling,
     }
     sources: list[str] = []
-    for cls in _TABLE_CLASSES:
+    for cls in classes:
         name = cls.__name__
         ns[name] = cls
         fields = list(attrs.fields(cls))
@@ -538,8 +563,7 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
                 ]
                 u_items.append(f"{n!r}: U[o.{n}.__class__](o.{n})")
             else:
-                attrs.resolve_types(cls)
-                child = getattr(attrs.fields(cls), n).type
+                child = field_type(cls, a)
                 ns[f"C_{name}_{n}"] = child
                 s_lines.append(f"    {setter(n)}(o, S[C_{name}_{n}](d[{n!r}]))")
                 u_items.append(f"{n!r}: U[C_{name}_{n}](o.{n})")
@@ -549,16 +573,48 @@ def _compile_table_hooks() -> tuple[dict[type, Callable[[Any], Any]], dict[type,
             u_src = "\n".join([f"def u_{name}(o):", f"    d = {{{', '.join(u_items)}}}", *u_optional, "    return d"])
         sources += ["\n".join(s_lines), u_src]
     # one module for all: compiling once is much cheaper than once per function
-    _exec_registered("\n\n\n".join(sources), "<govinfo_report.convert tables>", ns)
-    for cls in _TABLE_CLASSES:
+    _exec_registered("\n\n\n".join(sources), filename, ns)
+    for cls in classes:
         structure[cls] = ns[f"s_{cls.__name__}"]
         unstructure[cls] = ns[f"u_{cls.__name__}"]
-    return structure, unstructure
 
 
-_S_TABLE, _U_TABLE = _compile_table_hooks()
-_REPORT_KEYS = frozenset(a.name for a in attrs.fields(AnnualReport)) | {"format_version"}
+# Table 三 and 四 are the same in both editions: compiled at import.  Table 二 of an edition is compiled
+# when the first report of that edition is read or written (most programs read one edition only).
+_COMMON_TABLES = [*_tables_under(Requests), *_tables_under(Disputes)]
+_compile_table_hooks(_COMMON_TABLES, "<govinfo_report.convert tables>")
 _PROACTIVE_CLASS = {e.edition: e.proactive_class for e in editions.all()}
+_PROACTIVE_TABLES = {
+    cls: (f"<govinfo_report.convert tables {e.value}>", [c for c in _tables_under(cls) if c not in _COMMON_TABLES])
+    for e, cls in _PROACTIVE_CLASS.items()
+}
+assert {*_COMMON_TABLES, *(c for _, group in _PROACTIVE_TABLES.values() for c in group)} == set(_TABLE_CLASSES)
+
+
+def _proactive_hooks(cls: type) -> None:
+    """Compile the functions of the proactive class *cls* (table 二 of one edition) and of its rows."""
+    filename, classes = _PROACTIVE_TABLES[cls]
+    _compile_table_hooks(classes, filename)
+
+
+def _structure_proactive(cls: type, d: Any) -> Any:
+    hook = _S_TABLE.get(cls)
+    if hook is None:
+        _proactive_hooks(cls)
+        hook = _S_TABLE[cls]
+    return hook(d)
+
+
+def _unstructure_proactive(o: Any) -> dict[str, Any]:
+    hook = _U_TABLE.get(o.__class__)
+    if hook is None:
+        _proactive_hooks(o.__class__)
+        hook = _U_TABLE[o.__class__]
+    out: dict[str, Any] = hook(o)
+    return out
+
+
+_REPORT_KEYS = frozenset(a.name for a in attrs.fields(AnnualReport)) | {"format_version"}
 
 
 def _structure_report_fast(d: Any) -> AnnualReport:
@@ -577,7 +633,7 @@ def _structure_report_fast(d: Any) -> AnnualReport:
     set_meta, set_overview, set_proactive, set_requests, set_disputes, set_problems, set_other = _REPORT_SLOTS
     set_meta(report, meta)
     set_overview(report, _narrative_fast(d["overview"], Narrative, _NARRATIVE_KEYS))
-    set_proactive(report, _S_TABLE[_PROACTIVE_CLASS[edition]](d["proactive"]))
+    set_proactive(report, _structure_proactive(_PROACTIVE_CLASS[edition], d["proactive"]))
     set_requests(report, requests)
     set_disputes(report, _S_TABLE[Disputes](d["disputes"]))
     set_problems(report, _narrative_fast(d["problems"], Narrative, _NARRATIVE_KEYS))
@@ -716,7 +772,7 @@ def _unstructure_report_fast(r: AnnualReport) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "meta": _unstructure_meta(r.meta),
         "overview": _unstructure_section(r.overview),
-        "proactive": _U_TABLE[r.proactive.__class__](r.proactive),
+        "proactive": _unstructure_proactive(r.proactive),
         "requests": _U_TABLE[Requests](r.requests),
         "disputes": _U_TABLE[Disputes](r.disputes),
         "problems": _unstructure_section(r.problems),

@@ -271,7 +271,14 @@ def _direction(inst: Finding) -> str | None:
     return "多" if d > 0 else "少"
 
 
+# The converters of the tuple fields.  The builtin ``tuple`` would do, but attrs reads a converter's
+# signature, and a builtin's is parsed from its text with the tokenizer, whose patterns are then
+# compiled: a few milliseconds of the first import.
 def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _cell_refs(items: Iterable[CellRef]) -> tuple[CellRef, ...]:
     return tuple(items)
 
 
@@ -321,10 +328,10 @@ class Finding:
     expected: FindingValue = None
     message: str
     message_en: str = ""
-    cells: tuple[CellRef, ...] = attrs.field(default=(), converter=tuple)
-    blank_cells: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    cells: tuple[CellRef, ...] = attrs.field(default=(), converter=_cell_refs)
+    blank_cells: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     diagnosis: Fix | None = None
-    details: tuple[CellRef, ...] = attrs.field(default=(), converter=tuple)
+    details: tuple[CellRef, ...] = attrs.field(default=(), converter=_cell_refs)
     quote: Quote | None = None
     follow_on: int = 0
     difference: int | Decimal | None = attrs.field(default=attrs.Factory(_difference, takes_self=True))

@@ -31,7 +31,7 @@ import attrs
 from attrs import frozen
 
 from . import vocab as v
-from ._fields import CELL_KINDS, FieldInfo, Kind, field_info
+from ._fields import CELL_KINDS, FieldInfo, Kind, field_info, field_type
 from .errors import LayoutError
 from .model import AnnualReport, Edition
 from .vocab import Term
@@ -225,8 +225,7 @@ def is_row_class(cls: type) -> bool:
 def _field_class(cls: type, a: attrs.Attribute[Any], info: FieldInfo, edition: Edition) -> type:
     if info.variants:
         return dict(info.variants)[edition.value]
-    attrs.resolve_types(cls)  # the model uses string annotations; resolve them once
-    t = getattr(attrs.fields(cls), a.name).type
+    t = field_type(cls, a)
     assert isinstance(t, type), (cls, a.name, t)
     return t
 

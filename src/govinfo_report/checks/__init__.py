@@ -59,20 +59,8 @@ from ..errors import InconsistentReportError, OptionError
 from ..findings import Finding, FindingList
 from ..model import AnnualReport
 from ..rules import CATALOGUE, Across, Equation, Relation, Severity, Source
-from ._across import (
-    _across_findings,
-    _continuity,
-    _evaluate_across,
-    _member_sides,
-    _previous_mismatch,
-    _previous_side,
-    _Side,
-    _this_held,
-    _this_side,
-)
 from ._arithmetic import _arithmetic
 from ._context import BlankPolicy, CheckContext, _Context, _options
-from ._members import _member_problems, _summary
 from ._report import (
     _blank_cells,
     _edition_year,
@@ -87,6 +75,7 @@ from .catalogue import main as main  # python -m govinfo_report.checks (0.1.0's 
 
 if TYPE_CHECKING:
     from ..importers._result import ParseResult
+    from ._across import _Side
 
 __all__ = [
     "ADVISORY",
@@ -164,6 +153,20 @@ REQUIRED: tuple[Check, ...] = (
 )
 """The checks of every report: metadata, the arithmetic of the tables, the report-level rules."""
 
+def _continuity(report: AnnualReport, ctx: _Context) -> list[Finding]:
+    """The rules against the previous report (``checks._across``, imported when a previous report is given)."""
+    from ._across import _continuity as continuity
+
+    return continuity(report, ctx)
+
+
+def _summary(report: AnnualReport, ctx: _Context) -> list[Finding]:
+    """The rules of a summary against its members (``checks._members``, imported when members are given)."""
+    from ._members import _summary as summary
+
+    return summary(report, ctx)
+
+
 CONTINUITY: tuple[Check, ...] = (_continuity,)
 """The checks against last year's report (``check(report, previous=...)``)."""
 
@@ -232,6 +235,17 @@ def _user_function(fn: Check, i: int, report: AnnualReport, ctx: _Context) -> li
 
 def _user_equations(eqs: tuple[Across, ...], report: AnnualReport, ctx: _Context) -> list[Finding]:
     """The user's equations, on the reports given: one that reads a report not given is not evaluated."""
+    from ._across import (
+        _across_findings,
+        _evaluate_across,
+        _member_sides,
+        _previous_mismatch,
+        _previous_side,
+        _this_held,
+        _this_side,
+    )
+    from ._members import _member_problems
+
     this = _this_side(ctx)
     sides: dict[Source, list[_Side]] = {Source.THIS: [this]}
     if ctx.previous is not None and not _previous_mismatch(ctx, ctx.previous):
