@@ -38,7 +38,6 @@ import enum
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import Any, cast
 
 from attrs import frozen
 
@@ -310,69 +309,36 @@ _OUTCOME_WORDS = (
     ("正在审理", "pending"),
 )
 
-
-class _Lazy:
-    """
-    A regular expression compiled on first use: most texts never reach most of the patterns below.
-
-    On first use the compiled pattern replaces this stand-in as the module's global *name*, so every
-    later use is the compiled pattern itself.  The quick tests (``_UNIT_QUICK``, ``_NEG_QUICK``,
-    ``_YEAR_QUICK``) and the sentence splitters are compiled at import.
-    """
-
-    def __init__(self, name: str, pattern: str) -> None:
-        self.name = name
-        self.pattern = pattern
-
-    def __getattr__(self, attr: str) -> Any:
-        if attr.startswith("__"):  # copy, pickle and the like ask for these: not a use
-            raise AttributeError(attr)
-        compiled = globals()[self.name] = re.compile(self.pattern)
-        return getattr(compiled, attr)
-
-
-def _lazy(name: str, pattern: str) -> re.Pattern[str]:
-    """The pattern the global *name* holds, compiled on first use (see :class:`_Lazy`)."""
-    return cast("re.Pattern[str]", _Lazy(name, pattern))
-
-
 # Clauses that do not state this report's own figure.
-_COMPARISON = _lazy(
-    "_COMPARISON",
-    r"较|比|同比|环比|增加|减少|增长|下降|上升|去年|上年|前年|累计|历年|以来|平均|月均|日均|每月|每年|超过|以上|不足|不到|占|约|近|逾",
+_COMPARISON = re.compile(
+    r"较|比|同比|环比|增加|减少|增长|下降|上升|去年|上年|前年|累计|历年|以来|平均|月均|日均|每月|每年|超过|以上|不足|不到|占|约|近|逾"
 )
-_CARRY_IN_WORDS = _lazy("_CARRY_IN_WORDS", r"上一?年度?结转|上年转入|结转上年")
-_CHANNEL = _lazy(
-    "_CHANNEL", r"网上|网络|在线|线上|线下|信函|邮寄|当面|现场|传真|邮件|电话|窗口|来信|来访|网站|平台|APP|app|微信"
+_CARRY_IN_WORDS = re.compile(r"上一?年度?结转|上年转入|结转上年")
+_CHANNEL = re.compile(
+    r"网上|网络|在线|线上|线下|信函|邮寄|当面|现场|传真|邮件|电话|窗口|来信|来访|网站|平台|APP|app|微信"
 )
-_OTHER_SUBJECT = _lazy(
-    "_OTHER_SUBJECT",
+_OTHER_SUBJECT = re.compile(
     r"建议|提案|热线|留言|咨询|信访|来电|诉求|12345|政务服务|审批|许可|处罚|涉及|关于|有关|类申请|方面|乡镇|街道|部门|单位|本级|各"
-    r"|延期|延长|超期|逾期|撤回|补正|纠错|败诉|投诉|举报",  # a subset: 延期答复3件, 超期1件
+    r"|延期|延长|超期|逾期|撤回|补正|纠错|败诉|投诉|举报"  # a subset: 延期答复3件, 超期1件
 )
-_REVIEW_BODY = _lazy("_REVIEW_BODY", r"办理|审理|受理|承办|代理|复议机关|收到|接到|接收")
-_SUB_ORGAN = _lazy("_SUB_ORGAN", r"(?<![我本该])(?:局|委员会|委|办公室|政府|中心|院)")
-_YEAR = _lazy("_YEAR", r"(?<![0-9])(20[0-9]{2}|二[〇零][一二三四五六七八九〇零]{2})年")
-_NUMBER = _lazy(
-    "_NUMBER",
+_REVIEW_BODY = re.compile(r"办理|审理|受理|承办|代理|复议机关|收到|接到|接收")
+_SUB_ORGAN = re.compile(r"(?<![我本该])(?:局|委员会|委|办公室|政府|中心|院)")
+_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2}|二[〇零][一二三四五六七八九〇零]{2})年")
+_NUMBER = re.compile(
     r"(?<![0-9.,第数几])(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|[〇零一二两三四五六七八九十百千万]+)"
-    r"\s*(?P<approx>余|多)?\s*(?P<unit>万元|元|件|条|起|宗|个|份|次|例|笔|项)(?!事|工作日|月|以上|以下|多|余)",
+    r"\s*(?P<approx>余|多)?\s*(?P<unit>万元|元|件|条|起|宗|个|份|次|例|笔|项)(?!事|工作日|月|以上|以下|多|余)"
 )
 _CN_UNITS_OK = frozenset("件起宗例元次") | {"万元"}
 _UNIT_QUICK = re.compile(r"[万元件条起宗个份次例笔项]")  # a character of every unit _NUMBER reads
 _YEAR_QUICK = re.compile(r"20|二[〇零]")  # how every year the year claims read begins
 _HEADING = re.compile(r"[^。！？!?；;，,0-9]{2,30}")  # a short line without a sentence or a number
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
-_CLAUSE_BREAK = _lazy("_CLAUSE_BREAK", r"[，：:；;（）()“”\"]|,(?![0-9]{3}(?![0-9]))|(?<![0-9]),")
-_NEGATION = _lazy(
-    "_NEGATION", r"(未发生|未出现|未有|没有发生|没有|未被|未收到|未接到|未产生|未|无)(?!论|法|需|须|偿|关|误|一)"
-)
+_CLAUSE_BREAK = re.compile(r"[，：:；;（）()“”\"]|,(?![0-9]{3}(?![0-9]))|(?<![0-9]),")
+_NEGATION = re.compile(r"(未发生|未出现|未有|没有发生|没有|未被|未收到|未接到|未产生|未|无)(?!论|法|需|须|偿|关|误|一)")
 _NEG_QUICK = re.compile(r"未|没有|无|不收取")
 _NEG_SUFFIX = r"(?:案件|案|事项|的情况|情况|的情形|情形|现象)?"
-_EXCEPT = _lazy("_EXCEPT", r"除|以外|之外|外")
-_FEE_NEGATION = _lazy(
-    "_FEE_NEGATION", r"(未|没有|不|无)(收取|产生|发生)?(任何)?(" + re.escape(v.PROCESSING_FEE.zh) + r")"
-)
+_EXCEPT = re.compile(r"除|以外|之外|外")
+_FEE_NEGATION = re.compile(r"(未|没有|不|无)(收取|产生|发生)?(任何)?(" + re.escape(v.PROCESSING_FEE.zh) + r")")
 
 
 _NORMALISE: dict[int, str] = {**_T2S, **{k: chr(x) if isinstance(x, int) else str(x) for k, x in _FULL_WIDTH.items()}}
@@ -628,8 +594,8 @@ _PROACTIVE_ROWS = (
     (v.PENALTIES.zh, "penalties", "decisions"),
     (v.ENFORCEMENT.zh, "enforcement", "decisions"),
 )
-_ISSUE_VERBS = _lazy("_ISSUE_VERBS", r"制发|印发|出台|制定|新制作|制作")  # not 发布/公开: publishing is not issuing
-_DECISION_VERBS = _lazy("_DECISION_VERBS", r"作出|办理|实施|办结|决定")
+_ISSUE_VERBS = re.compile(r"制发|印发|出台|制定|新制作|制作")  # not 发布/公开: publishing is not issuing
+_DECISION_VERBS = re.compile(r"作出|办理|实施|办结|决定")
 
 
 def _proactive(lead: str, unit: str) -> tuple[ClaimKind, str | None, str, tuple[ClaimKind, ...]] | None:
@@ -709,16 +675,14 @@ def _negated_claims(s: _Sentence) -> Iterator[Claim]:
             yield s.claim(_K.FEE_AMOUNT, None, at, Decimal(0), "元", v.PROCESSING_FEE.zh, negated=True)
 
 
-_YEAR_START = _lazy(
-    "_YEAR_START", r"^\s*(?:在)?(?P<y>20[0-9]{2}|二[〇零][一二三四五六七八九〇零]{2})(?P<u>年度?)(?=[，,]|全年|内|度内)"
+_YEAR_START = re.compile(
+    r"^\s*(?:在)?(?P<y>20[0-9]{2}|二[〇零][一二三四五六七八九〇零]{2})(?P<u>年度?)(?=[，,]|全年|内|度内)"
 )
-_HISTORY = _lazy("_HISTORY", r"被(?:确定|评|列|授予|命名)|荣获|获评|获得|成立|设立|挂牌|启动|修订|颁布|以来")
-_PLANS = _lazy("_PLANS", r"将|计划|拟|力争|下一步|下一年|明年")
-_PUBLISH = _lazy("_PUBLISH", r"公布|发布|编制|现将|特此|形成")
-_REPORT_YEAR = _lazy(
-    "_REPORT_YEAR", r"(?<![0-9])(?P<y>20[0-9]{2})年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)"
-)
-_PERIOD = _lazy("_PERIOD", r"(?P<y1>20[0-9]{2})年0?1月0?1日起?\s*(?:至|到|—|－|-|～|~)\s*(?P<y2>20[0-9]{2})年12月31日")
+_HISTORY = re.compile(r"被(?:确定|评|列|授予|命名)|荣获|获评|获得|成立|设立|挂牌|启动|修订|颁布|以来")
+_PLANS = re.compile(r"将|计划|拟|力争|下一步|下一年|明年")
+_PUBLISH = re.compile(r"公布|发布|编制|现将|特此|形成")
+_REPORT_YEAR = re.compile(r"(?<![0-9])(?P<y>20[0-9]{2})年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
+_PERIOD = re.compile(r"(?P<y1>20[0-9]{2})年0?1月0?1日起?\s*(?:至|到|—|－|-|～|~)\s*(?P<y2>20[0-9]{2})年12月31日")
 
 
 def _year_claims(s: _Sentence) -> Iterator[Claim]:
