@@ -136,7 +136,7 @@ class _System:
     re-evaluating the changed equation would give.
 
     It relies on what :func:`~govinfo_report.rules.report_equations` guarantees
-    (tests/test_rules.py checks it): no two equations have the same key, and no
+    (tests/test_diagnosis.py checks it): no two equations have the same key, and no
     equation names a cell twice.
     """
 
