@@ -223,8 +223,11 @@ def test_a_failed_write_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Monke
     target = tmp_path / "report.xlsx"
     target.write_bytes(b"old")
 
-    def fail(self: Any, filename: Any) -> None:
-        Path(filename).write_bytes(b"half")
+    def fail(self: Any, file: Any) -> None:  # half a workbook written, then the disk is full
+        if isinstance(file, (str, os.PathLike)):
+            Path(file).write_bytes(b"half")
+        else:
+            file.write(b"half")
         raise OSError("disk full")
 
     monkeypatch.setattr(openpyxl.Workbook, "save", fail)

@@ -314,12 +314,8 @@ def write_docx(report: AnnualReport, path: DocxTarget, *, limits: Limits | None 
             _add_table(document, table_grid(report, body))
         else:
             _add_narrative(document, body, f"AnnualReport.{fields[heading]}")
-    if isinstance(path, (str, os.PathLike)):
-        from .._atomic import replacing
+    from ._package import save_package
 
-        with replacing(path) as f:  # a failure leaves an existing file as it was
-            document.save(f)
-    else:
-        document.save(path)
+    save_package(document.save, path)  # a path atomically: a failure leaves an existing file as it was
 
 

@@ -54,10 +54,8 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, ClassVar, Union
 
 from .. import vocab as v
@@ -334,30 +332,10 @@ def _rules_sheet(wb: Any, edition: Edition, styles: _Styles) -> None:
 
 
 def _save(wb: Any, path: XlsxTarget) -> None:
-    """Save *wb*; to a file name through a temporary file beside it, so a failed write leaves no half file."""
-    if not isinstance(path, (str, os.PathLike)):
-        wb.save(path)
-        return
-    target = Path(path)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        wb.save(temp)
-        os.chmod(temp, _file_mode(target))  # mkstemp makes the file private; the workbook is not
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Save *wb*; to a file name atomically, so a failed write leaves the file that was there."""
+    from ._package import save_package
 
-
-def _file_mode(target: Path) -> int:
-    """The permissions *target* has, or those a new file gets (0o666 less the umask)."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    save_package(wb.save, path)
 
 
 def _workbook(report: AnnualReport | None, edition: Edition, *, rules: bool) -> Any:
