@@ -183,6 +183,9 @@ def _chinese(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+_DIGITS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+
+
 def parse_number(text: str) -> int | Decimal | None:
     """
     The value of a number as prose writes it; None when it is not one.
@@ -198,7 +201,7 @@ def parse_number(text: str) -> int | Decimal | None:
     if not s:
         return None
     if s[0].isdigit():
-        if not re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?", s):
+        if not _DIGITS.fullmatch(s):
             return None
         s = s.replace(",", "")
         if "." in s:
@@ -215,9 +218,12 @@ def parse_number(text: str) -> int | Decimal | None:
 # ----------------------------------------------------------------------------
 
 
+_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|\d+[.．、])")
+
+
 def _label(term: v.Term) -> str:
     """A row label without its numbering: 1.属于国家秘密 → 属于国家秘密, （一）予以公开 → 予以公开."""
-    return re.sub(r"^(?:[（(][一二三四五六七八九十]+[）)]|\d+[.．、])", "", term.zh)
+    return _NUMBERING.sub("", term.zh, count=1)
 
 
 _K = ClaimKind
@@ -486,6 +492,13 @@ def _number_claims(s: _Sentence) -> Iterator[Claim]:
                 yield s.claim(kind, subject, at, value, unit, keyword, candidates=others)
 
 
+# The patterns of the functions below, compiled once (a pattern given as a string is looked up in re's cache
+# at every call).
+_APPLICATION_END = re.compile(r"申请(?:事项)?[共计总为]{0,2}$")
+_LEAD_APPLICATION = re.compile(r"^(申请)?")
+_LEAD_APPLICATION_WORDS = re.compile(r"^(申请)?[的已均为被在正仍尚]{0,2}")
+
+
 def _classify(
     lead: str, tail: str, before: str, unit: str, about_requests: bool, about_disclosure: bool, fees: bool
 ) -> tuple[ClaimKind, str | None, str, tuple[ClaimKind, ...]] | None:
@@ -502,7 +515,7 @@ def _classify(
         return proactive
     for end, word, kind, subject in _keywords_before(lead):
         gap = lead[end:]
-        if len(gap) > 10 and not (len(gap) <= 30 and re.search(r"申请(?:事项)?[共计总为]{0,2}$", gap)):
+        if len(gap) > 10 and not (len(gap) <= 30 and _APPLICATION_END.search(gap)):
             break  # too far from the number to be its subject
         if kind is _K.APPLICANT:
             # only as a part of the applications received, named earlier in the sentence
@@ -527,7 +540,7 @@ def _classify(
             return None
         return kind, subject, word, others
     # a keyword right after the number: 2件顺延至下年度办理, 20件予以公开
-    rests = (re.sub(r"^(申请)?", "", tail), re.sub(r"^(申请)?[的已均为被在正仍尚]{0,2}", "", tail))
+    rests = (_LEAD_APPLICATION.sub("", tail, count=1), _LEAD_APPLICATION_WORDS.sub("", tail, count=1))
     for word, kind, subject in _KEYWORDS:
         if kind in (_K.CARRIED_FORWARD, _K.RESULT) and any(r.startswith(word) for r in rests):
             if kind is _K.CARRIED_FORWARD and not about_requests:
@@ -596,6 +609,12 @@ _PROACTIVE_ROWS = (
 )
 _ISSUE_VERBS = re.compile(r"制发|印发|出台|制定|新制作|制作")  # not 发布/公开: publishing is not issuing
 _DECISION_VERBS = re.compile(r"作出|办理|实施|办结|决定")
+_DOCUMENT_GAP = re.compile(r"[共计总为达了有]{0,3}")
+_DECISION_GAP = re.compile(r"(决定|案件|决定书)?[共计总为达了有]{0,3}")
+_REPEALED_END = re.compile(r"废止(?:了)?(?:行政)?$")
+_IN_FORCE_END = re.compile(r"现行有效(?:的)?(?:行政)?$")
+_ISSUED_END = re.compile(f"(?:{_ISSUE_VERBS.pattern})(?:了|出)?(?:的)?(?:行政)?$")
+_PUBLISHING = re.compile(r"公开|公示|发布|信息|事项|清单")
 
 
 def _proactive(lead: str, unit: str) -> tuple[ClaimKind, str | None, str, tuple[ClaimKind, ...]] | None:
@@ -609,18 +628,18 @@ def _proactive(lead: str, unit: str) -> tuple[ClaimKind, str | None, str, tuple[
         if family == "documents":
             if head.endswith("政策性") or unit not in ("件", "部", "个", "份"):
                 return None
-            if not re.fullmatch(r"[共计总为达了有]{0,3}", gap):
+            if not _DOCUMENT_GAP.fullmatch(gap):
                 return None
-            if re.search(r"废止(?:了)?(?:行政)?$", head):
+            if _REPEALED_END.search(head):
                 return _K.PROACTIVE, f"{row}.repealed", word, ()
-            if re.search(r"现行有效(?:的)?(?:行政)?$", head):
+            if _IN_FORCE_END.search(head):
                 return _K.PROACTIVE, f"{row}.in_force", word, ()
-            if re.search(f"(?:{_ISSUE_VERBS.pattern})(?:了|出)?(?:的)?(?:行政)?$", head):
+            if _ISSUED_END.search(head):
                 return _K.PROACTIVE, f"{row}.issued", word, ()
             return None
-        if re.search(r"公开|公示|发布|信息|事项|清单", lead) or unit not in ("件", "起", "宗", "个"):
+        if _PUBLISHING.search(lead) or unit not in ("件", "起", "宗", "个"):
             return None
-        if not re.fullmatch(r"(决定|案件|决定书)?[共计总为达了有]{0,3}", gap):
+        if not _DECISION_GAP.fullmatch(gap):
             return None
         if _DECISION_VERBS.search(head[-6:]) or gap.startswith("决定"):
             return _K.PROACTIVE, f"{row}.decisions", word, ()
@@ -628,35 +647,39 @@ def _proactive(lead: str, unit: str) -> tuple[ClaimKind, str | None, str, tuple[
     return None
 
 
+_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
+_NO_REQUESTS = re.compile(
+    r"(?:收到|受理|接到)?(?:过)?(?:任何)?(?:公民|法人或其他组织|群众)?(?:提出的)?(?:的)?(?:政府)?(?:信息)?(?:公开)?申请(?:事项)?(?:的情况)?"
+)
+_RECEIVING = re.compile(r"(收到|受理|接到)")
+_NO_REQUESTS_BARE = re.compile(r"(?:政府信息公开申请|依申请公开(?:事项|申请|的情况|情况)?)")
+_NO_DISPUTES = re.compile(
+    r"(?:因|涉及|关于)?(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:引起|引发|产生)?(?:的)?(?:被申请|被提起|提起|申请)?"
+    r"(?P<a>行政复议|复议|行政诉讼|诉讼)(?:(?:和|及|或|与|、|以及)(?:被提起|提起)?(?P<b>行政复议|复议|行政诉讼|诉讼))?"
+    + _NEG_SUFFIX
+)
+_FEE_TAIL = re.compile(r"(的情况|情况|的情形)?")
+
+
 def _negated_claims(s: _Sentence) -> Iterator[Claim]:
     """Claims of 0 stated in words: 未收到政府信息公开申请, 未发生行政复议、行政诉讼, 未收取信息处理费."""
     norm = s.norm
     if not _NEG_QUICK.search(norm):
         return
-    for piece in re.finditer(r"[^，,。；;！!？?\n]+", norm):
+    for piece in _CLAUSE.finditer(norm):
         text = piece.group()
         for m in _NEGATION.finditer(text):
             rest = text[m.end() :]
             if _EXCEPT.search(text[: m.start()]) or _COMPARISON.search(text[: m.start()]):
                 continue
             at = (piece.start() + m.start(), piece.start() + m.end())
-            req = re.fullmatch(
-                r"(?:收到|受理|接到)?(?:过)?(?:任何)?(?:公民|法人或其他组织|群众)?(?:提出的)?(?:的)?(?:政府)?(?:信息)?(?:公开)?申请(?:事项)?(?:的情况)?",
-                rest,
-            )
-            verb = m.group() in ("未收到", "未接到") or re.match(r"(收到|受理|接到)", rest)
-            bare = m.group() in ("无", "没有", "未有") and re.fullmatch(
-                r"(?:政府信息公开申请|依申请公开(?:事项|申请|的情况|情况)?)", rest
-            )
+            req = _NO_REQUESTS.fullmatch(rest)
+            verb = m.group() in ("未收到", "未接到") or _RECEIVING.match(rest)
+            bare = m.group() in ("无", "没有", "未有") and _NO_REQUESTS_BARE.fullmatch(rest)
             if (req and verb) or bare:
                 yield s.claim(_K.RECEIVED, None, at, 0, "件", m.group(), negated=True)
                 break
-            dis = re.fullmatch(
-                r"(?:因|涉及|关于)?(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:引起|引发|产生)?(?:的)?(?:被申请|被提起|提起|申请)?"
-                r"(?P<a>行政复议|复议|行政诉讼|诉讼)(?:(?:和|及|或|与|、|以及)(?:被提起|提起)?(?P<b>行政复议|复议|行政诉讼|诉讼))?"
-                + _NEG_SUFFIX,
-                rest,
-            )
+            dis = _NO_DISPUTES.fullmatch(rest)
             if dis and (dis.group("b") or "公开" in norm):
                 for g in ("a", "b"):
                     word = dis.group(g)
@@ -666,11 +689,7 @@ def _negated_claims(s: _Sentence) -> Iterator[Claim]:
                     yield s.claim(kind, "total", at, 0, "件", word, negated=True)
                 break
         fee = _FEE_NEGATION.search(text)
-        if (
-            fee
-            and re.fullmatch(r"(的情况|情况|的情形)?", text[fee.end() :])
-            and not _EXCEPT.search(text[: fee.start()])
-        ):
+        if fee and _FEE_TAIL.fullmatch(text[fee.end() :]) and not _EXCEPT.search(text[: fee.start()]):
             at = (piece.start() + fee.start(), piece.start() + fee.start(4))
             yield s.claim(_K.FEE_AMOUNT, None, at, Decimal(0), "元", v.PROCESSING_FEE.zh, negated=True)
 
@@ -716,35 +735,39 @@ def claims_in_text(text: str, section: str = "overview") -> list[Claim]:
     .. versionadded:: 0.2.0
     """
     norm = _normalise(text)
-    if not _may_claim(norm, section):
+    quick = _QUICK_OVERVIEW if section == "overview" else _QUICK
+    hits = [m.start() for m in quick.finditer(norm)]
+    if not hits:
         return []
     out: list[Claim] = []
     offset = 0
+    hit = 0  # the first hit not before the line
     heading = ""  # the last title line, e.g. （二）依申请公开: context for the paragraphs under it
     for line in norm.split("\n"):
-        first = True
-        context = f"{heading}\n{line}"
-        for m in _SENTENCE.finditer(line) if _may_claim(line, section) else ():
-            a, b = offset + m.start(), offset + m.end()
-            if not m.group().strip():
-                continue
-            s = _Sentence(section, text[a:b], m.group(), a, b, context, first)
-            first = False
-            out.extend(_sentence_claims(s))
+        end = offset + len(line)
+        while hit < len(hits) and hits[hit] < offset:
+            hit += 1
+        if hit < len(hits) and hits[hit] < end:  # the line could state a claim
+            first = True
+            context = f"{heading}\n{line}"
+            for m in _SENTENCE.finditer(line):
+                a, b = offset + m.start(), offset + m.end()
+                if not m.group().strip():
+                    continue
+                s = _Sentence(section, text[a:b], m.group(), a, b, context, first)
+                first = False
+                out.extend(_sentence_claims(s))
         if _HEADING.fullmatch(line.strip()):
             heading = line.strip()
-        offset += len(line) + 1
+        offset = end + 1
     return sorted(out, key=lambda c: c.span)
 
 
-def _may_claim(norm: str, section: str) -> bool:
-    """
-    Whether a (normalised) text could state a claim: each reader needs a unit, a negation or (in the
-    overview) a year, and these quick tests find them before the costly patterns run.
-    """
-    if _UNIT_QUICK.search(norm) is not None or _NEG_QUICK.search(norm) is not None:
-        return True
-    return section == "overview" and _YEAR_QUICK.search(norm) is not None
+# Whether a text could state a claim: each reader needs a unit, a negation or (in the overview) a year, and
+# these quick patterns find them before the costly ones run.  No match of theirs spans a line break, so the
+# lines that hold a match are the lines that could state a claim, found in one pass over the text.
+_QUICK = re.compile(f"{_UNIT_QUICK.pattern}|{_NEG_QUICK.pattern}")
+_QUICK_OVERVIEW = re.compile(f"{_QUICK.pattern}|{_YEAR_QUICK.pattern}")
 
 
 def _sentence_claims(s: _Sentence) -> Iterator[Claim]:
