@@ -148,6 +148,11 @@ imports it. Table 二 of an edition is generated when the first report of that e
   After `orjson.loads`, about two thirds of `from_json` is making the objects: a report has some 60 table
   objects, and a row of seven counts costs about 1 µs in CPython (0.55 µs of it is creating the instance
   and setting its seven slots, the cheapest way pure Python has). pydantic does the same in Rust.
+  Counted in machine instructions (`bench_instructions.py`, below), one row costs about 12,000: a third
+  of it is the seven slot setters of a frozen class (about 630 each: CPython 3.11 calls a slot's setter
+  through a method wrapper, with a tuple of its arguments), a third reading and testing the seven values,
+  the rest the call and the shared all-0 and all-blank rows. Table 三 alone (31 objects) is about 1.4×
+  `orjson.loads` of the whole text.
 - **`check` of the seed ≤ 15× `orjson.loads`.** Its seven violated equations are diagnosed: every
   single-cell change that would mend one is scored against every equation of its cell, and conflicting
   fixes of one cell are reconciled by a greedy search for joint fixes. `check(narrative=False)` of the
@@ -163,6 +168,16 @@ imports it. Table 二 of an edition is generated when the first report of that e
   and `__hash__` of each when its module is imported (about half of the first use beyond attrs' own
   import); then the regular expressions of the prose checks, the generated code of the first
   `from_json` and `check`, and the import of some 30 modules.
+
+## Counting instructions
+
+Times on this shared machine vary by a fifth from one run to the next, so a change of a few percent is
+lost in them. `python tests/benchmarks/bench_instructions.py` counts the machine instructions of each
+operation with valgrind's callgrind (two runs of a child interpreter that differ only in the number of
+calls, so start-up and the first call cancel out), which barely vary: it compares two versions of the
+code exactly (`--src` counts another checkout's `src`), and shows where a floor lies. An instruction is
+not a unit of time (the interpreter's miss the caches more often than orjson's), so the targets stay
+judged here by time.
 
 The older scripts `bench_core.py`, `bench_parse.py` (the importers) and `bench_many.py` still run.
 """
