@@ -3,8 +3,8 @@ Machine instructions per call of the core operations, counted by valgrind (callg
 
 Run from the repository root (not part of the test run; needs ``valgrind`` on the PATH):
 
-    python tests/benchmarks/bench_instructions.py            # both examples, about two minutes
-    python tests/benchmarks/bench_instructions.py --calls 50 # fewer calls per count, quicker
+    python tests/benchmarks/bench_instructions.py             # both examples, about eight minutes
+    python tests/benchmarks/bench_instructions.py --calls 50  # fewer calls per count, about two
 
 Times on a shared machine vary by a fifth from one run to the next; the number of
 instructions a call executes barely varies, so a change of a few percent shows
@@ -46,12 +46,13 @@ data = open(sys.argv[1], "rb").read()
 report = gr.from_json(data)
 from govinfo_report import convert
 from govinfo_report.model import ApplicantCounts
-row = {{a: 1 + i for i, a in enumerate(("natural_person", "commercial", "research", "public_interest",
-                                       "legal_service", "other"))}}
-row["total"] = 21
-row = orjson.loads(orjson.dumps(row))
+import attrs
+names = [a.name for a in attrs.fields(ApplicantCounts)]
+row = {{name: 1 + i for i, name in enumerate(names[:-1])}}
+row[names[-1]] = sum(row.values())  # the row's 总计
+row = orjson.loads(orjson.dumps(row))  # as from_json meets it: keys and values made by orjson
 structure_row = convert._S_TABLE[ApplicantCounts]
-slot = ApplicantCounts.__dict__["total"].__set__
+slot = ApplicantCounts.__dict__[names[-1]].__set__
 target = object.__new__(ApplicantCounts)
 op = lambda: {op}
 op()
